@@ -1,0 +1,104 @@
+# sentry-tui build. Plain GNU make + pkg-config; objects under build/.
+# Targets: all (default), test, asan (= test under ASan+UBSan), valgrind,
+# demo, install, uninstall, clean, screenshots.
+
+CC      ?= cc
+PKG_CONFIG ?= pkg-config
+PREFIX  ?= /usr/local
+DESTDIR ?=
+VERSION := 0.1.0
+
+PKGS    := ncursesw libcurl jansson yaml-0.1 readline
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS))
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
+        -Wcast-qual -Wpointer-arith -Wwrite-strings -Wundef -Winit-self \
+        -Wmissing-noreturn -Wnull-dereference -Wvla -Wno-unused-parameter
+ifeq ($(CI),true)
+WARN += -Werror
+endif
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+
+OPT ?= -O2 -g
+SANITIZE ?=
+ifeq ($(SANITIZE),1)
+OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+BUILD := build/asan
+else
+BUILD := build/release
+endif
+
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) $(PKG_CFLAGS) -I. -DSENTRY_TUI_VERSION='"$(VERSION)"' -MMD -MP $(CFLAGS)
+ALL_LDFLAGS := $(OPT) $(LDFLAGS)
+
+# Everything but main.c goes into a static library that the unit tests link too.
+LIB_SRC := $(sort $(wildcard util/*.c api/*.c store/*.c config/*.c tui/*.c views/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB     := $(BUILD)/libsentry-tui.a
+
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all test asan valgrind demo install uninstall clean screenshots unit-bins
+
+all: sentry-tui
+
+ifeq ($(SANITIZE),1)
+BIN := $(BUILD)/sentry-tui
+else
+BIN := sentry-tui
+endif
+
+$(BIN): $(BUILD)/main.o $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+ifeq ($(SANITIZE),1)
+sentry-tui: $(BIN)
+endif
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) -o $@ $< $(LIB) $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs cmocka)
+
+unit-bins: $(UNIT_BIN)
+
+# The whole suite: unit tests, scripted screen tests, tmux tests; ends with "N passed, N failed".
+test: $(BIN) $(UNIT_BIN)
+	SENTRY_TUI_BIN=$(abspath $(BIN)) SENTRY_TUI_UNIT_DIR=$(abspath $(BUILD)/tests) bash tests/run
+
+asan:
+	$(MAKE) test SANITIZE=1
+
+valgrind: $(BIN) $(UNIT_BIN)
+	SENTRY_TUI_VALGRIND=1 SENTRY_TUI_BIN=$(abspath $(BIN)) SENTRY_TUI_UNIT_DIR=$(abspath $(BUILD)/tests) bash tests/run
+
+demo: $(BIN)
+	bash scripts/demo.sh $(abspath $(BIN))
+
+screenshots: $(BIN)
+	SENTRY_TUI_BIN=$(abspath $(BIN)) bash scripts/screenshots.sh
+
+install: sentry-tui
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/doc/sentry-tui
+	install -m 755 sentry-tui $(DESTDIR)$(PREFIX)/bin/sentry-tui
+	install -m 644 sentry-tui.yml.example README.md $(DESTDIR)$(PREFIX)/share/doc/sentry-tui/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/sentry-tui
+	rm -rf $(DESTDIR)$(PREFIX)/share/doc/sentry-tui
+
+clean:
+	rm -rf build sentry-tui
+
+-include $(shell find build -name '*.d' 2>/dev/null)

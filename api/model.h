@@ -1,0 +1,83 @@
+/* Owned C models decoded from Sentry's JSON (DESIGN rule 5).
+ * Every string is an owned, length-capped copy or NULL when the server sent null,
+ * nothing, or the wrong type. No jansson type escapes the decoders. */
+#ifndef API_MODEL_H
+#define API_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+/* Caps applied while decoding, so hostile payloads cannot make drawing slow. */
+#define MODEL_MAX_ID      128
+#define MODEL_MAX_TITLE   4096
+#define MODEL_MAX_FIELD   1024
+#define MODEL_MAX_STATS   400   /* buckets kept of a stats series */
+
+enum issue_level {
+	LEVEL_UNKNOWN = 0,
+	LEVEL_FATAL,
+	LEVEL_ERROR,
+	LEVEL_WARNING,
+	LEVEL_INFO,
+	LEVEL_DEBUG,
+	LEVEL_SAMPLE,
+};
+
+/* {"type":"user","id":"1","name":"John Doe","email":"…"} or {"type":"team","id":"2","name":"slug"} */
+struct actor {
+	char *type;  /* "user" | "team" (other strings kept as given) */
+	char *id;
+	char *name;
+	char *email;
+};
+
+struct issue {
+	char *id;            /* string on the wire; numbers are accepted and converted */
+	char *short_id;
+	char *title;
+	char *culprit;
+	enum issue_level level;
+	char *level_name;    /* as sent, for levels we do not know */
+	char *status;        /* unresolved | resolved | ignored | ... */
+	char *substatus;     /* ongoing | new | regressed | escalating | archived_* | NULL */
+	char *priority;      /* high | medium | low | NULL */
+	char *type;
+	char *platform;
+	char *permalink;
+	char *metadata_type;
+	char *metadata_value;
+	uint64_t count;      /* "count" is a string; parsed with strtoull */
+	bool has_count;
+	long long user_count;
+	time_t first_seen;   /* 0 when missing or unparseable */
+	time_t last_seen;
+	bool is_bookmarked;
+	bool has_seen;
+	bool is_unhandled;
+	bool is_subscribed;
+	int num_comments;
+	char *project_id;
+	char *project_slug;
+	char *project_name;
+	struct actor *assigned_to; /* NULL = unassigned */
+	uint32_t *stats;     /* event counts per bucket, oldest first */
+	size_t nstats;
+	char *stats_period;  /* the key the series came from ("24h", "14d", "auto") */
+};
+
+struct project {
+	char *id;
+	char *slug;
+	char *name;
+	char *platform;
+};
+
+void actor_free(struct actor *a);
+void issue_free(struct issue *issue);
+void project_free(struct project *p);
+const char *issue_level_name(enum issue_level level);   /* "error", ... ; "unknown" */
+enum issue_level issue_level_parse(const char *s);      /* LEVEL_UNKNOWN for NULL/other */
+
+#endif

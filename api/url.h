@@ -1,0 +1,37 @@
+/* URL building with curl's URL API (never string glue): path segments are escaped,
+ * query values URL-encoded, repeated keys kept in order. */
+#ifndef API_URL_H
+#define API_URL_H
+
+#include <stddef.h>
+
+struct issue_query {
+	const char *query;         /* Sentry search, sent even when empty ("query=") */
+	const char *sort;          /* date|new|freq|user|trends|... ; NULL = omit */
+	const char *stats_period;  /* "24h", "14d", ... ; NULL = omit */
+	const char *group_stats_period; /* normally "24h"; NULL = omit */
+	const char *const *project_ids; /* numeric ids, repeated as project= */
+	size_t nproject_ids;
+	const char *const *environments;
+	size_t nenvironments;
+	int limit;                 /* 0 = omit */
+	const char *cursor;        /* NULL = first page */
+};
+
+/* base is the server URL as configured ("https://sentry.io/", "http://127.0.0.1:8000",
+ * possibly with a path prefix "https://x.example/sentry"). Segments are path segments
+ * after /api/0/, each escaped; the result always ends with "/".
+ * Returns a malloc'd URL string, or NULL if base is not a valid http(s) URL. */
+char *url_api(const char *base, const char *const *segments, size_t nsegments);
+
+/* GET /api/0/organizations/{org}/issues/?query=…&sort=…&statsPeriod=…&groupStatsPeriod=…
+ *   &project=…&environment=…&limit=…&cursor=…  (in that order) */
+char *url_issue_list(const char *base, const char *org, const struct issue_query *q);
+
+/* GET /api/0/organizations/{org}/projects/?per_page=100[&cursor=…] */
+char *url_org_projects(const char *base, const char *org, const char *cursor);
+
+/* The host part of a URL for error messages ("sentry.io"); malloc'd, NULL if invalid. */
+char *url_host(const char *url);
+
+#endif

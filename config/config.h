@@ -1,0 +1,92 @@
+/* Configuration: command-line flags > environment > YAML config > .sentryclirc > defaults.
+ *
+ * Sources (all read before the terminal is touched):
+ *   flags:  --url URL, --org ORG, --project SLUG (repeatable), --query Q, --config FILE,
+ *           --profile NAME, --read-only, --help, --version
+ *   env:    SENTRY_URL, SENTRY_AUTH_TOKEN, SENTRY_ORG, SENTRY_PROJECT (comma-separated
+ *           allowed), SENTRY_TUI_CONFIG (YAML path), XDG_CONFIG_HOME, HOME
+ *   YAML:   $SENTRY_TUI_CONFIG, else $XDG_CONFIG_HOME/sentry-tui/config.yml, else
+ *           ~/.config/sentry-tui/config.yml (a missing default file is fine; a missing
+ *           --config/SENTRY_TUI_CONFIG file is an error). Schema in sentry-tui.yml.example.
+ *   .sentryclirc: INI, [defaults] url, org, project; [auth] token. Searched from the cwd
+ *           upward (nearest file wins per key), then ~/.sentryclirc.
+ * Every problem is collected as "file:line:col: message" (or "sentry-tui: message" for
+ * flags/env) and returned together; nothing stops at the first error.
+ */
+#ifndef CONFIG_CONFIG_H
+#define CONFIG_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/strbuf.h"
+
+/* Where a value came from, for --help output and diagnostics. */
+enum config_origin {
+	ORIGIN_DEFAULT = 0,
+	ORIGIN_SENTRYCLIRC,
+	ORIGIN_YAML,
+	ORIGIN_ENV,
+	ORIGIN_FLAG,
+};
+
+/* A "bindings:" entry, validated later by the keymap (config/ must not know requests). */
+struct config_binding {
+	char *request;  /* request name as written, e.g. "resolve" */
+	char *keys;     /* one key spec, e.g. "R" or "<C-r>"; lists become several entries */
+	char *where;    /* "file:line:col" of the key spec, for error messages */
+};
+
+struct config {
+	char *url;                 /* default "https://sentry.io/" */
+	char *org;
+	char **projects;           /* slugs */
+	size_t nprojects;
+	char *token;               /* secret: never print, never log */
+	char *token_command;       /* from YAML; run by config_resolve_token() */
+	char *token_source;        /* human description of where the token came from,
+	                              e.g. "SENTRY_AUTH_TOKEN", "/home/u/.sentryclirc" (no secret) */
+	char *query;               /* default "is:unresolved" */
+	char *sort;                /* default "date" */
+	char *period;              /* statsPeriod, default "14d" */
+	char *environment;         /* NULL = all */
+	int refresh_interval;      /* seconds, 0 = off (default 0); values 1..4 are raised to 5 */
+	int timeout;               /* seconds per request, default 30 */
+	char *ca_bundle;           /* NULL = system default; TLS is always verified */
+	bool read_only;
+	char *theme;               /* "default" | "mono" (NO_COLOR env forces mono) */
+	struct config_binding *bindings;
+	size_t nbindings;
+	char *profile;             /* selected profile name or NULL */
+	char *config_path;         /* the YAML file read, or NULL */
+	enum config_origin url_origin, org_origin, token_origin;
+};
+
+/* Injected environment so unit tests need no real files or variables. */
+struct config_env {
+	const char *(*getenv)(const char *name); /* NULL = getenv */
+	const char *cwd;                         /* NULL = getcwd() */
+};
+
+enum config_result {
+	CONFIG_OK,          /* cfg is ready (token may still be NULL: see config_require_token) */
+	CONFIG_EXIT_OK,     /* --help/--version printed to out; exit 0 */
+	CONFIG_ERROR,       /* messages in errors, one per line; exit 2 */
+};
+
+/* Load everything. out receives --help/--version text; errors receives every
+ * "file:line:col: message" line; warnings receives non-fatal lines (e.g. a config file
+ * holding a token that is readable by group/others: "FILE: warning: ... chmod 600 FILE").
+ * token_command is run here (via /bin/sh -c, stdin /dev/null, first line of stdout is the
+ * token; a failure or empty output is an error naming the command, never its output). */
+enum config_result config_load(struct config *cfg, int argc, char **argv,
+                               const struct config_env *env, struct strbuf *out,
+                               struct strbuf *errors, struct strbuf *warnings);
+
+/* The message printed when no token was found anywhere: how to provide one (env,
+ * .sentryclirc, config token/token_command) and how to try the demo instead. */
+const char *config_no_token_help(void);
+
+void config_free(struct config *cfg);
+
+#endif
