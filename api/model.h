@@ -72,11 +72,19 @@ struct project {
 	char *slug;
 	char *name;
 	char *platform;
+	char **environments;  /* "environments": [names] on the org projects list */
+	size_t nenvironments;
 };
 
+/* The *_free functions release what the struct owns (for an issue that includes
+ * assigned_to) and zero it; the struct itself is the caller's, so it may live on the
+ * stack or inside an array. NULL is accepted. */
 void actor_free(struct actor *a);
 void issue_free(struct issue *issue);
 void project_free(struct project *p);
+/* The lists decode_issue_list / decode_project_list hand out: every element and the array. */
+void issue_list_free(struct issue **issues, size_t n);
+void project_list_free(struct project *projects, size_t n);
 const char *issue_level_name(enum issue_level level);   /* "error", ... ; "unknown" */
 enum issue_level issue_level_parse(const char *s);      /* LEVEL_UNKNOWN for NULL/other */
 

@@ -1,0 +1,146 @@
+/* sentry-tui: a terminal client for Sentry and Sentry-compatible servers.
+ *
+ * main wires the layers together and owns the startup order: configuration (and every
+ * error in it) before the terminal is touched, then the API client, the screen, the app
+ * and the one event loop. */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/client.h"
+#include "config/config.h"
+#include "tui/keymap.h"
+#include "tui/loop.h"
+#include "tui/prompt.h"
+#include "tui/screen.h"
+#include "tui/script.h"
+#include "util/strbuf.h"
+#include "util/timeutil.h"
+#include "util/xalloc.h"
+#include "views/app.h"
+#include "views/app_input.h"
+
+static int api_wait_adapter(void *ctx, struct pollfd *fds, unsigned n, int timeout_ms)
+{
+	return api_wait(ctx, fds, n, timeout_ms);
+}
+
+static void api_perform_adapter(void *ctx)
+{
+	api_perform(ctx);
+}
+
+/* Apply `bindings:` from the config; every bad one is reported as file:line:col. */
+static bool apply_bindings(const struct config *cfg)
+{
+	bool ok = true;
+	for (size_t i = 0; i < cfg->nbindings; i++) {
+		struct strbuf err = STRBUF_INIT;
+		const struct config_binding *b = &cfg->bindings[i];
+		if (!keymap_bind(b->request, b->keys, &err)) {
+			fprintf(stderr, "%s: %s\n", b->where ? b->where : "bindings", strbuf_str(&err));
+			ok = false;
+		}
+		strbuf_free(&err);
+	}
+	return ok;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+
+	struct config cfg;
+	struct strbuf out = STRBUF_INIT, errors = STRBUF_INIT, warnings = STRBUF_INIT;
+	enum config_result cr = config_load(&cfg, argc, argv, NULL, &out, &errors, &warnings);
+	fputs(strbuf_str(&warnings), stderr);
+	if (cr != CONFIG_OK) {
+		fputs(strbuf_str(&out), stdout);
+		fputs(strbuf_str(&errors), stderr);
+		strbuf_free(&out);
+		strbuf_free(&errors);
+		strbuf_free(&warnings);
+		config_free(&cfg);
+		return cr == CONFIG_EXIT_OK ? 0 : 2;
+	}
+	strbuf_free(&out);
+	strbuf_free(&errors);
+	strbuf_free(&warnings);
+
+	int status = 2;
+	struct script *script = NULL;
+	struct api_client *client = NULL;
+	keymap_init();
+	if (!cfg.org || !*cfg.org) {
+		fprintf(stderr, "sentry-tui: no organization given: use --org ORG, SENTRY_ORG, "
+		                "'org' in .sentryclirc [defaults] or in the config file\n");
+		goto out;
+	}
+	if (!cfg.token || !*cfg.token) {
+		fputs(config_no_token_help(), stderr);
+		goto out;
+	}
+	if (!apply_bindings(&cfg))
+		goto out;
+
+	const char *now = getenv("SENTRY_TUI_NOW");
+	if (now && *now && !time_pin(now)) {
+		fprintf(stderr, "sentry-tui: SENTRY_TUI_NOW: cannot parse '%s'\n", now);
+		goto out;
+	}
+	const char *script_path = getenv("SENTRY_TUI_SCRIPT");
+	if (script_path && *script_path && !(script = script_open(script_path))) {
+		fprintf(stderr, "sentry-tui: cannot read script %s\n", script_path);
+		goto out;
+	}
+
+	struct app app;
+	struct api_client_options opts = {
+		.base_url = cfg.url,
+		.token = cfg.token,
+		.ca_bundle = cfg.ca_bundle,
+		.timeout_s = cfg.timeout,
+	};
+	const char *backoff = getenv("SENTRY_TUI_BACKOFF_MS"); /* tests shorten retries */
+	if (backoff)
+		opts.backoff_ms = atoll(backoff);
+	client = api_client_new(&opts, app_api_notice, &app);
+
+	if (!loop_signals_init() || !screen_init(script != NULL, cfg.theme)) {
+		fprintf(stderr, "sentry-tui: cannot initialise the terminal (TERM=%s)\n",
+		        getenv("TERM") ? getenv("TERM") : "");
+		goto out;
+	}
+	app_init(&app, &cfg, client);
+	app.script = script;
+	const char *dump_dir = getenv("SENTRY_TUI_DUMP_DIR");
+	app.dump_dir = xstrdup(dump_dir && *dump_dir ? dump_dir : ".");
+
+	struct loop_backend backend = { api_wait_adapter, api_perform_adapter, client };
+	struct loop_hooks hooks = {
+		.on_input = app_on_input,
+		.on_signal = app_on_signal,
+		.redraw = app_on_redraw,
+		.wait_hint = app_wait_hint,
+		.should_quit = app_should_quit,
+		.ctx = &app,
+		.input_fd = script ? -1 : 0,
+	};
+	loop_run(&backend, &hooks);
+
+	prompt_shutdown();
+	screen_end();
+	loop_signals_restore();
+	status = app.exit_code;
+	if (app.script_failure)
+		fprintf(stderr, "sentry-tui: %s\n", app.script_failure);
+	free(app.script_failure);
+	app_free(&app);
+out:
+	api_client_free(client);
+	script_free(script);
+	keymap_free();
+	config_free(&cfg);
+	return status;
+}

@@ -1,0 +1,403 @@
+/* The issue stream model and its paging (see issue_stream.h). */
+#include "store/issue_stream.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/strbuf.h"
+#include "util/timeutil.h"
+#include "util/xalloc.h"
+
+void issue_filters_set(char **field, const char *value)
+{
+	free(*field);
+	*field = xstrdup_or_null(value);
+}
+
+void issue_filters_set_projects(struct issue_filters *f, char *const *slugs, size_t n)
+{
+	for (size_t i = 0; i < f->nprojects; i++)
+		free(f->projects[i]);
+	free(f->projects);
+	f->projects = n ? xcalloc(n, sizeof(char *)) : NULL;
+	for (size_t i = 0; i < n; i++)
+		f->projects[i] = xstrdup(slugs[i]);
+	f->nprojects = n;
+}
+
+void issue_filters_free(struct issue_filters *f)
+{
+	free(f->query);
+	free(f->sort);
+	free(f->period);
+	free(f->environment);
+	issue_filters_set_projects(f, NULL, 0);
+	memset(f, 0, sizeof(*f));
+}
+
+void issue_stream_init(struct issue_stream *s, const struct sentry_target *target,
+                       struct project_store *projects,
+                       void (*on_change)(void *ctx, const char *error), void *ctx)
+{
+	memset(s, 0, sizeof(*s));
+	s->target = target;
+	s->projects = projects;
+	s->hits = -1;
+	s->on_change = on_change;
+	s->ctx = ctx;
+}
+
+static void free_issues(struct issue **items, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		issue_free(items[i]);
+		free(items[i]);
+	}
+}
+
+static void clear_items(struct issue_stream *s)
+{
+	free_issues(s->items, s->n);
+	s->n = 0;
+}
+
+static void cancel_requests(struct issue_stream *s)
+{
+	if (s->request)
+		api_cancel(s->target->client, s->request);
+	s->request = 0;
+	for (size_t i = 0; i < s->npc; i++)
+		if (s->pc[i].request)
+			api_cancel(s->target->client, s->pc[i].request);
+	s->pending_pages = 0;
+	free_issues(s->round, s->nround);
+	s->nround = 0;
+	s->loading = false;
+}
+
+static void free_project_cursors(struct issue_stream *s)
+{
+	for (size_t i = 0; i < s->npc; i++) {
+		free(s->pc[i].project_id);
+		free(s->pc[i].cursor);
+	}
+	free(s->pc);
+	s->pc = NULL;
+	s->npc = 0;
+}
+
+void issue_stream_free(struct issue_stream *s)
+{
+	cancel_requests(s);
+	clear_items(s);
+	free(s->items);
+	free(s->round);
+	free_project_cursors(s);
+	free(s->next_cursor);
+	free(s->error);
+	issue_filters_free(&s->filters);
+	memset(s, 0, sizeof(*s));
+}
+
+static void set_error(struct issue_stream *s, const char *msg)
+{
+	free(s->error);
+	s->error = xstrdup_or_null(msg);
+}
+
+static void changed(struct issue_stream *s)
+{
+	s->version++;
+	if (s->on_change)
+		s->on_change(s->ctx, s->error);
+}
+
+static void append(struct issue_stream *s, struct issue **items, size_t n)
+{
+	xgrow((void **)&s->items, &s->cap, s->n + n, sizeof(*s->items));
+	memcpy(s->items + s->n, items, n * sizeof(*items));
+	s->n += n;
+}
+
+/* Resolve the filter's project slugs to ids. Returns false when the projects store is
+ * still loading (the caller waits) or a slug is unknown (error set). */
+static bool project_ids(struct issue_stream *s, const char ***ids, size_t *n, bool all_if_none)
+{
+	*ids = NULL;
+	*n = 0;
+	size_t want = s->filters.nprojects;
+	if (want == 0 && !all_if_none)
+		return true;
+	if (!s->projects->ready) {
+		if (s->projects->error && !s->projects->loading) {
+			set_error(s, s->projects->error);
+			return false;
+		}
+		s->waiting_for_projects = true;
+		project_store_load(s->projects);
+		return false;
+	}
+	size_t cap = want ? want : s->projects->n;
+	const char **out = xcalloc(cap ? cap : 1, sizeof(char *));
+	if (want == 0) {
+		for (size_t i = 0; i < s->projects->n; i++)
+			out[(*n)++] = s->projects->items[i].id;
+	} else {
+		for (size_t i = 0; i < want; i++) {
+			const struct project *p = project_store_find(s->projects, s->filters.projects[i]);
+			if (!p || !p->id) {
+				struct strbuf sb = STRBUF_INIT;
+				strbuf_addf(&sb, "project '%s' not found in organization '%s'",
+				            s->filters.projects[i], s->target->org);
+				set_error(s, strbuf_str(&sb));
+				strbuf_free(&sb);
+				free(out);
+				*n = 0;
+				return false;
+			}
+			out[(*n)++] = p->id;
+		}
+	}
+	*ids = out;
+	return true;
+}
+
+static void fill_query(const struct issue_stream *s, struct issue_query *q, const char **pids,
+                       size_t npids, const char *const *envs, const char *cursor)
+{
+	memset(q, 0, sizeof(*q));
+	q->query = s->filters.query ? s->filters.query : "";
+	q->sort = s->filters.sort;
+	q->stats_period = s->filters.period;
+	q->group_stats_period = "24h";
+	q->project_ids = pids;
+	q->nproject_ids = npids;
+	q->environments = envs;
+	q->nenvironments = s->filters.environment ? 1 : 0;
+	q->limit = ISSUE_PAGE_SIZE;
+	q->cursor = cursor;
+}
+
+/* One org-wide page */
+
+static void on_page(void *ctx, struct issue_page *page);
+
+static void request_page(struct issue_stream *s, const char *cursor)
+{
+	const char **pids;
+	size_t npids;
+	if (!project_ids(s, &pids, &npids, false)) {
+		if (!s->waiting_for_projects) {
+			s->reloading = false;
+			changed(s);
+		}
+		return;
+	}
+	const char *envs[1] = { s->filters.environment };
+	struct issue_query q;
+	fill_query(s, &q, pids, npids, envs, cursor);
+	s->loading = true;
+	s->request = api_list_issues(s->target, &q, on_page, s);
+	free(pids);
+}
+
+static void start_per_project(struct issue_stream *s);
+
+static void on_page(void *ctx, struct issue_page *page)
+{
+	struct issue_stream *s = ctx;
+	s->request = 0;
+	s->loading = false;
+	if (page->multi_project_refused && !s->per_project) {
+		issue_page_free(page);
+		s->per_project = true;
+		start_per_project(s);
+		return;
+	}
+	if (page->error) {
+		set_error(s, page->error);
+		s->reloading = false;
+	} else {
+		if (s->reloading) {
+			clear_items(s);
+			s->pages = 0;
+			s->reloading = false;
+			s->updated_at = time_now();
+			s->hits = page->hits;
+		}
+		append(s, page->issues, page->n);
+		page->n = 0;
+		free(s->next_cursor);
+		s->next_cursor = page->next_cursor;
+		page->next_cursor = NULL;
+		s->has_more = s->next_cursor != NULL;
+		s->pages++;
+		set_error(s, NULL);
+	}
+	issue_page_free(page);
+	changed(s);
+}
+
+/* Per-project fallback */
+
+static void on_project_page(void *ctx, struct issue_page *page);
+
+static int compare_by_sort;
+
+static long long sort_key(const struct issue *i)
+{
+	switch (compare_by_sort) {
+	case 1: return (long long)i->first_seen;
+	case 2: return (long long)(i->count > (uint64_t)1 << 62 ? (uint64_t)1 << 62 : i->count);
+	case 3: return i->user_count;
+	default: return (long long)i->last_seen;
+	}
+}
+
+static int compare_issues(const void *a, const void *b)
+{
+	long long ka = sort_key(*(struct issue *const *)a), kb = sort_key(*(struct issue *const *)b);
+	return ka < kb ? 1 : ka > kb ? -1 : 0; /* descending */
+}
+
+static void sort_round(struct issue_stream *s)
+{
+	const char *sort = s->filters.sort ? s->filters.sort : "date";
+	compare_by_sort = strcmp(sort, "new") == 0 ? 1 : strcmp(sort, "freq") == 0 ? 2
+	                : strcmp(sort, "user") == 0 ? 3 : 0;
+	qsort(s->round, s->nround, sizeof(*s->round), compare_issues);
+}
+
+static void request_round(struct issue_stream *s)
+{
+	const char *envs[1] = { s->filters.environment };
+	for (size_t i = 0; i < s->npc; i++) {
+		struct project_cursor *pc = &s->pc[i];
+		if (pc->started && !pc->cursor)
+			continue;
+		const char *pids[1] = { pc->project_id };
+		struct issue_query q;
+		fill_query(s, &q, pids, 1, envs, pc->cursor);
+		pc->request = api_list_issues(s->target, &q, on_project_page, pc);
+		s->pending_pages++;
+	}
+	s->loading = s->pending_pages > 0;
+}
+
+static void start_per_project(struct issue_stream *s)
+{
+	const char **pids;
+	size_t npids;
+	free_project_cursors(s);
+	if (!project_ids(s, &pids, &npids, true)) {
+		if (!s->waiting_for_projects) {
+			s->reloading = false;
+			changed(s);
+		}
+		return;
+	}
+	s->pc = xcalloc(npids ? npids : 1, sizeof(*s->pc));
+	for (size_t i = 0; i < npids; i++) {
+		s->pc[i].project_id = xstrdup(pids[i]);
+		s->pc[i].stream = s;
+	}
+	s->npc = npids;
+	free(pids);
+	s->reloading = true;
+	request_round(s);
+	if (!s->loading) {
+		s->reloading = false;
+		changed(s);
+	}
+}
+
+static void on_project_page(void *ctx, struct issue_page *page)
+{
+	struct project_cursor *pc = ctx;
+	struct issue_stream *s = pc->stream;
+	s->pending_pages--;
+	pc->request = 0;
+	pc->started = true;
+	free(pc->cursor);
+	pc->cursor = page->next_cursor;
+	page->next_cursor = NULL;
+	if (page->error) {
+		set_error(s, page->error);
+	} else {
+		xgrow((void **)&s->round, &s->round_cap, s->nround + page->n, sizeof(*s->round));
+		memcpy(s->round + s->nround, page->issues, page->n * sizeof(*page->issues));
+		s->nround += page->n;
+		page->n = 0;
+		if (page->hits >= 0)
+			s->hits = (s->hits < 0 ? 0 : s->hits) + page->hits;
+	}
+	issue_page_free(page);
+	if (s->pending_pages > 0)
+		return;
+
+	s->loading = false;
+	if (s->reloading) {
+		clear_items(s);
+		s->pages = 0;
+		s->reloading = false;
+		s->updated_at = time_now();
+	}
+	sort_round(s);
+	append(s, s->round, s->nround);
+	s->nround = 0;
+	s->has_more = false;
+	for (size_t i = 0; i < s->npc; i++)
+		if (s->pc[i].cursor)
+			s->has_more = true;
+	s->pages++;
+	changed(s);
+}
+
+/* Public */
+
+void issue_stream_reload(struct issue_stream *s)
+{
+	cancel_requests(s);
+	s->reloading = true;
+	s->waiting_for_projects = false;
+	free(s->next_cursor);
+	s->next_cursor = NULL;
+	if (s->per_project) {
+		s->hits = -1;
+		start_per_project(s);
+	} else {
+		request_page(s, NULL);
+	}
+	s->version++;
+}
+
+void issue_stream_load_more(struct issue_stream *s)
+{
+	if (s->loading || s->reloading || !s->has_more)
+		return;
+	if (s->per_project)
+		request_round(s);
+	else
+		request_page(s, s->next_cursor);
+	s->version++;
+}
+
+void issue_stream_projects_loaded(struct issue_stream *s)
+{
+	if (!s->waiting_for_projects)
+		return;
+	s->waiting_for_projects = false;
+	if (s->per_project)
+		start_per_project(s);
+	else
+		request_page(s, s->n && !s->reloading ? s->next_cursor : NULL);
+	s->version++;
+}
+
+long issue_stream_find(const struct issue_stream *s, const char *id)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->items[i]->id && strcmp(s->items[i]->id, id) == 0)
+			return (long)i;
+	return -1;
+}

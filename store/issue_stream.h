@@ -1,0 +1,94 @@
+/* The issue stream model: the issues loaded so far for the current filters, fetched a
+ * page at a time (lazily, as the cursor nears the end), with the paging cursor, the
+ * hit count, when it was last updated and the last error.
+ *
+ * Each issue is its own allocation, so views may hold indexes across appends. A reload
+ * keeps the old rows visible until the new first page arrives, then replaces them.
+ *
+ * Orgs without the multi-project ("global views") feature answer 400 to a request
+ * over several projects; the stream then falls back to one request per project and
+ * merges the pages by the sort key (sentry-api.md §3.1). */
+#ifndef STORE_ISSUE_STREAM_H
+#define STORE_ISSUE_STREAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "api/endpoints.h"
+#include "store/projects.h"
+
+#define ISSUE_PAGE_SIZE 100
+
+struct issue_filters {
+	char *query;        /* Sentry search; "" = everything */
+	char *sort;         /* date | new | freq | user */
+	char *period;       /* statsPeriod: 24h, 14d, ... */
+	char *environment;  /* NULL = all */
+	char **projects;    /* slugs; none = all projects */
+	size_t nprojects;
+};
+
+struct issue_stream;
+
+struct project_cursor {
+	struct issue_stream *stream;
+	char *project_id;
+	char *cursor;       /* next page, NULL when exhausted */
+	bool started;
+	unsigned long request;
+};
+
+struct issue_stream {
+	const struct sentry_target *target;
+	struct project_store *projects;
+	struct issue_filters filters;
+
+	struct issue **items;
+	size_t n, cap;
+	char *next_cursor;       /* NULL = no more pages (results="false") */
+	bool has_more;
+	long long hits;          /* X-Hits of the last first page; -1 = unknown */
+	int pages;               /* pages loaded since the last reload */
+	time_t updated_at;       /* wall clock of the last successful first page; 0 = never */
+
+	bool loading;            /* a request is in flight */
+	bool reloading;          /* the in-flight request replaces items */
+	bool waiting_for_projects;
+	unsigned long request;
+
+	bool per_project;        /* fallback mode, see above */
+	struct project_cursor *pc;
+	size_t npc;
+	int pending_pages;       /* per-project pages still in flight for this round */
+	struct issue **round;    /* issues of the round being collected */
+	size_t nround, round_cap;
+
+	char *error;             /* last failure, or NULL */
+	unsigned version;        /* bumped on every change */
+
+	/* Told (state changes only) about errors and completed loads. */
+	void (*on_change)(void *ctx, const char *error);
+	void *ctx;
+};
+
+void issue_stream_init(struct issue_stream *s, const struct sentry_target *target,
+                       struct project_store *projects,
+                       void (*on_change)(void *ctx, const char *error), void *ctx);
+void issue_stream_free(struct issue_stream *s);
+
+/* Replace one filter (copies value; NULL allowed for environment). */
+void issue_filters_set(char **field, const char *value);
+void issue_filters_set_projects(struct issue_filters *f, char *const *slugs, size_t n);
+void issue_filters_free(struct issue_filters *f);
+
+/* Start over with the current filters (cancels what is in flight). */
+void issue_stream_reload(struct issue_stream *s);
+/* Fetch the next page if there is one and nothing is in flight. */
+void issue_stream_load_more(struct issue_stream *s);
+/* Index of the issue with this id, or -1. */
+long issue_stream_find(const struct issue_stream *s, const char *id);
+/* Projects store finished loading: start a request that was waiting for ids. */
+void issue_stream_projects_loaded(struct issue_stream *s);
+
+#endif

@@ -1,0 +1,148 @@
+/* Sanitizing, width-aware drawing (see draw.h). */
+#include "tui/draw.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "tui/sanitize.h"
+
+void draw_row_begin(struct draw_row *row, WINDOW *win, int y, int x, int right, bool selected)
+{
+	row->win = win;
+	row->y = y;
+	row->x = x;
+	row->right = right;
+	row->selected = selected;
+}
+
+int draw_room(const struct draw_row *row)
+{
+	return row->right > row->x ? row->right - row->x : 0;
+}
+
+static void put_cell(struct draw_row *row, const wchar_t *wc, int nwc, enum color_role role)
+{
+	enum color_role r = row->selected ? ROLE_CURSOR : role;
+	attr_t attr = theme_attr(r);
+	if (row->selected && role == ROLE_MARK)
+		attr |= A_UNDERLINE; /* keep replaced bytes visible on the cursor row too */
+	wchar_t buf[GLYPH_MAX_WC + 1];
+	memcpy(buf, wc, (size_t)nwc * sizeof(wchar_t));
+	buf[nwc] = L'\0';
+	cchar_t cc;
+	setcchar(&cc, buf, attr, theme_pair(r), NULL);
+	mvwadd_wch(row->win, row->y, row->x, &cc);
+}
+
+/* Draw glyphs of text into at most `limit` cells; returns cells used. */
+static int draw_glyphs(struct draw_row *row, enum color_role role, const char *text, int limit,
+                       bool *clipped)
+{
+	const char *p = text ? text : "", *end = p + strlen(p);
+	struct glyph g;
+	int used = 0;
+	*clipped = false;
+	while (sanitize_next(&p, end, 0, &g)) {
+		if (used + g.width > limit) {
+			*clipped = true;
+			break;
+		}
+		enum color_role r = g.kind == GLYPH_MARK ? ROLE_MARK : role;
+		if (g.kind == GLYPH_MARK && g.nwc == g.width && g.width > 1) {
+			for (int i = 0; i < g.nwc; i++) {
+				put_cell(row, &g.wc[i], 1, r);
+				row->x++;
+			}
+		} else {
+			put_cell(row, g.wc, g.nwc, r);
+			row->x += g.width;
+		}
+		used += g.width;
+	}
+	return used;
+}
+
+int draw_text(struct draw_row *row, enum color_role role, const char *text)
+{
+	bool clipped;
+	return draw_glyphs(row, role, text, draw_room(row), &clipped);
+}
+
+void draw_pad(struct draw_row *row, enum color_role role, int width)
+{
+	static const wchar_t space[] = L" ";
+	for (int i = 0; i < width && row->x < row->right; i++) {
+		put_cell(row, space, 1, role);
+		row->x++;
+	}
+}
+
+void draw_field(struct draw_row *row, enum color_role role, const char *text, int width,
+                enum draw_align align)
+{
+	if (width > draw_room(row))
+		width = draw_room(row);
+	if (width <= 0)
+		return;
+	int natural = sanitize_width(text);
+	if (natural <= width) {
+		if (align == ALIGN_RIGHT)
+			draw_pad(row, role, width - natural);
+		bool clipped;
+		int used = draw_glyphs(row, role, text, natural, &clipped);
+		if (align == ALIGN_LEFT)
+			draw_pad(row, role, width - used);
+		return;
+	}
+	/* Too long: leave one cell for the clip marker. */
+	bool clipped;
+	int used = draw_glyphs(row, role, text, width - 1, &clipped);
+	draw_pad(row, role, width - 1 - used);
+	static const wchar_t ellipsis[] = L"…";
+	put_cell(row, ellipsis, 1, row->selected ? ROLE_CURSOR : ROLE_DIM);
+	row->x++;
+}
+
+void draw_row_end(struct draw_row *row, enum color_role role)
+{
+	draw_pad(row, role, draw_room(row));
+}
+
+void draw_dump_screen(FILE *out)
+{
+	int rows = getmaxy(curscr), cols = getmaxx(curscr);
+	char *line = malloc((size_t)cols * MB_LEN_MAX * (CCHARW_MAX + 1) + 1);
+	if (!line)
+		return;
+	for (int y = 0; y < rows; y++) {
+		size_t len = 0, trimmed = 0;
+		for (int x = 0; x < cols; x++) {
+			cchar_t cc;
+			wchar_t wc[CCHARW_MAX + 1];
+			attr_t attr;
+			short pair;
+			if (mvwin_wch(curscr, y, x, &cc) == ERR)
+				break;
+			getcchar(&cc, wc, &attr, &pair, NULL);
+			int w = wcwidth(wc[0]);
+			mbstate_t st;
+			memset(&st, 0, sizeof(st));
+			for (int i = 0; wc[i] && i < CCHARW_MAX; i++) {
+				size_t n = wcrtomb(line + len, wc[i], &st);
+				if (n != (size_t)-1)
+					len += n;
+			}
+			if (!wc[0])
+				line[len++] = ' ';
+			if (wc[0] != L' ' && wc[0])
+				trimmed = len;
+			if (w == 2)
+				x++; /* the next cell continues this character */
+		}
+		line[trimmed] = '\0';
+		fprintf(out, "%s\n", line);
+	}
+	free(line);
+}

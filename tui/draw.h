@@ -1,0 +1,42 @@
+/* The draw layer: the only code that puts text on the screen (DESIGN rule 3).
+ *
+ * A row is drawn left to right into a struct draw_row; every string goes through the
+ * sanitizer and is clipped by display width. A selected row is drawn in the cursor
+ * role, whatever roles its fields ask for. */
+#ifndef TUI_DRAW_H
+#define TUI_DRAW_H
+
+#include <curses.h>
+#include <stdbool.h>
+
+#include "tui/theme.h"
+
+struct draw_row {
+	WINDOW *win;
+	int y;
+	int x;          /* next column to draw at */
+	int right;      /* one past the last usable column */
+	bool selected;  /* draw everything in the cursor role */
+};
+
+enum draw_align { ALIGN_LEFT, ALIGN_RIGHT };
+
+void draw_row_begin(struct draw_row *row, WINDOW *win, int y, int x, int right, bool selected);
+/* Draw untrusted UTF-8 text, as much as fits before row->right. Returns cells drawn. */
+int draw_text(struct draw_row *row, enum color_role role, const char *text);
+/* Draw into a field of exactly width cells: clipped with "…" when too long, padded with
+ * spaces otherwise. */
+void draw_field(struct draw_row *row, enum color_role role, const char *text, int width,
+                enum draw_align align);
+/* Spaces, in role. */
+void draw_pad(struct draw_row *row, enum color_role role, int width);
+/* Fill to row->right with spaces in role. */
+void draw_row_end(struct draw_row *row, enum color_role role);
+/* Remaining cells. */
+int draw_room(const struct draw_row *row);
+
+/* Text of the whole screen as the terminal shows it (for `:screen` dumps): one line per
+ * row, trailing spaces trimmed, wide characters once. */
+void draw_dump_screen(FILE *out);
+
+#endif

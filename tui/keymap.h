@@ -1,0 +1,25 @@
+/* Key -> request lookup, built from the request table's defaults and then the user's
+ * `bindings:`. Each request has a scope; a view looks up its own scope first, then
+ * "generic". */
+#ifndef TUI_KEYMAP_H
+#define TUI_KEYMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tui/request.h"
+#include "util/strbuf.h"
+
+/* Load the defaults from the request table. */
+void keymap_init(void);
+void keymap_free(void);
+/* Bind key_spec (one key name) to the request called name. A user binding replaces
+ * that key's earlier meaning in the request's scope. False with a message in err
+ * ("unknown request 'x'", "cannot parse key 'x'"). */
+bool keymap_bind(const char *name, const char *key_spec, struct strbuf *err);
+/* The request for key in scope (falls back to "generic"); REQ_NONE if unbound. */
+enum request keymap_lookup(const char *scope, int key);
+/* The keys bound to req as a display string: "j <Down>" (empty if none). */
+void keymap_keys_for(enum request req, struct strbuf *out);
+
+#endif

@@ -1,0 +1,262 @@
+/* Readline's alternate (callback) interface embedded in the status line (see prompt.h). */
+#include "tui/prompt.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "tui/draw.h"
+#include "tui/keys.h"
+#include "tui/sanitize.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+static bool active;
+static bool readline_ready;
+static prompt_done_fn on_done;
+static void *done_ctx;
+static char *history_path;
+static char *label;
+static char *initial_text;
+
+/* Bytes waiting to be handed to readline one at a time through rl_getc_function. */
+static unsigned char pending[16];
+static int npending, pending_pos;
+
+static int getc_from_loop(FILE *unused)
+{
+	(void)unused;
+	if (pending_pos < npending)
+		return pending[pending_pos++];
+	return EOF;
+}
+
+static int input_available(void)
+{
+	return pending_pos < npending;
+}
+
+/* Drawing happens in the loop's redraw pass, never from inside readline. */
+static void redisplay_nothing(void)
+{
+}
+
+static int insert_initial_text(void)
+{
+	if (initial_text) {
+		rl_insert_text(initial_text);
+		free(initial_text);
+		initial_text = NULL;
+	}
+	return 0;
+}
+
+static void make_parent_dirs(const char *path)
+{
+	char *dir = xstrdup(path);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(dir, 0700);
+			*p = '/';
+		}
+	}
+	free(dir);
+}
+
+static char *history_file(const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *state = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	if (state && *state)
+		strbuf_addf(&sb, "%s/sentry-tui/%s_history", state, name);
+	else if (home && *home)
+		strbuf_addf(&sb, "%s/.local/state/sentry-tui/%s_history", home, name);
+	else
+		return NULL;
+	return strbuf_detach(&sb);
+}
+
+static void on_line(char *line)
+{
+	prompt_done_fn done = on_done;
+	void *ctx = done_ctx;
+	rl_callback_handler_remove();
+	active = false;
+	if (line && *line && history_path) {
+		add_history(line);
+		make_parent_dirs(history_path);
+		if (write_history(history_path) == 0)
+			chmod(history_path, 0600);
+		history_truncate_file(history_path, 500);
+	}
+	if (done)
+		done(ctx, line);
+	free(line);
+}
+
+static void setup_readline(void)
+{
+	if (readline_ready)
+		return;
+	readline_ready = true;
+	rl_catch_signals = 0;
+	rl_catch_sigwinch = 0;
+	rl_change_environment = 0;
+	rl_prep_term_function = NULL;
+	rl_deprep_term_function = NULL;
+	rl_getc_function = getc_from_loop;
+	rl_input_available_hook = input_available;
+	rl_redisplay_function = redisplay_nothing;
+	rl_startup_hook = insert_initial_text;
+	/* Completion listings and the bell must never reach the terminal behind curses. */
+	rl_outstream = fopen("/dev/null", "w");
+	rl_instream = NULL;
+	rl_readline_name = "sentry-tui";
+	rl_initialize();
+	rl_bind_key('\t', rl_insert);
+	rl_bind_keyseq("\033[H", rl_beg_of_line);
+	rl_bind_keyseq("\033[F", rl_end_of_line);
+	rl_bind_keyseq("\033[3~", rl_delete);
+}
+
+void prompt_open(const char *text, const char *initial, const char *history, prompt_done_fn done,
+                 void *ctx)
+{
+	setup_readline();
+	if (active)
+		rl_callback_handler_remove();
+	free(label);
+	label = xstrdup(text);
+	free(initial_text);
+	initial_text = xstrdup_or_null(initial);
+	free(history_path);
+	history_path = history ? history_file(history) : NULL;
+	clear_history();
+	if (history_path)
+		read_history(history_path);
+	on_done = done;
+	done_ctx = ctx;
+	active = true;
+	npending = pending_pos = 0;
+	rl_callback_handler_install(label, on_line);
+}
+
+bool prompt_active(void)
+{
+	return active;
+}
+
+static void feed_bytes(const char *bytes, size_t n)
+{
+	memcpy(pending, bytes, n);
+	npending = (int)n;
+	pending_pos = 0;
+	while (active && pending_pos < npending)
+		rl_callback_read_char();
+	npending = pending_pos = 0;
+}
+
+void prompt_feed_key(int key)
+{
+	if (!active)
+		return;
+	if (key == KEY_ESC || key == KEY_CTRL('g')) {
+		prompt_done_fn done = on_done;
+		void *ctx = done_ctx;
+		rl_callback_handler_remove();
+		active = false;
+		if (done)
+			done(ctx, NULL);
+		return;
+	}
+	const char *seq = NULL;
+	if (KEY_IS_SPECIAL(key)) {
+		switch (key - KEY_SPECIAL_BASE) {
+		case KEY_UP: seq = "\033[A"; break;
+		case KEY_DOWN: seq = "\033[B"; break;
+		case KEY_RIGHT: seq = "\033[C"; break;
+		case KEY_LEFT: seq = "\033[D"; break;
+		case KEY_HOME: seq = "\033[H"; break;
+		case KEY_END: seq = "\033[F"; break;
+		case KEY_DC: seq = "\033[3~"; break;
+		case KEY_BACKSPACE: seq = "\177"; break;
+		default: return;
+		}
+		feed_bytes(seq, strlen(seq));
+		return;
+	}
+	char buf[8];
+	char name[8];
+	if (key == '\n') {
+		feed_bytes("\n", 1);
+		return;
+	}
+	/* Characters: encode the code point as UTF-8 (key_name does exactly that for
+	 * printable keys; control keys are single bytes). */
+	if (key < 0x20 || key == 0x7f) {
+		buf[0] = (char)key;
+		feed_bytes(buf, 1);
+		return;
+	}
+	key_format(key, name, sizeof(name));
+	if (key == '<')
+		strcpy(name, "<");
+	feed_bytes(name, strlen(name));
+}
+
+void prompt_draw(WINDOW *win, int y, int width)
+{
+	if (!active)
+		return;
+	struct draw_row row;
+	draw_row_begin(&row, win, y, 0, width, false);
+	draw_text(&row, ROLE_PROMPT, label);
+	int text_x = row.x;
+	const char *line = rl_line_buffer ? rl_line_buffer : "";
+	/* Cursor column: width of the text before rl_point. Scroll horizontally so the cursor
+	 * stays visible on long queries. */
+	char *before = xstrndup(line, (size_t)rl_point);
+	int cursor_w = sanitize_width(before);
+	free(before);
+	int room = width - text_x - 1;
+	const char *shown = line;
+	int skip = cursor_w > room ? cursor_w - room : 0;
+	int skipped = 0;
+	while (skip > 0 && *shown) {
+		struct glyph g;
+		const char *p = shown;
+		if (!sanitize_next(&p, line + strlen(line), 0, &g))
+			break;
+		skip -= g.width;
+		skipped += g.width;
+		shown = p;
+	}
+	draw_text(&row, ROLE_DEFAULT, shown);
+	draw_row_end(&row, ROLE_DEFAULT);
+	wmove(win, y, text_x + cursor_w - skipped);
+}
+
+void prompt_shutdown(void)
+{
+	if (active)
+		rl_callback_handler_remove();
+	active = false;
+	free(label);
+	label = NULL;
+	free(history_path);
+	history_path = NULL;
+	free(initial_text);
+	initial_text = NULL;
+	if (readline_ready && rl_outstream) {
+		fclose(rl_outstream);
+		rl_outstream = NULL;
+	}
+	clear_history();
+}

@@ -1,0 +1,26 @@
+/* A one-line readline prompt inside curses, never blocking (readline's callback
+ * interface): the loop feeds it keys, it reports the finished line through a callback.
+ * Esc cancels (caught before readline, which would take it as Meta). Each prompt kind
+ * has its own history file under $XDG_STATE_HOME/sentry-tui/ (~/.local/state/...). */
+#ifndef TUI_PROMPT_H
+#define TUI_PROMPT_H
+
+#include <curses.h>
+#include <stdbool.h>
+
+/* line is NULL when cancelled; it is only valid during the call. */
+typedef void (*prompt_done_fn)(void *ctx, const char *line);
+
+/* Open the prompt with label (e.g. "query: ") and initial text. history names the
+ * history file ("query", "command"). Only one prompt is open at a time. */
+void prompt_open(const char *label, const char *initial, const char *history,
+                 prompt_done_fn done, void *ctx);
+bool prompt_active(void);
+/* Feed one key (code from tui/keys.h). */
+void prompt_feed_key(int key);
+/* Draw the prompt line at row y over the full width and place the cursor. */
+void prompt_draw(WINDOW *win, int y, int width);
+/* Close without calling back (shutdown). */
+void prompt_shutdown(void);
+
+#endif

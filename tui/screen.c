@@ -1,0 +1,123 @@
+/* ncurses lifecycle, key reading and terminal restoration (see screen.h). */
+#include "tui/screen.h"
+
+#include <curses.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "tui/keys.h"
+#include "tui/theme.h"
+#include "util/xalloc.h"
+
+static bool active;
+static SCREEN *scr;
+static FILE *headless_out, *headless_in;
+
+static void restore_terminal(void)
+{
+	if (active) {
+		active = false;
+		endwin();
+	}
+}
+
+static void on_fatal_signal(int signo)
+{
+	/* Best effort: endwin is not async-signal-safe, but a crash with the terminal left
+	 * in raw mode on the alternate screen is worse. Then die as the signal intended. */
+	restore_terminal();
+	signal(signo, SIG_DFL);
+	raise(signo);
+}
+
+bool screen_init(bool headless, const char *theme)
+{
+	if (headless) {
+		headless_out = fopen("/dev/null", "w");
+		headless_in = fopen("/dev/null", "r");
+		if (!headless_out || !headless_in)
+			return false;
+		scr = newterm("xterm-256color", headless_out, headless_in);
+	} else {
+		scr = newterm(NULL, stdout, stdin);
+	}
+	if (!scr)
+		return false;
+	set_term(scr);
+	active = true;
+	atexit(restore_terminal);
+	xalloc_fatal_hook = restore_terminal;
+	const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
+		signal(fatal[i], on_fatal_signal);
+
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	theme_init(theme);
+	return true;
+}
+
+void screen_end(void)
+{
+	restore_terminal();
+	if (scr) {
+		delscreen(scr);
+		scr = NULL;
+	}
+	if (headless_out)
+		fclose(headless_out);
+	if (headless_in)
+		fclose(headless_in);
+	headless_out = headless_in = NULL;
+}
+
+bool screen_active(void)
+{
+	return active;
+}
+
+void screen_resize_from_tty(void)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+}
+
+void screen_resize(int rows, int cols)
+{
+	resizeterm(rows, cols);
+}
+
+int screen_read_key(int *key, bool *resized)
+{
+	wint_t wch;
+	*resized = false;
+	for (;;) {
+		int rc = wget_wch(stdscr, &wch);
+		if (rc == ERR)
+			return 0;
+		if (rc == KEY_CODE_YES) {
+			if (wch == KEY_RESIZE) {
+				*resized = true;
+				continue;
+			}
+			if (wch == KEY_ENTER) {
+				*key = '\n';
+				return 1;
+			}
+			*key = KEY_SPECIAL((int)wch);
+			return 1;
+		}
+		*key = wch == '\r' ? '\n' : (int)wch;
+		return 1;
+	}
+}

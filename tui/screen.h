@@ -1,0 +1,21 @@
+/* Terminal setup and teardown. The terminal is restored on every exit path: normal
+ * quit, fatal error (atexit + the xalloc hook), and crashing signals. Headless mode
+ * (scripted tests) runs curses on /dev/null with the size from LINES/COLUMNS. */
+#ifndef TUI_SCREEN_H
+#define TUI_SCREEN_H
+
+#include <stdbool.h>
+
+bool screen_init(bool headless, const char *theme);
+void screen_end(void);
+bool screen_active(void);
+/* After SIGWINCH: ask the tty for its size and resize curses. */
+void screen_resize_from_tty(void);
+/* Scripted resize (headless). */
+void screen_resize(int rows, int cols);
+
+/* Read one key without waiting: 1 = *key set, 0 = nothing pending, -1 = input is gone
+ * (terminal closed). KEY_RESIZE is handled internally and reported as *resized. */
+int screen_read_key(int *key, bool *resized);
+
+#endif

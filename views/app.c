@@ -1,0 +1,451 @@
+/* The application controller (see app.h). */
+#include "views/app.h"
+
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/draw.h"
+#include "tui/keymap.h"
+#include "tui/keys.h"
+#include "tui/loop.h"
+#include "tui/prompt.h"
+#include "tui/sanitize.h"
+#include "tui/screen.h"
+#include "tui/script.h"
+#include "util/timeutil.h"
+#include "util/xalloc.h"
+#include "views/views.h"
+
+#define INFO_MESSAGE_MS 5000
+#define MIN_COLS 40
+#define MIN_ROWS 6
+
+static void schedule_tick(struct app *app);
+static void schedule_refresh(struct app *app);
+
+void app_touch(struct app *app)
+{
+	app->dirty = true;
+}
+
+struct view *app_top(struct app *app)
+{
+	return app->nviews ? app->views[app->nviews - 1] : NULL;
+}
+
+void app_push(struct app *app, struct view *view)
+{
+	if (app->nviews == APP_MAX_VIEWS) {
+		view->ops->close(view);
+		return;
+	}
+	app->views[app->nviews++] = view;
+	app_touch(app);
+}
+
+void app_pop(struct app *app)
+{
+	if (app->nviews <= 1) {
+		app->quit = true;
+		return;
+	}
+	struct view *v = app->views[--app->nviews];
+	v->ops->close(v);
+	app_touch(app);
+}
+
+/* Status line */
+
+static void clear_status(void *ctx)
+{
+	struct app *app = ctx;
+	app->status_timer = 0;
+	if (app->status_kind == STATUS_INFO) {
+		free(app->status);
+		app->status = NULL;
+		app->status_kind = STATUS_NONE;
+		app_touch(app);
+	}
+}
+
+void app_status(struct app *app, enum status_kind kind, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	free(app->status);
+	app->status = strbuf_detach(&sb);
+	app->status_kind = kind;
+	if (app->status_timer)
+		loop_timer_cancel(app->status_timer);
+	app->status_timer = kind == STATUS_INFO ? loop_timer_add(INFO_MESSAGE_MS, clear_status, app) : 0;
+	app_touch(app);
+}
+
+void app_api_notice(void *ctx, const char *message)
+{
+	app_status(ctx, STATUS_INFO, "%s", message);
+}
+
+/* Store callbacks: state only, never drawing. */
+
+static void on_stream_change(void *ctx, const char *error)
+{
+	struct app *app = ctx;
+	if (error) {
+		app_status(app, STATUS_ERROR, "%s", error);
+		if (app->refresh_backoff < 8)
+			app->refresh_backoff = app->refresh_backoff ? app->refresh_backoff * 2 : 2;
+	} else {
+		app->refresh_backoff = 1;
+		if (app->status_kind == STATUS_ERROR) {
+			free(app->status);
+			app->status = NULL;
+			app->status_kind = STATUS_NONE;
+		}
+	}
+	if (app->nviews)
+		issues_view_store_changed(app->views[0]);
+	schedule_tick(app);
+	app_touch(app);
+}
+
+static void on_projects_loaded(void *ctx)
+{
+	struct app *app = ctx;
+	if (app->projects.error && !app->stream.error)
+		app_status(app, STATUS_ERROR, "%s", app->projects.error);
+	issue_stream_projects_loaded(&app->stream);
+	app_touch(app);
+}
+
+/* Timers */
+
+static void on_tick(void *ctx)
+{
+	struct app *app = ctx;
+	app->tick_timer = 0;
+	app_touch(app);
+	schedule_tick(app);
+}
+
+/* Keep "updated Ns ago" honest without waking up more than needed: every second during
+ * the first minute, then once a minute. */
+static void schedule_tick(struct app *app)
+{
+	if (app->tick_timer || !app->stream.updated_at || app->script)
+		return;
+	long long ago = (long long)(time_now() - app->stream.updated_at);
+	long long delay = ago < 60 ? 1000 : (60 - ago % 60) * 1000;
+	app->tick_timer = loop_timer_add(delay, on_tick, app);
+}
+
+static void on_refresh_timer(void *ctx)
+{
+	struct app *app = ctx;
+	app->refresh_timer = 0;
+	if (!app->stream.loading && !prompt_active())
+		issue_stream_reload(&app->stream);
+	schedule_refresh(app);
+}
+
+static void schedule_refresh(struct app *app)
+{
+	if (!app->cfg->refresh_interval || app->refresh_timer)
+		return;
+	int mult = app->refresh_backoff > 0 ? app->refresh_backoff : 1;
+	app->refresh_timer = loop_timer_add(app->cfg->refresh_interval * 1000LL * mult,
+	                                    on_refresh_timer, app);
+}
+
+/* Lifecycle */
+
+void app_init(struct app *app, const struct config *cfg, struct api_client *client)
+{
+	memset(app, 0, sizeof(*app));
+	app->cfg = cfg;
+	app->client = client;
+	app->target = (struct sentry_target){ client, cfg->url, cfg->org };
+	app->refresh_backoff = 1;
+	project_store_init(&app->projects, &app->target, on_projects_loaded, app);
+	issue_stream_init(&app->stream, &app->target, &app->projects, on_stream_change, app);
+	struct issue_filters *f = &app->stream.filters;
+	issue_filters_set(&f->query, cfg->query ? cfg->query : "is:unresolved");
+	issue_filters_set(&f->sort, cfg->sort ? cfg->sort : "date");
+	issue_filters_set(&f->period, cfg->period ? cfg->period : "14d");
+	issue_filters_set(&f->environment, cfg->environment);
+	issue_filters_set_projects(f, cfg->projects, cfg->nprojects);
+	app_push(app, issues_view_new(app));
+	issue_stream_reload(&app->stream);
+	/* In parallel: slugs, environments and the per-project fallback need the list. */
+	project_store_load(&app->projects);
+	schedule_refresh(app);
+}
+
+void app_free(struct app *app)
+{
+	while (app->nviews) {
+		struct view *v = app->views[--app->nviews];
+		v->ops->close(v);
+	}
+	issue_stream_free(&app->stream);
+	project_store_free(&app->projects);
+	if (app->status_timer)
+		loop_timer_cancel(app->status_timer);
+	if (app->tick_timer)
+		loop_timer_cancel(app->tick_timer);
+	if (app->refresh_timer)
+		loop_timer_cancel(app->refresh_timer);
+	free(app->status);
+	free(app->wait_for);
+	free(app->dump_dir);
+	memset(app, 0, sizeof(*app));
+}
+
+/* Requests */
+
+static void on_command_line(void *ctx, const char *line)
+{
+	if (line)
+		app_run_command(ctx, line);
+}
+
+void app_dispatch(struct app *app, enum request req)
+{
+	const struct request_info *info = request_info(req);
+	struct view *v = app_top(app);
+	if (!info || !v)
+		return;
+	if ((info->flags & REQF_MUTATES) && app->cfg->read_only) {
+		app_status(app, STATUS_ERROR, "read-only mode: '%s' is disabled", info->name);
+		return;
+	}
+	app_touch(app);
+	if (v->ops->request && v->ops->request(v, req))
+		return;
+	if (view_move(v, req))
+		return;
+	switch (req) {
+	case REQ_QUIT:
+		app->quit = true;
+		break;
+	case REQ_BACK:
+		app_pop(app);
+		break;
+	case REQ_HELP:
+		app_push(app, help_view_new(app, v->ops->name));
+		break;
+	case REQ_COMMAND:
+		prompt_open(":", NULL, "command", on_command_line, app);
+		break;
+	case REQ_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		app_status(app, STATUS_INFO, "'%s' does nothing here", info->name);
+	}
+}
+
+void app_handle_key(struct app *app, int key)
+{
+	app_touch(app);
+	if (prompt_active()) {
+		prompt_feed_key(key);
+		return;
+	}
+	struct view *v = app_top(app);
+	enum request req = keymap_lookup(v ? v->ops->name : "generic", key);
+	if (app->status_kind == STATUS_ERROR) {
+		free(app->status);
+		app->status = NULL;
+		app->status_kind = STATUS_NONE;
+	}
+	if (req == REQ_NONE) {
+		char name[32];
+		app_status(app, STATUS_INFO, "%s is not bound here; ? lists the keys",
+		           key_format(key, name, sizeof(name)));
+		return;
+	}
+	app_dispatch(app, req);
+}
+
+/* Commands */
+
+static void dump_screen(struct app *app, const char *name)
+{
+	app_redraw(app, true);
+	struct strbuf path = STRBUF_INIT;
+	strbuf_addf(&path, "%s/%s", app->dump_dir ? app->dump_dir : ".", name);
+	FILE *f = fopen(strbuf_str(&path), "w");
+	if (f) {
+		draw_dump_screen(f);
+		fclose(f);
+	} else {
+		app_status(app, STATUS_ERROR, "cannot write %s", strbuf_str(&path));
+	}
+	strbuf_free(&path);
+}
+
+void app_run_command(struct app *app, const char *line)
+{
+	while (*line == ':' || *line == ' ')
+		line++;
+	size_t nlen = strcspn(line, " ");
+	char *name = xstrndup(line, nlen);
+	const char *args = line + nlen;
+	while (*args == ' ')
+		args++;
+	char *arg = xstrdup(args);
+	for (size_t n = strlen(arg); n > 0 && arg[n - 1] == ' ';)
+		arg[--n] = '\0';
+	struct strbuf err = STRBUF_INIT;
+	struct view *v = app_top(app);
+	int cols, rows;
+
+	if (!*name) {
+		/* an empty command line does nothing */
+	} else if (strcmp(name, "q") == 0 || strcmp(name, "quit") == 0) {
+		app->quit = true;
+	} else if (strcmp(name, "screen") == 0) {
+		dump_screen(app, *arg ? arg : "screen");
+	} else if (strcmp(name, "wait-for") == 0) {
+		free(app->wait_for);
+		app->wait_for = xstrdup(arg);
+		app->wait_deadline = time_mono_ms() + 10000;
+	} else if (strcmp(name, "resize") == 0) {
+		if (sscanf(arg, "%dx%d", &cols, &rows) == 2 && cols > 0 && rows > 0)
+			screen_resize(rows, cols);
+		else
+			strbuf_addf(&err, "usage: :resize COLSxROWS");
+	} else if (v && v->ops->command && v->ops->command(v, name, arg, &err)) {
+		/* handled by the view */
+	} else if (request_by_name(name) != REQ_NONE) {
+		app_dispatch(app, request_by_name(name));
+	} else {
+		strbuf_addf(&err, "unknown command ':%s' (? lists actions; each has a :name)", name);
+	}
+	if (err.len)
+		app_status(app, STATUS_ERROR, "%s", strbuf_str(&err));
+	strbuf_free(&err);
+	free(name);
+	free(arg);
+	app_touch(app);
+}
+
+/* Drawing: the one place that updates the terminal. */
+
+static void draw_title(struct app *app, struct view *v, int width)
+{
+	struct strbuf left = STRBUF_INIT, right = STRBUF_INIT;
+	if (v->ops->title)
+		v->ops->title(v, &left, &right);
+	struct draw_row row;
+	draw_row_begin(&row, stdscr, 0, 0, width, false);
+	draw_pad(&row, ROLE_TITLE, 1);
+	int rw = sanitize_width(strbuf_str(&right));
+	if (rw > width / 2)
+		rw = width / 2;
+	row.right = width - rw - 2;
+	draw_text(&row, ROLE_TITLE, strbuf_str(&left));
+	row.right = width;
+	draw_pad(&row, ROLE_TITLE, width - rw - 1 - row.x);
+	draw_field(&row, ROLE_TITLE, strbuf_str(&right), rw, ALIGN_RIGHT);
+	draw_row_end(&row, ROLE_TITLE);
+	strbuf_free(&left);
+	strbuf_free(&right);
+}
+
+static void key_hints(struct app *app, struct strbuf *out)
+{
+	static const enum request hints[] = {
+		REQ_HELP, REQ_QUERY, REQ_SORT, REQ_PERIOD, REQ_ENVIRONMENT, REQ_PROJECT,
+		REQ_ENTER, REQ_REFRESH, REQ_BACK,
+	};
+	struct view *v = app_top(app);
+	for (size_t i = 0; i < sizeof(hints) / sizeof(hints[0]); i++) {
+		const struct request_info *info = request_info(hints[i]);
+		if (strcmp(info->scope, "generic") != 0 && strcmp(info->scope, v->ops->name) != 0)
+			continue;
+		struct strbuf keys = STRBUF_INIT;
+		keymap_keys_for(hints[i], &keys);
+		if (keys.len) {
+			size_t first = strcspn(strbuf_str(&keys), " ");
+			strbuf_addf(out, "%s%.*s %s", out->len ? "  " : "", (int)first, strbuf_str(&keys),
+			            info->name);
+		}
+		strbuf_free(&keys);
+	}
+}
+
+static void draw_status(struct app *app, int y, int width)
+{
+	if (prompt_active()) {
+		prompt_draw(stdscr, y, width);
+		return;
+	}
+	struct draw_row row;
+	draw_row_begin(&row, stdscr, y, 0, width, false);
+	struct strbuf right = STRBUF_INIT;
+	struct issue_stream *s = &app->stream;
+	if (s->reloading || s->waiting_for_projects)
+		strbuf_adds(&right, "⟳ loading…");
+	else if (s->loading)
+		strbuf_addf(&right, "⟳ loading page %d…", s->pages + 1);
+	else if (!api_idle(app->client))
+		strbuf_adds(&right, "⟳ working…");
+	int rw = sanitize_width(strbuf_str(&right));
+	row.right = width - (rw ? rw + 1 : 0);
+	if (app->status) {
+		enum color_role role = app->status_kind == STATUS_ERROR ? ROLE_STATUS_ERROR
+		                                                        : ROLE_STATUS_INFO;
+		if (sanitize_width(app->status) > draw_room(&row))
+			draw_field(&row, role, app->status, draw_room(&row), ALIGN_LEFT);
+		else
+			draw_text(&row, role, app->status);
+	} else {
+		struct strbuf hints = STRBUF_INIT;
+		key_hints(app, &hints);
+		draw_text(&row, ROLE_DIM, strbuf_str(&hints));
+		strbuf_free(&hints);
+	}
+	draw_row_end(&row, ROLE_STATUS);
+	row.right = width;
+	if (rw) {
+		draw_pad(&row, ROLE_STATUS, 1);
+		draw_text(&row, ROLE_LOADING, strbuf_str(&right));
+	}
+	strbuf_free(&right);
+}
+
+void app_redraw(struct app *app, bool force)
+{
+	if (!app->dirty && !force)
+		return;
+	app->dirty = false;
+	int rows = LINES, cols = COLS;
+	erase();
+	if (cols < MIN_COLS || rows < MIN_ROWS) {
+		char msg[96];
+		snprintf(msg, sizeof(msg), "Terminal too small: %dx%d (need %dx%d)", cols, rows,
+		         MIN_COLS, MIN_ROWS);
+		struct draw_row row;
+		draw_row_begin(&row, stdscr, rows / 2, 0, cols, false);
+		draw_text(&row, ROLE_STATUS_INFO, msg);
+		curs_set(0);
+	} else {
+		struct view *v = app_top(app);
+		draw_title(app, v, cols);
+		view_draw(v, stdscr, 1, rows - 2, cols);
+		draw_status(app, rows - 1, cols);
+		curs_set(prompt_active() ? 1 : 0);
+		if (prompt_active())
+			prompt_draw(stdscr, rows - 1, cols); /* leaves the cursor in the prompt */
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}

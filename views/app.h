@@ -1,0 +1,77 @@
+/* The application: the view stack, the status line, request dispatch and `:` commands.
+ * main builds it from the config, registers it with the loop, and frees it.
+ *
+ * Data path: keys -> keymap -> request -> the top view (or the core) -> store/api;
+ * api callbacks -> store -> app_touch() -> one redraw per loop pass. */
+#ifndef VIEWS_APP_H
+#define VIEWS_APP_H
+
+#include <stdbool.h>
+
+#include "api/client.h"
+#include "api/endpoints.h"
+#include "config/config.h"
+#include "store/issue_stream.h"
+#include "store/projects.h"
+#include "views/view.h"
+
+#define APP_MAX_VIEWS 8
+
+enum status_kind { STATUS_NONE, STATUS_INFO, STATUS_ERROR };
+
+struct script;
+
+struct app {
+	const struct config *cfg;
+	struct api_client *client;
+	struct sentry_target target;
+	struct project_store projects;
+	struct issue_stream stream;
+
+	struct view *views[APP_MAX_VIEWS];
+	int nviews;
+
+	bool quit;
+	bool dirty;
+	int exit_code;
+
+	char *status;              /* message (may hold server text: drawn sanitized) */
+	enum status_kind status_kind;
+	unsigned status_timer;
+	unsigned tick_timer;       /* keeps "updated Ns ago" current */
+	unsigned refresh_timer;    /* auto-refresh */
+	int refresh_backoff;       /* multiplier after failed auto-refreshes */
+
+	struct script *script;     /* scripted input for tests, or NULL */
+	char *wait_for;            /* script: text awaited on screen */
+	long long wait_deadline;
+	char *dump_dir;
+	char *script_failure;      /* why a script stopped early (printed after endwin) */
+};
+
+/* Set up stores and the first view. The client must outlive the app. */
+void app_init(struct app *app, const struct config *cfg, struct api_client *client);
+void app_free(struct app *app);
+
+void app_push(struct app *app, struct view *view);
+void app_pop(struct app *app);
+struct view *app_top(struct app *app);
+
+/* Mark the screen for redraw on this pass. */
+void app_touch(struct app *app);
+/* Status line message; info messages fade after a few seconds, errors stay until the
+ * next action. */
+void app_status(struct app *app, enum status_kind kind, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+void app_handle_key(struct app *app, int key);
+void app_dispatch(struct app *app, enum request req);
+/* Run one `:` command line (without the colon). */
+void app_run_command(struct app *app, const char *line);
+/* Draw everything if dirty (or forced). */
+void app_redraw(struct app *app, bool force);
+
+/* The API client's transient notices (rate limits, retries). */
+void app_api_notice(void *app, const char *message);
+
+#endif

@@ -1,0 +1,576 @@
+/* The issue stream view: one row per issue, columns that adapt to the width, filters
+ * cycled with single keys, lazy paging as the cursor nears the end. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/issue_stream.h"
+#include "tui/format.h"
+#include "tui/prompt.h"
+#include "tui/sanitize.h"
+#include "util/timeutil.h"
+#include "util/xalloc.h"
+#include "views/app.h"
+#include "views/views.h"
+
+/* Load the next page when the cursor is this close to the end of what is loaded. */
+#define PREFETCH_ROWS 20
+
+static const char *const sort_cycle[] = { "date", "new", "freq", "user" };
+static const char *const sort_labels[] = { "last seen", "first seen", "events", "users" };
+static const char *const period_cycle[] = { "1h", "24h", "7d", "14d", "30d", "90d" };
+
+struct issues_view {
+	struct view view;
+	char *selected_id;   /* issue under the cursor before a reload, to find it again */
+	size_t seen_n;
+};
+
+static struct issue_stream *stream_of(struct view *v)
+{
+	return &v->app->stream;
+}
+
+/* Columns */
+
+struct columns {
+	int level, marks, short_id, title, badge, events, users, spark, last, first, assignee;
+};
+
+/* Fixed widths include one separating space. Optional columns are dropped or narrowed
+ * in this order until the title has room; nothing is ever drawn past the width. */
+static struct columns layout(int width)
+{
+	struct columns c = {
+		.level = 2, .marks = 2, .short_id = 16, .badge = 5, .events = 6, .users = 6,
+		.spark = 25, .last = 5, .first = 5, .assignee = 15,
+	};
+	const int min_title = 24;
+	for (int step = 0;; step++) {
+		int fixed = c.level + c.marks + c.short_id + c.badge + c.events + c.users + c.spark +
+		            c.last + c.first + c.assignee;
+		c.title = width - fixed;
+		if (c.title >= 40 || (c.title >= min_title && step > 2))
+			break;
+		switch (step) {
+		case 0: c.spark = 13; break;
+		case 1: c.first = 0; break;
+		case 2: c.assignee = 11; break;
+		case 3: c.users = 0; break;
+		case 4: c.spark = 9; break;
+		case 5: c.short_id = 13; break;
+		case 6: c.badge = 0; break;
+		case 7: c.assignee = 0; break;
+		case 8: c.spark = 0; break;
+		default:
+			if (c.title < 1)
+				c.title = 1;
+			return c;
+		}
+	}
+	return c;
+}
+
+static enum color_role level_role(enum issue_level l)
+{
+	switch (l) {
+	case LEVEL_FATAL: return ROLE_LEVEL_FATAL;
+	case LEVEL_ERROR: return ROLE_LEVEL_ERROR;
+	case LEVEL_WARNING: return ROLE_LEVEL_WARNING;
+	case LEVEL_INFO: return ROLE_LEVEL_INFO;
+	case LEVEL_DEBUG: return ROLE_LEVEL_DEBUG;
+	default: return ROLE_LEVEL_UNKNOWN;
+	}
+}
+
+static const char *level_letter(enum issue_level l)
+{
+	switch (l) {
+	case LEVEL_FATAL: return "F";
+	case LEVEL_ERROR: return "E";
+	case LEVEL_WARNING: return "W";
+	case LEVEL_INFO: return "I";
+	case LEVEL_DEBUG: return "D";
+	case LEVEL_SAMPLE: return "S";
+	default: return "?";
+	}
+}
+
+/* Substatus badge: what changed about the issue, so it reads without colour. */
+static const char *badge(const struct issue *i, enum color_role *role)
+{
+	const char *ss = i->substatus ? i->substatus : "";
+	const char *st = i->status ? i->status : "";
+	*role = ROLE_BADGE_ONGOING;
+	if (strcmp(st, "resolved") == 0) {
+		*role = ROLE_BADGE_RESOLVED;
+		return "RESLV";
+	}
+	if (strcmp(st, "ignored") == 0 || strncmp(ss, "archived", 8) == 0) {
+		*role = ROLE_BADGE_ARCHIVED;
+		return "ARCHV";
+	}
+	if (strcmp(ss, "new") == 0) {
+		*role = ROLE_BADGE_NEW;
+		return "NEW";
+	}
+	if (strcmp(ss, "regressed") == 0) {
+		*role = ROLE_BADGE_REGRESSED;
+		return "REGR";
+	}
+	if (strcmp(ss, "escalating") == 0) {
+		*role = ROLE_BADGE_ESCALATING;
+		return "ESCAL";
+	}
+	if (strcmp(ss, "ongoing") == 0)
+		return "ONGO";
+	return "";
+}
+
+static void assignee_text(const struct issue *i, char *buf, size_t n)
+{
+	const struct actor *a = i->assigned_to;
+	if (!a) {
+		snprintf(buf, n, "-");
+		return;
+	}
+	const char *name = a->name ? a->name : a->email ? a->email : a->id ? a->id : "?";
+	if (a->type && strcmp(a->type, "team") == 0)
+		snprintf(buf, n, "#%s", name);
+	else
+		snprintf(buf, n, "%s", name);
+}
+
+static void draw_issue(struct view *v, size_t lineno, struct draw_row *row)
+{
+	struct issue_stream *s = stream_of(v);
+	const struct issue *i = s->items[lineno];
+	struct columns c = layout(row->right);
+	char buf[256];
+
+	draw_field(row, level_role(i->level), level_letter(i->level), 1, ALIGN_LEFT);
+	draw_pad(row, ROLE_DEFAULT, 1);
+	draw_pad(row, ROLE_DEFAULT, 1); /* reserved for batch marks */
+	draw_field(row, ROLE_BOOKMARK, i->is_bookmarked ? "★" : " ", 1, ALIGN_LEFT);
+	draw_field(row, ROLE_SHORT_ID, i->short_id ? i->short_id : i->id, c.short_id - 1, ALIGN_LEFT);
+	draw_pad(row, ROLE_DEFAULT, 1);
+
+	/* Title, then the culprit dimmed, in one clipped field. */
+	int title_end = row->x + c.title - 1;
+	struct draw_row sub = *row;
+	sub.right = title_end;
+	const char *title = i->title ? i->title : "(no title)";
+	int tw = sanitize_width(title);
+	if (tw > c.title - 1) {
+		draw_field(&sub, ROLE_DEFAULT, title, c.title - 1, ALIGN_LEFT);
+	} else {
+		draw_text(&sub, ROLE_DEFAULT, title);
+		if (i->culprit && *i->culprit && draw_room(&sub) > 2) {
+			draw_pad(&sub, ROLE_DEFAULT, 2);
+			if (sanitize_width(i->culprit) > draw_room(&sub))
+				draw_field(&sub, ROLE_CULPRIT, i->culprit, draw_room(&sub), ALIGN_LEFT);
+			else
+				draw_text(&sub, ROLE_CULPRIT, i->culprit);
+		}
+		draw_row_end(&sub, ROLE_DEFAULT);
+	}
+	row->x = title_end;
+	draw_pad(row, ROLE_DEFAULT, 1);
+
+	if (c.badge) {
+		enum color_role br;
+		const char *b = badge(i, &br);
+		draw_field(row, br, b, c.badge - 1, ALIGN_LEFT);
+		draw_pad(row, ROLE_DEFAULT, 1);
+	}
+	if (i->has_count)
+		format_count(i->count, buf, sizeof(buf));
+	else
+		snprintf(buf, sizeof(buf), "-");
+	draw_field(row, ROLE_NUMBER, buf, c.events - 1, ALIGN_RIGHT);
+	draw_pad(row, ROLE_DEFAULT, 1);
+	if (c.users) {
+		format_count(i->user_count > 0 ? (uint64_t)i->user_count : 0, buf, sizeof(buf));
+		draw_field(row, ROLE_NUMBER, buf, c.users - 1, ALIGN_RIGHT);
+		draw_pad(row, ROLE_DEFAULT, 1);
+	}
+	if (c.spark) {
+		char spark[3 * 32 + 1];
+		format_sparkline(i->stats, i->nstats, c.spark - 1, spark, sizeof(spark));
+		draw_field(row, ROLE_SPARK, spark, c.spark - 1, ALIGN_LEFT);
+		draw_pad(row, ROLE_DEFAULT, 1);
+	}
+	time_t now = time_now();
+	format_age(i->last_seen, now, buf, sizeof(buf));
+	draw_field(row, ROLE_AGE, buf, c.last - 1, ALIGN_RIGHT);
+	draw_pad(row, ROLE_DEFAULT, 1);
+	if (c.first) {
+		format_age(i->first_seen, now, buf, sizeof(buf));
+		draw_field(row, ROLE_AGE, buf, c.first - 1, ALIGN_RIGHT);
+		draw_pad(row, ROLE_DEFAULT, 1);
+	}
+	if (c.assignee) {
+		assignee_text(i, buf, sizeof(buf));
+		draw_field(row, i->assigned_to ? ROLE_ASSIGNEE : ROLE_DIM, buf, c.assignee - 1,
+		           ALIGN_LEFT);
+	}
+}
+
+static const char *sort_label(const char *sort)
+{
+	for (size_t i = 0; i < sizeof(sort_cycle) / sizeof(sort_cycle[0]); i++)
+		if (sort && strcmp(sort, sort_cycle[i]) == 0)
+			return sort_labels[i];
+	return sort ? sort : "last seen";
+}
+
+static void draw_header(struct view *v, WINDOW *win, int y, int width)
+{
+	struct columns c = layout(width);
+	const char *sort = stream_of(v)->filters.sort ? stream_of(v)->filters.sort : "date";
+	bool by_date = strcmp(sort, "date") == 0, by_new = strcmp(sort, "new") == 0;
+	bool by_freq = strcmp(sort, "freq") == 0, by_user = strcmp(sort, "user") == 0;
+	struct draw_row row;
+	draw_row_begin(&row, win, y, 0, width, false);
+	draw_pad(&row, ROLE_HEADER, c.level + c.marks);
+	draw_field(&row, ROLE_HEADER, "ID", c.short_id, ALIGN_LEFT);
+	draw_field(&row, ROLE_HEADER, "ISSUE", c.title, ALIGN_LEFT);
+	if (c.badge)
+		draw_field(&row, ROLE_HEADER, "", c.badge, ALIGN_LEFT);
+	draw_field(&row, ROLE_HEADER, by_freq ? "EVENTS▼" : "EVENTS", c.events - 1, ALIGN_RIGHT);
+	draw_pad(&row, ROLE_HEADER, 1);
+	if (c.users) {
+		draw_field(&row, ROLE_HEADER, by_user ? "USERS▼" : "USERS", c.users - 1, ALIGN_RIGHT);
+		draw_pad(&row, ROLE_HEADER, 1);
+	}
+	if (c.spark)
+		draw_field(&row, ROLE_HEADER, "24H", c.spark, ALIGN_LEFT);
+	draw_field(&row, ROLE_HEADER, by_date ? "SEEN▼" : "SEEN", c.last - 1, ALIGN_RIGHT);
+	draw_pad(&row, ROLE_HEADER, 1);
+	if (c.first) {
+		draw_field(&row, ROLE_HEADER, by_new ? "AGE▼" : "AGE", c.first - 1, ALIGN_RIGHT);
+		draw_pad(&row, ROLE_HEADER, 1);
+	}
+	if (c.assignee)
+		draw_field(&row, ROLE_HEADER, "ASSIGNEE", c.assignee - 1, ALIGN_LEFT);
+	draw_row_end(&row, ROLE_HEADER);
+}
+
+static size_t lines(struct view *v)
+{
+	return stream_of(v)->n;
+}
+
+static void remember_selection(struct issues_view *iv)
+{
+	struct issue_stream *s = stream_of(&iv->view);
+	free(iv->selected_id);
+	iv->selected_id = NULL;
+	if (iv->view.cursor < s->n && s->items[iv->view.cursor]->id)
+		iv->selected_id = xstrdup(s->items[iv->view.cursor]->id);
+}
+
+static void maybe_load_more(struct view *v)
+{
+	struct issue_stream *s = stream_of(v);
+	if (s->has_more && !s->loading && v->cursor + PREFETCH_ROWS >= s->n)
+		issue_stream_load_more(s);
+}
+
+static void cursor_changed(struct view *v)
+{
+	maybe_load_more(v);
+}
+
+static void reload(struct view *v, bool keep_cursor)
+{
+	struct issues_view *iv = (struct issues_view *)v;
+	if (keep_cursor) {
+		remember_selection(iv);
+	} else {
+		free(iv->selected_id);
+		iv->selected_id = NULL;
+		v->cursor = v->offset = 0;
+	}
+	issue_stream_reload(stream_of(v));
+}
+
+static size_t cycle_index(const char *const *list, size_t n, const char *cur)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cur && strcmp(list[i], cur) == 0)
+			return (i + 1) % n;
+	return 0;
+}
+
+static void set_sort(struct view *v, const char *sort)
+{
+	issue_filters_set(&stream_of(v)->filters.sort, sort);
+	app_status(v->app, STATUS_INFO, "sort: %s", sort_label(sort));
+	reload(v, false);
+}
+
+static void set_period(struct view *v, const char *period)
+{
+	issue_filters_set(&stream_of(v)->filters.period, period);
+	app_status(v->app, STATUS_INFO, "period: %s", period);
+	reload(v, false);
+}
+
+static void set_environment(struct view *v, const char *env)
+{
+	issue_filters_set(&stream_of(v)->filters.environment, env && *env ? env : NULL);
+	app_status(v->app, STATUS_INFO, "environment: %s", env && *env ? env : "all");
+	reload(v, false);
+}
+
+static void set_project(struct view *v, const char *slug)
+{
+	struct issue_stream *s = stream_of(v);
+	char *slugs[1] = { (char *)(uintptr_t)slug };
+	issue_filters_set_projects(&s->filters, slugs, slug && *slug ? 1 : 0);
+	app_status(v->app, STATUS_INFO, "project: %s", slug && *slug ? slug : "all");
+	reload(v, false);
+}
+
+static void set_query(struct view *v, const char *query)
+{
+	issue_filters_set(&stream_of(v)->filters.query, query);
+	reload(v, false);
+}
+
+/* Environments offered by `e`: the union of the projects' environments, in order. */
+static const char *next_environment(struct view *v)
+{
+	struct project_store *ps = &v->app->projects;
+	const char *cur = stream_of(v)->filters.environment;
+	const char *first = NULL;
+	bool take_next = cur == NULL;
+	for (size_t p = 0; p < ps->n; p++) {
+		for (size_t e = 0; e < ps->items[p].nenvironments; e++) {
+			const char *env = ps->items[p].environments[e];
+			bool dup = false;
+			for (size_t q = 0; q <= p && !dup; q++)
+				for (size_t f = 0; f < ps->items[q].nenvironments; f++) {
+					if (q == p && f >= e)
+						break;
+					if (strcmp(ps->items[q].environments[f], env) == 0) {
+						dup = true;
+						break;
+					}
+				}
+			if (dup)
+				continue;
+			if (!first)
+				first = env;
+			if (take_next)
+				return env;
+			if (cur && strcmp(cur, env) == 0)
+				take_next = true;
+		}
+	}
+	return NULL; /* back to all environments */
+}
+
+static const char *next_project(struct view *v)
+{
+	struct project_store *ps = &v->app->projects;
+	struct issue_filters *f = &stream_of(v)->filters;
+	if (ps->n == 0)
+		return NULL;
+	if (f->nprojects != 1)
+		return ps->items[0].slug;
+	for (size_t i = 0; i + 1 < ps->n; i++)
+		if (ps->items[i].slug && strcmp(ps->items[i].slug, f->projects[0]) == 0)
+			return ps->items[i + 1].slug;
+	return NULL;
+}
+
+static void on_query_done(void *ctx, const char *line)
+{
+	struct view *v = ctx;
+	if (!line) {
+		app_status(v->app, STATUS_INFO, "query unchanged");
+		return;
+	}
+	set_query(v, line);
+}
+
+static bool request(struct view *v, enum request req)
+{
+	struct issue_stream *s = stream_of(v);
+	switch (req) {
+	case REQ_ENTER:
+		if (v->cursor < s->n)
+			app_push(v->app, issue_view_new(v->app, s->items[v->cursor]));
+		return true;
+	case REQ_BACK:
+		v->app->quit = true;
+		return true;
+	case REQ_REFRESH:
+		app_status(v->app, STATUS_INFO, "refreshing…");
+		reload(v, true);
+		return true;
+	case REQ_MOVE_LAST:
+		/* G goes to the last loaded row and asks for more; pressing it again after the
+		 * page arrives goes further, like a pager following a growing file. */
+		return false;
+	case REQ_QUERY:
+		prompt_open("query: ", s->filters.query, "query", on_query_done, v);
+		return true;
+	case REQ_SORT:
+		set_sort(v, sort_cycle[cycle_index(sort_cycle, 4, s->filters.sort)]);
+		return true;
+	case REQ_PERIOD:
+		set_period(v, period_cycle[cycle_index(period_cycle, 6, s->filters.period)]);
+		return true;
+	case REQ_ENVIRONMENT:
+		if (!v->app->projects.ready && !s->filters.environment) {
+			project_store_load(&v->app->projects);
+			app_status(v->app, STATUS_INFO, "loading environments…");
+			return true;
+		}
+		set_environment(v, next_environment(v));
+		return true;
+	case REQ_PROJECT:
+		if (!v->app->projects.ready) {
+			project_store_load(&v->app->projects);
+			app_status(v->app, STATUS_INFO, "loading projects…");
+			return true;
+		}
+		set_project(v, next_project(v));
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool command(struct view *v, const char *name, const char *args, struct strbuf *err)
+{
+	if (strcmp(name, "query") == 0 || strcmp(name, "q") == 0) {
+		set_query(v, args);
+		return true;
+	}
+	if (strcmp(name, "sort") == 0) {
+		for (size_t i = 0; i < 4; i++) {
+			if (strcmp(args, sort_cycle[i]) == 0 || strcmp(args, sort_labels[i]) == 0) {
+				set_sort(v, sort_cycle[i]);
+				return true;
+			}
+		}
+		strbuf_addf(err, "unknown sort '%s' (date, new, freq, user)", args);
+		return true;
+	}
+	if (strcmp(name, "period") == 0) {
+		size_t len = strlen(args);
+		if (len < 2 || !strchr("smhdw", args[len - 1]) || strspn(args, "0123456789") != len - 1) {
+			strbuf_addf(err, "bad period '%s' (e.g. 24h, 14d, 90d)", args);
+			return true;
+		}
+		set_period(v, args);
+		return true;
+	}
+	if (strcmp(name, "env") == 0 || strcmp(name, "environment") == 0) {
+		set_environment(v, strcmp(args, "all") == 0 ? NULL : args);
+		return true;
+	}
+	if (strcmp(name, "project") == 0) {
+		set_project(v, strcmp(args, "all") == 0 ? NULL : args);
+		return true;
+	}
+	return false;
+}
+
+static void title(struct view *v, struct strbuf *left, struct strbuf *right)
+{
+	struct issue_stream *s = stream_of(v);
+	const struct issue_filters *f = &s->filters;
+	strbuf_addf(left, "%s › ", v->app->target.org);
+	if (f->nprojects == 0)
+		strbuf_adds(left, "all projects");
+	for (size_t i = 0; i < f->nprojects; i++)
+		strbuf_addf(left, "%s%s", i ? "," : "", f->projects[i]);
+	strbuf_addf(left, " · %s · %s · %s", f->environment ? f->environment : "all envs",
+	            f->period ? f->period : "14d", sort_label(f->sort));
+	strbuf_addf(left, " │ %s", f->query && *f->query ? f->query : "(all issues)");
+
+	if (s->n || s->hits >= 0) {
+		if (s->hits >= 0 && (size_t)s->hits != s->n)
+			strbuf_addf(right, "%zu of %lld", s->n, s->hits);
+		else
+			strbuf_addf(right, "%zu", s->n);
+		strbuf_addf(right, " issue%s", (s->hits >= 0 ? s->hits : (long long)s->n) == 1 ? "" : "s");
+	}
+	if (s->updated_at) {
+		long long ago = (long long)(time_now() - s->updated_at);
+		if (right->len)
+			strbuf_adds(right, " · ");
+		if (ago < 5)
+			strbuf_adds(right, "updated now");
+		else if (ago < 60)
+			strbuf_addf(right, "updated %llds ago", ago);
+		else if (ago < 3600)
+			strbuf_addf(right, "updated %lldm ago", ago / 60);
+		else
+			strbuf_addf(right, "updated %lldh ago", ago / 3600);
+	}
+}
+
+static const char *empty_text(struct view *v)
+{
+	struct issue_stream *s = stream_of(v);
+	if (s->loading || s->reloading || s->waiting_for_projects)
+		return "Loading issues…";
+	if (s->error)
+		return "Could not load issues (see the message below). Ctrl-r retries.";
+	return "No issues match this query.";
+}
+
+/* After the store changed: put the cursor back on the issue it was on before a reload. */
+void issues_view_store_changed(struct view *v)
+{
+	struct issues_view *iv = (struct issues_view *)v;
+	struct issue_stream *s = stream_of(v);
+	if (iv->selected_id && !s->reloading) {
+		long idx = issue_stream_find(s, iv->selected_id);
+		if (idx >= 0)
+			v->cursor = (size_t)idx;
+		free(iv->selected_id);
+		iv->selected_id = NULL;
+	}
+	view_clamp(v);
+	if (s->n != iv->seen_n) {
+		iv->seen_n = s->n;
+		maybe_load_more(v);
+	}
+}
+
+static void close_view(struct view *v)
+{
+	struct issues_view *iv = (struct issues_view *)v;
+	free(iv->selected_id);
+	free(iv);
+}
+
+static const struct view_ops issues_ops = {
+	.name = "issues",
+	.lines = lines,
+	.header_rows = 1,
+	.draw_header = draw_header,
+	.draw_line = draw_issue,
+	.request = request,
+	.title = title,
+	.cursor_changed = cursor_changed,
+	.close = close_view,
+	.empty_text = empty_text,
+	.command = command,
+};
+
+struct view *issues_view_new(struct app *app)
+{
+	struct issues_view *iv = xcalloc(1, sizeof(*iv));
+	iv->view.ops = &issues_ops;
+	iv->view.app = app;
+	return &iv->view;
+}

@@ -1,0 +1,59 @@
+/* The view interface (tig's view_ops): each screen supplies a few callbacks; the core
+ * in view.c does cursor movement, scrolling and the drawing loop the same way for all.
+ *
+ * Views borrow from the store; they redraw from it every pass (cheap: only visible rows
+ * are drawn) so a store update is shown on the next pass without bookkeeping. */
+#ifndef VIEWS_VIEW_H
+#define VIEWS_VIEW_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tui/draw.h"
+#include "tui/request.h"
+#include "util/strbuf.h"
+
+struct app;
+struct view;
+
+struct view_ops {
+	const char *name;  /* keymap scope: "issues", "issue", "help" */
+	/* Number of selectable lines right now. */
+	size_t (*lines)(struct view *v);
+	/* Rows of fixed header above the list (column titles); drawn by draw_header. */
+	int header_rows;
+	void (*draw_header)(struct view *v, WINDOW *win, int y, int width);
+	/* Draw line lineno into row (already positioned, selected set for the cursor). */
+	void (*draw_line)(struct view *v, size_t lineno, struct draw_row *row);
+	/* Handle a request; return true when handled (false falls through to the core). */
+	bool (*request)(struct view *v, enum request req);
+	/* Title bar text (server text allowed: it is drawn through the draw layer). */
+	void (*title)(struct view *v, struct strbuf *left, struct strbuf *right);
+	/* Called after the cursor moved or the list grew (lazy paging hooks in here). */
+	void (*cursor_changed)(struct view *v);
+	/* Free the view's private state and cancel its requests. */
+	void (*close)(struct view *v);
+	/* Text for the empty list (e.g. "No issues match"); NULL = nothing. */
+	const char *(*empty_text)(struct view *v);
+	/* A `:command args` for this view; true if recognised. err gets a message. */
+	bool (*command)(struct view *v, const char *name, const char *args, struct strbuf *err);
+};
+
+struct view {
+	const struct view_ops *ops;
+	struct app *app;
+	void *priv;
+	size_t cursor;   /* selected line */
+	size_t offset;   /* first visible line */
+	int height;      /* visible list rows, set by the core before each draw */
+};
+
+/* Generic movement for the core requests; returns true if req was a movement. */
+bool view_move(struct view *v, enum request req);
+/* Keep the cursor within the list and visible. */
+void view_clamp(struct view *v);
+/* Draw the view's header and visible lines in rows [top, top+height). */
+void view_draw(struct view *v, WINDOW *win, int top, int height, int width);
+
+#endif
