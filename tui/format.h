@@ -7,13 +7,15 @@
 #include <stdint.h>
 #include <time.h>
 
-/* Compact counts: 0..999 as is, then "1.2k", "12k", "123k", "1.2M", "3.4B", "5.6T".
- * One decimal below 10 of a unit, none above; never wider than 4 cells.
- * (999_950 -> "1.0M", not "1000k".) Writes into buf (at least 8 bytes). */
+/* Compact counts: 0..999 as is, then "1.2k", "12k", "123k", "1.2M", "3.4B", "5.6T"
+ * (then P and E: UINT64_MAX is "18E"). Rounded half up; one decimal below 10 of a unit,
+ * none at or above; never wider than 4 cells: what would round to 1000 of a unit carries
+ * into the next (999_500 -> "1.0M", not "1000k"). Writes into buf (at least 8 bytes). */
 void format_count(uint64_t n, char *buf, size_t bufsz);
 
 /* Age of `then` relative to `now`, as Sentry users read it: "now" (<10s), "45s", "5m",
- * "3h", "2d", "3w" (< 8 weeks), "4mo" (< 2 years), "2y". Future times show "now".
+ * "3h", "2d", "3w" (< 8 weeks), "4mo" (< 2 years), "2y" (capped at "999y"); each unit is
+ * truncated, a month is 30 days and a year 365. Future times show "now".
  * then == 0 (unknown) gives "-". Never wider than 4 cells. */
 void format_age(time_t then, time_t now, char *buf, size_t bufsz);
 
