@@ -12,7 +12,9 @@ struct link_page {
 	bool present;     /* a link with this rel was found */
 	bool results;     /* results="true" */
 	char *cursor;     /* owned; NULL when the attribute is missing (falls back to the
-	                     url's cursor= query parameter, URL-decoded, when present) */
+	                     url's cursor= query parameter, URL-decoded, when present).
+	                     Empty, over-long (> 1024 bytes) or control-byte cursors are
+	                     dropped: asking for no page beats asking for the wrong one. */
 };
 
 struct link_header {
@@ -20,7 +22,8 @@ struct link_header {
 	struct link_page next;
 };
 
-/* Parse header (may be NULL). Never fails: unknown bits are ignored. */
+/* Parse header (may be NULL) into *out, which is overwritten (not freed first). Never
+ * fails: unknown bits are ignored; the first link of each rel wins. */
 void link_parse(const char *header, struct link_header *out);
 void link_header_free(struct link_header *lh);
 

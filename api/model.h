@@ -14,6 +14,7 @@
 #define MODEL_MAX_TITLE   4096
 #define MODEL_MAX_FIELD   1024
 #define MODEL_MAX_STATS   400   /* buckets kept of a stats series */
+#define MODEL_MAX_ENVIRONMENTS 64
 
 enum issue_level {
 	LEVEL_UNKNOWN = 0,

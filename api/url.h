@@ -20,12 +20,17 @@ struct issue_query {
 
 /* base is the server URL as configured ("https://sentry.io/", "http://127.0.0.1:8000",
  * possibly with a path prefix "https://x.example/sentry"). Segments are path segments
- * after /api/0/, each escaped; the result always ends with "/".
- * Returns a malloc'd URL string, or NULL if base is not a valid http(s) URL. */
+ * after /api/0/, each escaped ("." and ".." too); the result always ends with "/".
+ * A base that already ends in /api/0 is taken as the server ("/api/0/" is not doubled);
+ * its query and fragment are dropped. Returns a malloc'd URL string (free()), or NULL if
+ * base is not a valid http(s) URL or a segment is NULL or empty (organizations//issues/
+ * would ask a different endpoint). */
 char *url_api(const char *base, const char *const *segments, size_t nsegments);
 
 /* GET /api/0/organizations/{org}/issues/?query=…&sort=…&statsPeriod=…&groupStatsPeriod=…
- *   &project=…&environment=…&limit=…&cursor=…  (in that order) */
+ *   &project=…&environment=…&limit=…&cursor=…  (in that order). q may be NULL (query=
+ *   only). NULL strings are omitted, "" is sent (groupStatsPeriod= means no stats), except
+ *   that empty project ids and an empty cursor are left out. */
 char *url_issue_list(const char *base, const char *org, const struct issue_query *q);
 
 /* GET /api/0/organizations/{org}/projects/?per_page=100[&cursor=…] */

@@ -342,6 +342,8 @@ void app_run_command(struct app *app, const char *line)
 static void draw_title(struct app *app, struct view *v, int width)
 {
 	struct strbuf left = STRBUF_INIT, right = STRBUF_INIT;
+	if (!v)
+		return;
 	if (v->ops->title)
 		v->ops->title(v, &left, &right);
 	struct draw_row row;
@@ -440,7 +442,8 @@ void app_redraw(struct app *app, bool force)
 	} else {
 		struct view *v = app_top(app);
 		draw_title(app, v, cols);
-		view_draw(v, stdscr, 1, rows - 2, cols);
+		if (v)
+			view_draw(v, stdscr, 1, rows - 2, cols);
 		draw_status(app, rows - 1, cols);
 		curs_set(prompt_active() ? 1 : 0);
 		if (prompt_active())

@@ -43,8 +43,8 @@ struct columns {
 static struct columns layout(int width)
 {
 	struct columns c = {
-		.level = 2, .marks = 2, .short_id = 16, .badge = 5, .events = 6, .users = 6,
-		.spark = 25, .last = 5, .first = 5, .assignee = 15,
+		.level = 2, .marks = 2, .short_id = 16, .badge = 6, .events = 8, .users = 7,
+		.spark = 25, .last = 6, .first = 5, .assignee = 15,
 	};
 	const int min_title = 24;
 	for (int step = 0;; step++) {
@@ -58,8 +58,8 @@ static struct columns layout(int width)
 		case 1: c.first = 0; break;
 		case 2: c.assignee = 11; break;
 		case 3: c.users = 0; break;
-		case 4: c.spark = 9; break;
-		case 5: c.short_id = 13; break;
+		case 4: c.spark = 9; c.events = 7; break;
+		case 5: c.short_id = 13; c.badge = 5; break;
 		case 6: c.badge = 0; break;
 		case 7: c.assignee = 0; break;
 		case 8: c.spark = 0; break;
@@ -238,7 +238,8 @@ static void draw_header(struct view *v, WINDOW *win, int y, int width)
 	draw_field(&row, ROLE_HEADER, "ISSUE", c.title, ALIGN_LEFT);
 	if (c.badge)
 		draw_field(&row, ROLE_HEADER, "", c.badge, ALIGN_LEFT);
-	draw_field(&row, ROLE_HEADER, by_freq ? "EVENTS▼" : "EVENTS", c.events - 1, ALIGN_RIGHT);
+	draw_field(&row, ROLE_HEADER, by_freq ? "EVENTS▼" : c.events > 7 ? "EVENTS" : "EVNTS",
+	           c.events - 1, ALIGN_RIGHT);
 	draw_pad(&row, ROLE_HEADER, 1);
 	if (c.users) {
 		draw_field(&row, ROLE_HEADER, by_user ? "USERS▼" : "USERS", c.users - 1, ALIGN_RIGHT);

@@ -1,0 +1,110 @@
+/* Owned models: freeing and level names (see model.h). */
+#include "api/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void actor_free(struct actor *a)
+{
+	if (!a)
+		return;
+	free(a->type);
+	free(a->id);
+	free(a->name);
+	free(a->email);
+	memset(a, 0, sizeof(*a));
+}
+
+void issue_free(struct issue *issue)
+{
+	if (!issue)
+		return;
+	free(issue->id);
+	free(issue->short_id);
+	free(issue->title);
+	free(issue->culprit);
+	free(issue->level_name);
+	free(issue->status);
+	free(issue->substatus);
+	free(issue->priority);
+	free(issue->type);
+	free(issue->platform);
+	free(issue->permalink);
+	free(issue->metadata_type);
+	free(issue->metadata_value);
+	free(issue->project_id);
+	free(issue->project_slug);
+	free(issue->project_name);
+	/* assigned_to is the only member the issue owns by pointer, so it goes with it. */
+	actor_free(issue->assigned_to);
+	free(issue->assigned_to);
+	free(issue->stats);
+	free(issue->stats_period);
+	memset(issue, 0, sizeof(*issue));
+}
+
+void issue_list_free(struct issue **issues, size_t n)
+{
+	if (!issues)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		issue_free(issues[i]);
+		free(issues[i]);
+	}
+	free(issues);
+}
+
+void project_free(struct project *p)
+{
+	if (!p)
+		return;
+	free(p->id);
+	free(p->slug);
+	free(p->name);
+	free(p->platform);
+	for (size_t i = 0; i < p->nenvironments; i++)
+		free(p->environments[i]);
+	free(p->environments);
+	memset(p, 0, sizeof(*p));
+}
+
+void project_list_free(struct project *projects, size_t n)
+{
+	if (!projects)
+		return;
+	for (size_t i = 0; i < n; i++)
+		project_free(&projects[i]);
+	free(projects);
+}
+
+static const struct {
+	enum issue_level level;
+	const char *name;
+} level_names[] = {
+	{ LEVEL_FATAL, "fatal" },
+	{ LEVEL_ERROR, "error" },
+	{ LEVEL_WARNING, "warning" },
+	{ LEVEL_INFO, "info" },
+	{ LEVEL_DEBUG, "debug" },
+	{ LEVEL_SAMPLE, "sample" },
+};
+
+const char *issue_level_name(enum issue_level level)
+{
+	for (size_t i = 0; i < sizeof(level_names) / sizeof(level_names[0]); i++)
+		if (level_names[i].level == level)
+			return level_names[i].name;
+	return "unknown";
+}
+
+enum issue_level issue_level_parse(const char *s)
+{
+	if (!s)
+		return LEVEL_UNKNOWN;
+	/* Sentry sends lower case; other servers and old SDK data are not that careful. */
+	for (size_t i = 0; i < sizeof(level_names) / sizeof(level_names[0]); i++)
+		if (strcasecmp(s, level_names[i].name) == 0)
+			return level_names[i].level;
+	return LEVEL_UNKNOWN;
+}
