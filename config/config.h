@@ -43,9 +43,12 @@ struct config {
 	char **projects;           /* slugs */
 	size_t nprojects;
 	char *token;               /* secret: never print, never log */
-	char *token_command;       /* from YAML; run by config_resolve_token() */
+	char *token_command;       /* the YAML command that produced token (config_load ran
+	                              it), or NULL when the token was given directly */
 	char *token_source;        /* human description of where the token came from,
-	                              e.g. "SENTRY_AUTH_TOKEN", "/home/u/.sentryclirc" (no secret) */
+	                              e.g. "SENTRY_AUTH_TOKEN", "/home/u/.sentryclirc",
+	                              "/home/u/.config/sentry-tui/config.yml (profile work)",
+	                              "token_command at FILE:LINE:COL" (no secret) */
 	char *query;               /* default "is:unresolved" */
 	char *sort;                /* default "date" */
 	char *period;              /* statsPeriod, default "14d" */
@@ -62,7 +65,10 @@ struct config {
 	enum config_origin url_origin, org_origin, token_origin;
 };
 
-/* Injected environment so unit tests need no real files or variables. */
+/* Injected environment so unit tests need no real variables. HOME, XDG_CONFIG_HOME and
+ * NO_COLOR are read through getenv too. cwd is where the .sentryclirc search starts; a
+ * relative --config path is still opened relative to the process's own directory.
+ * token_command's child gets the real process environment. */
 struct config_env {
 	const char *(*getenv)(const char *name); /* NULL = getenv */
 	const char *cwd;                         /* NULL = getcwd() */
@@ -74,17 +80,24 @@ enum config_result {
 	CONFIG_ERROR,       /* messages in errors, one per line; exit 2 */
 };
 
-/* Load everything. out receives --help/--version text; errors receives every
+/* Load everything. cfg needs no initialisation; config_free(cfg) is safe after any
+ * result (on CONFIG_ERROR and CONFIG_EXIT_OK cfg is left empty). Precedence is per
+ * setting; within the YAML file a profile's values beat top-level ones, and token and
+ * token_command count as one setting (the higher source's choice wins).
+ * out receives --help/--version text; errors receives every
  * "file:line:col: message" line; warnings receives non-fatal lines (e.g. a config file
  * holding a token that is readable by group/others: "FILE: warning: ... chmod 600 FILE").
  * token_command is run here (via /bin/sh -c, stdin /dev/null, first line of stdout is the
- * token; a failure or empty output is an error naming the command, never its output). */
+ * token; a failure or empty output is an error naming the command, never its output),
+ * and only when no higher source gave a token and nothing else is wrong.
+ * NO_COLOR in the environment (any value, even empty) forces theme "mono". */
 enum config_result config_load(struct config *cfg, int argc, char **argv,
                                const struct config_env *env, struct strbuf *out,
                                struct strbuf *errors, struct strbuf *warnings);
 
 /* The message printed when no token was found anywhere: how to provide one (env,
- * .sentryclirc, config token/token_command) and how to try the demo instead. */
+ * .sentryclirc, config token/token_command, with the config file locations) and how to
+ * try the demo instead. Several lines, each ending in "\n". */
 const char *config_no_token_help(void);
 
 void config_free(struct config *cfg);

@@ -1,0 +1,15 @@
+/* Command-line flags: "--opt value" and "--opt=value", driven by the option table. */
+#ifndef CONFIG_ARGS_H
+#define CONFIG_ARGS_H
+
+#include "config/layer.h"
+#include "config/report.h"
+
+/* Parse argv into flags (origin ORIGIN_FLAG). --config, --profile, --help and --version
+ * land there too, as OPT_CONFIG, OPT_PROFILE, OPT_HELP and OPT_VERSION ("true"). Parsing
+ * stops at the first unknown option: what follows it might be its value, and that value
+ * could be a secret that must not be echoed as an "unexpected argument". */
+void config_args_parse(int argc, char **argv, struct config_layer *flags,
+                       struct config_report *report);
+
+#endif

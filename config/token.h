@@ -1,0 +1,23 @@
+/* The auth token's special handling: running token_command, wiping freed copies, and
+ * warning about files that expose a token to other users. */
+#ifndef CONFIG_TOKEN_H
+#define CONFIG_TOKEN_H
+
+#include <sys/types.h>
+
+#include "config/report.h"
+
+/* Run command with /bin/sh -c (stdin /dev/null, stderr passed through) and return the
+ * first line of its stdout, trimmed, as a malloc'd token. On failure report at where
+ * (naming the command and its exit status, never its output) and return NULL. The
+ * token is never put in an argv or the environment. */
+char *config_token_from_command(const char *command, const char *where,
+                                struct config_report *report);
+
+/* Warn when a file holding a token can be read by group or others (mode & 077). */
+void config_token_check_file_mode(const char *path, mode_t mode, struct config_report *report);
+
+/* free() that first overwrites the string, so the token does not linger in the heap. */
+void config_secret_free(char *secret);
+
+#endif
