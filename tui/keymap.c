@@ -88,7 +88,9 @@ bool keymap_bind(const char *name, const char *key_spec, struct strbuf *err)
 		            key_spec);
 		return false;
 	}
-	bind_key(request_info(req)->scope, key, req);
+	const struct request_info *info = request_info(req);
+	if (info)
+		bind_key(info->scope, key, req);
 	return true;
 }
 

@@ -136,25 +136,38 @@ const char *key_format(int key, char *buf, size_t bufsz)
 			snprintf(buf, bufsz, "<key-%d>", k);
 	} else if (key > 0 && key < 0x20) {
 		snprintf(buf, bufsz, "<C-%c>", key + 'a' - 1);
-	} else if (key < 0x80) {
-		snprintf(buf, bufsz, "%c", key);
 	} else {
-		/* Encode as UTF-8. */
-		char u[5] = { 0 };
-		if (key < 0x800) {
-			u[0] = (char)(0xc0 | (key >> 6));
-			u[1] = (char)(0x80 | (key & 0x3f));
-		} else if (key < 0x10000) {
-			u[0] = (char)(0xe0 | (key >> 12));
-			u[1] = (char)(0x80 | ((key >> 6) & 0x3f));
-			u[2] = (char)(0x80 | (key & 0x3f));
-		} else {
-			u[0] = (char)(0xf0 | (key >> 18));
-			u[1] = (char)(0x80 | ((key >> 12) & 0x3f));
-			u[2] = (char)(0x80 | ((key >> 6) & 0x3f));
-			u[3] = (char)(0x80 | (key & 0x3f));
-		}
+		char u[5];
+		key_utf8(key, u);
 		snprintf(buf, bufsz, "%s", u);
 	}
 	return buf;
+}
+
+int key_utf8(int key, char *u)
+{
+	int n;
+	if (key < 0 || KEY_IS_SPECIAL(key) || key > 0x10ffff) {
+		n = 0;
+	} else if (key < 0x80) {
+		u[0] = (char)key;
+		n = 1;
+	} else if (key < 0x800) {
+		u[0] = (char)(0xc0 | (key >> 6));
+		u[1] = (char)(0x80 | (key & 0x3f));
+		n = 2;
+	} else if (key < 0x10000) {
+		u[0] = (char)(0xe0 | (key >> 12));
+		u[1] = (char)(0x80 | ((key >> 6) & 0x3f));
+		u[2] = (char)(0x80 | (key & 0x3f));
+		n = 3;
+	} else {
+		u[0] = (char)(0xf0 | (key >> 18));
+		u[1] = (char)(0x80 | ((key >> 12) & 0x3f));
+		u[2] = (char)(0x80 | ((key >> 6) & 0x3f));
+		u[3] = (char)(0x80 | (key & 0x3f));
+		n = 4;
+	}
+	u[n] = '\0';
+	return n;
 }

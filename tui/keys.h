@@ -24,6 +24,9 @@
 int key_parse_one(const char **s);
 /* Parse a whole string that must be exactly one key ("<C-r>", "R"). -1 if not. */
 int key_parse(const char *s);
+/* UTF-8 bytes of a character key into out (at least 5 bytes, NUL-terminated);
+ * returns the byte count, 0 for special keys. */
+int key_utf8(int key, char *out);
 /* Human name of a key: "j", "<C-d>", "<Enter>". Writes into buf. */
 const char *key_format(int key, char *buf, size_t bufsz);
 

@@ -193,22 +193,13 @@ void prompt_feed_key(int key)
 		return;
 	}
 	char buf[8];
-	char name[8];
 	if (key == '\n') {
 		feed_bytes("\n", 1);
 		return;
 	}
-	/* Characters: encode the code point as UTF-8 (key_name does exactly that for
-	 * printable keys; control keys are single bytes). */
-	if (key < 0x20 || key == 0x7f) {
-		buf[0] = (char)key;
-		feed_bytes(buf, 1);
-		return;
-	}
-	key_format(key, name, sizeof(name));
-	if (key == '<')
-		strcpy(name, "<");
-	feed_bytes(name, strlen(name));
+	int n = key_utf8(key, buf);
+	if (n > 0)
+		feed_bytes(buf, (size_t)n);
 }
 
 void prompt_draw(WINDOW *win, int y, int width)

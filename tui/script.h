@@ -6,6 +6,7 @@
  * Before each step the app waits until the API is idle (nothing in flight or waiting to
  * be retried), which makes asynchronous loading deterministic. Test commands:
  *   :screen NAME      write the screen text to $SENTRY_TUI_DUMP_DIR/NAME
+ *   :view NAME        write the view's logical state (cursor, selection, filters)
  *   :wait-for TEXT    wait (without waiting for idle) until TEXT is on screen (10 s max)
  *   :resize COLSxROWS resize the headless terminal
  * A line starting with "~" runs without waiting for idle.

@@ -291,6 +291,28 @@ static void dump_screen(struct app *app, const char *name)
 	strbuf_free(&path);
 }
 
+/* The logical state behind the screen, for tests: which view, where the cursor is. */
+static void dump_view(struct app *app, const char *name)
+{
+	struct view *v = app_top(app);
+	if (!v)
+		return;
+	struct strbuf sb = STRBUF_INIT, path = STRBUF_INIT;
+	strbuf_addf(&sb, "view: %s\ncursor: %zu\noffset: %zu\nheight: %d\n", v->ops->name,
+	            v->cursor, v->offset, v->height);
+	if (v->ops->describe)
+		v->ops->describe(v, &sb);
+	strbuf_addf(&sb, "status: %s\n", app->status ? app->status : "");
+	strbuf_addf(&path, "%s/%s", app->dump_dir ? app->dump_dir : ".", name);
+	FILE *f = fopen(strbuf_str(&path), "w");
+	if (f) {
+		fputs(strbuf_str(&sb), f);
+		fclose(f);
+	}
+	strbuf_free(&sb);
+	strbuf_free(&path);
+}
+
 void app_run_command(struct app *app, const char *line)
 {
 	while (*line == ':' || *line == ' ')
@@ -313,6 +335,9 @@ void app_run_command(struct app *app, const char *line)
 		app->quit = true;
 	} else if (strcmp(name, "screen") == 0) {
 		dump_screen(app, *arg ? arg : "screen");
+	} else if (strcmp(name, "view") == 0) {
+		app_redraw(app, true);
+		dump_view(app, *arg ? arg : "view");
 	} else if (strcmp(name, "wait-for") == 0) {
 		free(app->wait_for);
 		app->wait_for = xstrdup(arg);

@@ -547,6 +547,23 @@ void issues_view_store_changed(struct view *v)
 	}
 }
 
+static void describe(struct view *v, struct strbuf *out)
+{
+	struct issue_stream *s = stream_of(v);
+	const struct issue *sel = v->cursor < s->n ? s->items[v->cursor] : NULL;
+	strbuf_addf(out, "selected: %s\n", sel && sel->short_id ? sel->short_id : "-");
+	strbuf_addf(out, "rows: %zu\nhits: %lld\npages: %d\nmore: %s\n", s->n, s->hits, s->pages,
+	            s->has_more ? "yes" : "no");
+	strbuf_addf(out, "query: %s\nsort: %s\nperiod: %s\nenvironment: %s\n",
+	            s->filters.query ? s->filters.query : "", s->filters.sort ? s->filters.sort : "",
+	            s->filters.period ? s->filters.period : "",
+	            s->filters.environment ? s->filters.environment : "all");
+	strbuf_adds(out, "projects:");
+	for (size_t i = 0; i < s->filters.nprojects; i++)
+		strbuf_addf(out, " %s", s->filters.projects[i]);
+	strbuf_addf(out, "\nper_project: %s\n", s->per_project ? "yes" : "no");
+}
+
 static void close_view(struct view *v)
 {
 	struct issues_view *iv = (struct issues_view *)v;
@@ -566,6 +583,7 @@ static const struct view_ops issues_ops = {
 	.close = close_view,
 	.empty_text = empty_text,
 	.command = command,
+	.describe = describe,
 };
 
 struct view *issues_view_new(struct app *app)

@@ -36,6 +36,8 @@ struct view_ops {
 	void (*close)(struct view *v);
 	/* Text for the empty list (e.g. "No issues match"); NULL = nothing. */
 	const char *(*empty_text)(struct view *v);
+	/* "key: value" lines of the view's logical state, for `:view` test dumps. */
+	void (*describe)(struct view *v, struct strbuf *out);
 	/* A `:command args` for this view; true if recognised. err gets a message. */
 	bool (*command)(struct view *v, const char *name, const char *args, struct strbuf *err);
 };
