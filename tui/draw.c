@@ -7,6 +7,7 @@
 #include <wchar.h>
 
 #include "tui/sanitize.h"
+#include "util/xalloc.h"
 
 void draw_row_begin(struct draw_row *row, WINDOW *win, int y, int x, int right, bool selected)
 {
@@ -113,6 +114,8 @@ void draw_row_end(struct draw_row *row, enum color_role role)
 void draw_dump_screen(FILE *out)
 {
 	int rows = getmaxy(curscr), cols = getmaxx(curscr);
+	if (rows <= 0 || cols <= 0)
+		return;
 	char *line = malloc((size_t)cols * MB_LEN_MAX * (CCHARW_MAX + 1) + 1);
 	if (!line)
 		return;
@@ -145,4 +148,55 @@ void draw_dump_screen(FILE *out)
 		fprintf(out, "%s\n", line);
 	}
 	free(line);
+}
+
+int draw_wrapped_rows(const char *text, int width)
+{
+	int w = sanitize_width(text);
+	if (width <= 0)
+		return 1;
+	return w <= width ? 1 : (w + width - 1) / width;
+}
+
+void draw_wrapped(WINDOW *win, int y, int width, int max_rows, enum color_role role,
+                  const char *text)
+{
+	const char *p = text ? text : "", *end = p + strlen(p);
+	struct glyph g;
+	for (int r = 0; r < max_rows && p < end; r++) {
+		bool last = r == max_rows - 1;
+		/* Measure how much fits, preferring to break after a space (word wrap). */
+		const char *q = p, *fit = p, *after_space = NULL;
+		int x = 0;
+		while (q < end) {
+			const char *before = q;
+			if (!sanitize_next(&q, end, 0, &g))
+				break;
+			int limit = last ? width - 1 : width;
+			if (x + g.width > limit) {
+				q = before;
+				break;
+			}
+			x += g.width;
+			fit = q;
+			if (g.kind == GLYPH_TEXT && g.wc[0] == L' ')
+				after_space = q;
+		}
+		if (last && fit >= end)
+			; /* everything fits on the last row */
+		else if (!last && fit < end && after_space && after_space > p)
+			fit = after_space;
+		char *chunk = xstrndup(p, (size_t)(fit - p));
+		struct draw_row row;
+		draw_row_begin(&row, win, y + r, 0, width, false);
+		draw_text(&row, role, chunk);
+		free(chunk);
+		p = fit;
+		if (last && p < end) {
+			static const wchar_t ellipsis[] = L"…";
+			put_cell(&row, ellipsis, 1, role);
+			row.x++;
+		}
+		draw_row_end(&row, role);
+	}
 }

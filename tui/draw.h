@@ -35,6 +35,13 @@ void draw_row_end(struct draw_row *row, enum color_role role);
 /* Remaining cells. */
 int draw_room(const struct draw_row *row);
 
+/* Rows needed to show text wrapped at width cells (at least 1). */
+int draw_wrapped_rows(const char *text, int width);
+/* Draw text wrapped over up to max_rows rows starting at (y, 0), each width cells wide
+ * and filled to the end in role; the last row ends in "…" if it still does not fit. */
+void draw_wrapped(WINDOW *win, int y, int width, int max_rows, enum color_role role,
+                  const char *text);
+
 /* Text of the whole screen as the terminal shows it (for `:screen` dumps): one line per
  * row, trailing spaces trimmed, wide characters once. */
 void draw_dump_screen(FILE *out);

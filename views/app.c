@@ -81,6 +81,7 @@ void app_status(struct app *app, enum status_kind kind, const char *fmt, ...)
 	free(app->status);
 	app->status = strbuf_detach(&sb);
 	app->status_kind = kind;
+	app->status_is_notice = false;
 	if (app->status_timer)
 		loop_timer_cancel(app->status_timer);
 	app->status_timer = kind == STATUS_INFO ? loop_timer_add(INFO_MESSAGE_MS, clear_status, app) : 0;
@@ -89,7 +90,9 @@ void app_status(struct app *app, enum status_kind kind, const char *fmt, ...)
 
 void app_api_notice(void *ctx, const char *message)
 {
-	app_status(ctx, STATUS_INFO, "%s", message);
+	struct app *app = ctx;
+	app_status(app, STATUS_INFO, "%s", message);
+	app->status_is_notice = true;
 }
 
 /* Store callbacks: state only, never drawing. */
@@ -103,7 +106,8 @@ static void on_stream_change(void *ctx, const char *error)
 			app->refresh_backoff = app->refresh_backoff ? app->refresh_backoff * 2 : 2;
 	} else {
 		app->refresh_backoff = 1;
-		if (app->status_kind == STATUS_ERROR) {
+		/* A success answers an earlier error or "retrying" notice: clear it. */
+		if (app->status_kind == STATUS_ERROR || app->status_is_notice) {
 			free(app->status);
 			app->status = NULL;
 			app->status_kind = STATUS_NONE;
@@ -409,10 +413,24 @@ static void key_hints(struct app *app, struct strbuf *out)
 	}
 }
 
+/* Errors get up to three rows so the whole sentence can be read; everything else one. */
+static int status_rows(struct app *app, int width)
+{
+	if (prompt_active() || !app->status || app->status_kind != STATUS_ERROR)
+		return 1;
+	int rows = draw_wrapped_rows(app->status, width);
+	return rows > 3 ? 3 : rows;
+}
+
 static void draw_status(struct app *app, int y, int width)
 {
 	if (prompt_active()) {
 		prompt_draw(stdscr, y, width);
+		return;
+	}
+	int rows = status_rows(app, width);
+	if (rows > 1) {
+		draw_wrapped(stdscr, y, width, rows, ROLE_STATUS_ERROR, app->status);
 		return;
 	}
 	struct draw_row row;
@@ -466,10 +484,11 @@ void app_redraw(struct app *app, bool force)
 		curs_set(0);
 	} else {
 		struct view *v = app_top(app);
+		int srows = status_rows(app, cols);
 		draw_title(app, v, cols);
 		if (v)
-			view_draw(v, stdscr, 1, rows - 2, cols);
-		draw_status(app, rows - 1, cols);
+			view_draw(v, stdscr, 1, rows - 1 - srows, cols);
+		draw_status(app, rows - srows, cols);
 		curs_set(prompt_active() ? 1 : 0);
 		if (prompt_active())
 			prompt_draw(stdscr, rows - 1, cols); /* leaves the cursor in the prompt */

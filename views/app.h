@@ -37,6 +37,7 @@ struct app {
 
 	char *status;              /* message (may hold server text: drawn sanitized) */
 	enum status_kind status_kind;
+	bool status_is_notice;     /* the message is a transient API notice (retrying…) */
 	unsigned status_timer;
 	unsigned tick_timer;       /* keeps "updated Ns ago" current */
 	unsigned refresh_timer;    /* auto-refresh */

@@ -110,13 +110,21 @@ assert_screen() {
 	fi
 }
 
+# The screen's text with rows joined by single spaces, so a sentence wrapped over
+# several rows (long error messages) still reads as one.
+screen_text() {
+	tr '\n' ' ' <"$TEST_DIR/screens/$1" | tr -s ' '
+}
+
 # assert_screen_has NAME TEXT / assert_screen_lacks NAME TEXT
 assert_screen_has() {
-	grep -qF -- "$2" "$TEST_DIR/screens/$1" 2>/dev/null ||
-		{ fail "screen '$1' does not show: $2"; sed 's/^/    | /' "$TEST_DIR/screens/$1" 2>/dev/null; }
+	if [ ! -f "$TEST_DIR/screens/$1" ] || ! screen_text "$1" | grep -qF -- "$2"; then
+		fail "screen '$1' does not show: $2"
+		sed 's/^/    | /' "$TEST_DIR/screens/$1" 2>/dev/null
+	fi
 }
 assert_screen_lacks() {
-	if grep -qF -- "$2" "$TEST_DIR/screens/$1" 2>/dev/null; then
+	if [ -f "$TEST_DIR/screens/$1" ] && screen_text "$1" | grep -qF -- "$2"; then
 		fail "screen '$1' shows what it must not: $2"
 	fi
 }

@@ -1,0 +1,534 @@
+"""The /api/0/ endpoints: routing, auth, scope resolution and the handlers.
+
+Pure request -> response logic with no sockets, so the HTTP layer (server.py)
+only deals with bytes, faults and logging. All handlers run under one lock:
+the state is shared by every connection and mutations must be atomic.
+"""
+
+import json
+import re
+import threading
+
+import datasets
+import directory as dirs
+import events as evts
+import mutations
+import pagination
+import search
+import serialize
+from base32 import decode as base32_decode
+
+NOT_FOUND = {"detail": "The requested resource does not exist"}
+FORBIDDEN = {"detail": "You do not have permission to perform this action."}
+NO_GLOBAL_VIEWS = {"detail": "You do not have the multi project stream feature enabled"}
+ERR_GROUP_STATS_PERIOD = "Invalid stats_period. Valid choices are '', '24h', '14d' and 'auto'"
+ERR_PROJECT_STATS_PERIOD = "Invalid stats_period. Valid choices are '', '24h', and '14d'"
+TOKEN_SCOPES = ["event:admin", "event:read", "event:write", "member:read", "org:read",
+                "project:read", "project:releases", "team:read"]
+BULK_MUTATION_LIMIT = 1000
+_EVENT_ID = re.compile(r"^[0-9a-fA-F]{32}$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_SHORT_ID = re.compile(r"^(.+?)[\s_-]([A-Za-z0-9]+)$")
+
+
+class Request:
+    def __init__(self, method, path, query, pairs, headers, body, base_url):
+        self.method = method
+        self.path = path
+        self.query = query          # raw query string
+        self.pairs = pairs          # decoded (key, value) list, in order
+        self.headers = headers      # lower-case names
+        self.body = body            # bytes
+        self.base_url = base_url
+        self.params = {}
+        for key, value in pairs:
+            self.params.setdefault(key, []).append(value)
+
+    def last(self, key, default=None):
+        values = self.params.get(key)
+        return values[-1] if values else default
+
+    def all(self, key):
+        return self.params.get(key, [])
+
+
+class Response:
+    def __init__(self, status, payload=None, headers=None, empty=False):
+        self.status = status
+        self.payload = payload
+        self.headers = dict(headers or {})
+        self.empty = empty or status == 204
+
+    @classmethod
+    def error(cls, status, payload):
+        return cls(status, payload)
+
+
+class ApiError(Exception):
+    def __init__(self, status, payload):
+        super().__init__(payload)
+        self.response = Response(status, payload)
+
+
+def _bad_request(detail):
+    return ApiError(400, {"detail": detail})
+
+
+class Api:
+    def __init__(self, token, org_slug, dataset_name, now, issue_count, global_views):
+        self.token = token
+        self.org_slug = org_slug
+        self.dataset_name = dataset_name
+        self.now = now
+        self.issue_count = issue_count
+        self.global_views = global_views
+        self.lock = threading.RLock()
+        self.dataset = None
+        self.reset()
+        self.routes = self._routes()
+
+    def reset(self):
+        """Rebuild the data set from its seed: the initial state, byte for byte."""
+        fresh = datasets.build_dataset(self.dataset_name, self.org_slug, self.now, self.issue_count)
+        with self.lock:
+            self.dataset = fresh
+
+    # ------------------------------------------------------- dispatch ----
+
+    def _routes(self):
+        org = r"/api/0/organizations/(?P<org>[^/]+)"
+        org_issue = org + r"/issues/(?P<issue>[^/]+)"
+        legacy_issue = r"/api/0/issues/(?P<issue>\d+)"
+        project = r"/api/0/projects/(?P<org>[^/]+)/(?P<project>[^/]+)"
+        routes = [
+            (r"/api/0/", {"GET": self.root}),
+            (r"/api/0/auth/", {"GET": self.auth_user}),
+            (r"/api/0/users/me/regions/", {"GET": self.regions}),
+            (r"/api/0/organizations/", {"GET": self.list_orgs}),
+            (org + "/", {"GET": self.org_detail}),
+            (org + "/projects/", {"GET": self.list_projects}),
+            (org + "/members/", {"GET": self.list_members}),
+            (org + "/teams/", {"GET": self.list_teams}),
+            (org + "/issues/", {"GET": self.list_org_issues, "PUT": self.bulk_update_org,
+                                "DELETE": self.bulk_delete_org}),
+            (org + r"/shortids/(?P<short>[^/]+)/", {"GET": self.shortid_lookup}),
+            (org + r"/eventids/(?P<event>[^/]+)/", {"GET": self.eventid_lookup}),
+            (project + "/", {"GET": self.project_detail}),
+            (project + "/issues/", {"GET": self.list_project_issues, "PUT": self.bulk_update_project,
+                                    "DELETE": self.bulk_delete_project}),
+            (project + "/members/", {"GET": self.list_project_members}),
+            (project + "/teams/", {"GET": self.list_project_teams}),
+            (project + r"/events/(?P<event>[^/]+)/", {"GET": self.project_event}),
+        ]
+        for prefix in (org_issue, legacy_issue):
+            routes += [
+                (prefix + "/", {"GET": self.issue_detail, "PUT": self.update_issue,
+                                "DELETE": self.delete_issue}),
+                (prefix + "/events/", {"GET": self.list_events}),
+                (prefix + r"/events/(?P<event>[^/]+)/", {"GET": self.issue_event}),
+                (prefix + "/tags/", {"GET": self.issue_tags}),
+                (prefix + r"/tags/(?P<key>[^/]+)/", {"GET": self.issue_tag}),
+                (prefix + r"/tags/(?P<key>[^/]+)/values/", {"GET": self.issue_tag_values}),
+            ]
+        return [(re.compile("^" + pattern + "$"), methods) for pattern, methods in routes]
+
+    def handle(self, req):
+        for pattern, methods in self.routes:
+            match = pattern.match(req.path)
+            if not match:
+                continue
+            failure = self._authenticate(req)
+            if failure:
+                return failure
+            handler = methods.get(req.method)
+            if handler is None:
+                return Response(405, {"detail": f'Method "{req.method}" not allowed.'},
+                                {"Allow": ", ".join(sorted(methods))})
+            args = match.groupdict()
+            with self.lock:
+                view = serialize.View(self.dataset, req.base_url, self.global_views)
+                try:
+                    if "org" in args and not self._org_matches(args.pop("org")):
+                        return Response(404, NOT_FOUND)
+                    return handler(req, view, **args)
+                except ApiError as failure:
+                    return failure.response
+        return Response(404, NOT_FOUND)
+
+    def _authenticate(self, req):
+        header = req.headers.get("authorization")
+        if not header:
+            return Response(401, {"detail": "Authentication credentials were not provided."})
+        scheme, _, credential = header.partition(" ")
+        if scheme.lower() != "bearer":
+            return Response(401, {"detail": "Authentication credentials were not provided."})
+        if credential.strip() != self.token:
+            return Response(401, {"detail": "Invalid token"})
+        return None
+
+    def _org_matches(self, key):
+        org = self.dataset["directory"]["org"]
+        return key in (org["slug"], org["id"])
+
+    # ------------------------------------------------------- helpers ----
+
+    def _search_context(self, view):
+        return search.Context(view.directory, view.now, view.directory["auth_user_id"])
+
+    def _org_projects(self, req, view):
+        """Projects selected by `project=` the way Sentry's OrganizationEndpoint does."""
+        projects = view.directory["projects"]
+        raw = req.all("project")
+        if raw:
+            try:
+                ids = [int(value) for value in raw]
+            except ValueError:
+                raise _bad_request("Invalid project parameter. Values must be numbers.")
+            if -1 not in ids:
+                selected = []
+                for project_id in dict.fromkeys(ids):
+                    project = dirs.project_by_id(view.directory, str(project_id))
+                    if project is None:
+                        raise ApiError(403, FORBIDDEN)
+                    selected.append(project)
+                projects = selected
+        if len(projects) > 1 and not self.global_views:
+            raise ApiError(400, NO_GLOBAL_VIEWS)
+        return projects
+
+    def _project(self, view, key):
+        project = dirs.project_by_slug_or_id(view.directory, key)
+        if project is None:
+            raise ApiError(404, NOT_FOUND)
+        return project
+
+    @staticmethod
+    def _environments(req, view):
+        wanted = [e for e in req.all("environment")]
+        known = set(dirs.ENVIRONMENTS)
+        if any(env not in known for env in wanted):
+            raise ApiError(404, NOT_FOUND)  # Sentry: unknown environment name -> ResourceDoesNotExist
+        return wanted
+
+    def _issue(self, view, key):
+        """An issue by numeric id or (org routes) short id; 404 when unknown."""
+        found = next((i for i in view.dataset["issues"] if i["id"] == key), None)
+        found = found or self._by_short_id(view, key)
+        if found is None:
+            raise ApiError(404, NOT_FOUND)
+        return datasets.ensure_details(view.dataset, found)
+
+    @staticmethod
+    def _by_short_id(view, text):
+        match = _SHORT_ID.match(text.strip())
+        if not match:
+            return None
+        project = next((p for p in view.directory["projects"]
+                        if p["slug"].lower() == match.group(1).lower()), None)
+        number = base32_decode(match.group(2))
+        if project is None or number is None:
+            return None
+        return next((i for i in view.dataset["issues"]
+                     if i["project_id"] == project["id"] and i["short_num"] == number), None)
+
+    @staticmethod
+    def _by_event_id(view, event_id):
+        wanted = event_id.replace("-", "").lower()
+        for issue in view.dataset["issues"]:
+            if wanted in datasets.event_ids(issue):
+                return datasets.ensure_details(view.dataset, issue)
+        return None
+
+    @staticmethod
+    def _per_page(req):
+        raw = req.last("per_page")
+        if raw is None:
+            return 100
+        try:
+            value = int(raw)
+        except ValueError:
+            raise _bad_request("Invalid per_page parameter.")
+        if value > 100:
+            raise _bad_request("Invalid per_page value. Cannot exceed 100.")
+        if value < 1:
+            raise _bad_request("Invalid per_page parameter.")
+        return value
+
+    def _paged(self, req, items, serialize_item):
+        try:
+            page, prev_c, has_prev, next_c, has_next = pagination.offset_page(
+                items, req.last("cursor"), self._per_page(req))
+        except pagination.CursorError:
+            raise _bad_request("Invalid cursor parameter.")
+        link = pagination.link_header(req.base_url, req.path, req.pairs, prev_c, has_prev, next_c, has_next)
+        return Response(200, [serialize_item(item) for item in page], {"Link": link})
+
+    @staticmethod
+    def _json_body(req):
+        if not req.body:
+            return {}
+        try:
+            return json.loads(req.body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise _bad_request(f"JSON parse error - {exc}")
+
+    # -------------------------------------------------- simple lists ----
+
+    def root(self, req, view):
+        return Response(200, {"version": "0", "auth": {"scopes": TOKEN_SCOPES},
+                              "user": serialize.auth_user_json(view)})
+
+    def auth_user(self, req, view):
+        return Response(200, serialize.auth_user_json(view))
+
+    def regions(self, req, view):
+        return Response(200, {"regions": [{"name": "us", "url": req.base_url}]})
+
+    def list_orgs(self, req, view):
+        return self._paged(req, [view.directory["org"]], lambda _: serialize.org_json(view))
+
+    def org_detail(self, req, view):
+        return Response(200, serialize.org_json(view))
+
+    def list_projects(self, req, view):
+        text = (req.last("query") or "").lower()
+        projects = [p for p in view.directory["projects"]
+                    if text in p["slug"].lower() or text in p["name"].lower()]
+        return self._paged(req, projects, lambda p: serialize.project_json(view, p))
+
+    def project_detail(self, req, view, project):
+        return Response(200, serialize.project_json(view, self._project(view, project)))
+
+    def list_members(self, req, view):
+        return self._paged(req, view.directory["people"], lambda p: serialize.member_json(view, p))
+
+    def list_project_members(self, req, view, project):
+        members = dirs.project_members(view.directory, self._project(view, project))
+        return self._paged(req, members, lambda p: serialize.member_json(view, p))
+
+    def list_teams(self, req, view):
+        detailed = req.last("detailed") != "0"
+        return self._paged(req, view.directory["teams"], lambda t: serialize.team_json(view, t, detailed))
+
+    def list_project_teams(self, req, view, project):
+        owner_ids = self._project(view, project)["team_ids"]
+        teams = [t for t in view.directory["teams"] if t["id"] in owner_ids]
+        return self._paged(req, teams, lambda t: serialize.team_json(view, t, False))
+
+    # ---------------------------------------------------- issue list ----
+
+    def _direct_hit(self, req, view, query, projects, stats_period, window):
+        """Sentry answers a 32-hex event id, or a short id with shortIdLookup=1, with that issue."""
+        issue, event_id = None, None
+        if _EVENT_ID.match(query):
+            issue = self._by_event_id(view, query)
+            event_id = query.replace("-", "").lower()
+        if issue is None and req.last("shortIdLookup") == "1":
+            issue = self._by_short_id(view, query)
+            event_id = None
+        if issue is None:
+            return None
+        row = serialize.issue_list_json(view, issue, stats_period, window, req.all("collapse"))
+        if event_id:
+            row["matchingEventId"] = event_id
+        return Response(200, [row], {"X-Sentry-Direct-Hit": "1"})
+
+    def _matching(self, req, view, projects, environments, query, start=None, end=None):
+        try:
+            matcher = search.compile_query(query, self._search_context(view))
+        except search.SearchError as exc:
+            raise _bad_request(str(exc))
+        project_ids = {p["id"] for p in projects}
+        issues = [i for i in view.dataset["issues"]
+                  if i["project_id"] in project_ids
+                  and (not environments or set(environments) & set(i["environments"]))]
+        issues = search.window_filter(issues, start, end)
+        return [i for i in issues if matcher(i)]
+
+    def _sort(self, req, query):
+        sort = req.last("sort") or "date"
+        if sort not in search.SORTS:
+            raise _bad_request("Invalid sort")  # wording not confirmed against Sentry
+        if sort == "inbox" and "is:for_review" not in search.tokenize(query):
+            raise _bad_request("Sort key 'inbox' only supported for inbox search")
+        return sort
+
+    @staticmethod
+    def _limit(req):
+        raw = req.last("limit")
+        if not raw:
+            return 100
+        try:
+            return max(1, min(100, int(raw)))
+        except ValueError:
+            raise _bad_request("invalid limit")
+
+    def _issue_list(self, req, view, projects, stats_period, window, start, end):
+        environments = self._environments(req, view)
+        query = (req.last("query", "is:unresolved")).strip()
+        if query:
+            hit = self._direct_hit(req, view, query, projects, stats_period, window)
+            if hit:
+                return hit
+        sort = self._sort(req, query)
+        limit = self._limit(req)
+        offset = 0
+        if req.last("cursor"):
+            try:
+                _, offset, _ = pagination.parse_cursor(req.last("cursor"))
+            except pagination.CursorError:
+                raise _bad_request("Invalid cursor parameter.")
+            offset = max(0, offset)
+        issues = search.sort_issues(self._matching(req, view, projects, environments, query, start, end), sort)
+        page, prev_c, has_prev, next_c, has_next = pagination.issue_page(issues, offset, limit)
+        rows = [serialize.issue_list_json(view, i, stats_period, window, req.all("collapse")) for i in page]
+        link = pagination.link_header(req.base_url, req.path, req.pairs, prev_c, has_prev, next_c, has_next)
+        return Response(200, rows, {"Link": link, "X-Hits": str(len(issues))})
+
+    def list_org_issues(self, req, view):
+        try:
+            start, end, window = search.period_window(req.params, view.now)
+        except search.SearchError as exc:
+            raise _bad_request(str(exc))
+        group_stats = req.last("groupStatsPeriod")
+        if group_stats not in (None, "", "24h", "14d", "auto"):
+            raise _bad_request(ERR_GROUP_STATS_PERIOD)
+        stats_period = "24h" if group_stats is None else (group_stats or None)
+        projects = self._org_projects(req, view)
+        return self._issue_list(req, view, projects, stats_period, window, start, end)
+
+    def list_project_issues(self, req, view, project):
+        project = self._project(view, project)
+        stats = req.last("statsPeriod")
+        if stats not in (None, "", "24h", "14d"):
+            raise _bad_request(ERR_PROJECT_STATS_PERIOD)
+        stats_period = "24h" if stats is None else (stats or None)
+        return self._issue_list(req, view, [project], stats_period, 14 * serialize.DAY, None, None)
+
+    # ----------------------------------------------------- mutations ----
+
+    def _bulk_targets(self, req, view, projects):
+        ids = req.all("id")
+        project_ids = {p["id"] for p in projects}
+        if ids:
+            try:
+                wanted = {str(int(value)) for value in ids}
+            except ValueError:
+                raise _bad_request("Group ids must be integers")
+            return [i for i in view.dataset["issues"] if i["id"] in wanted and i["project_id"] in project_ids]
+        query = req.last("query", "is:unresolved").strip()
+        if req.last("status"):  # sentry-cli's legacy "?status=unresolved" selector
+            query = f"{query} is:{req.last('status')}".strip()
+        environments = self._environments(req, view)
+        matching = self._matching(req, view, projects, environments, query)
+        return search.sort_issues(matching, "date")[:BULK_MUTATION_LIMIT]
+
+    def _bulk_update(self, req, view, projects):
+        targets = self._bulk_targets(req, view, projects)
+        if not targets:
+            return Response(204)
+        status, payload = mutations.update_issues(view, self.dataset, targets, self._json_body(req))
+        return Response(status, payload)
+
+    def _bulk_delete(self, req, view, projects):
+        targets = self._bulk_targets(req, view, projects)
+        mutations.remove_issues(self.dataset, targets)
+        return Response(204)
+
+    def bulk_update_org(self, req, view):
+        return self._bulk_update(req, view, self._org_projects(req, view))
+
+    def bulk_delete_org(self, req, view):
+        return self._bulk_delete(req, view, self._org_projects(req, view))
+
+    def bulk_update_project(self, req, view, project):
+        return self._bulk_update(req, view, [self._project(view, project)])
+
+    def bulk_delete_project(self, req, view, project):
+        return self._bulk_delete(req, view, [self._project(view, project)])
+
+    def update_issue(self, req, view, issue):
+        issue = self._issue(view, issue)
+        status, payload = mutations.update_issues(view, self.dataset, [issue], self._json_body(req))
+        if status != 200:
+            return Response(status, payload)
+        # Sentry's GroupDetailsEndpoint.put re-reads the group and returns the full
+        # base serialization, unlike the bulk endpoint which returns only the delta.
+        return Response(200, serialize.issue_base_json(view, issue))
+
+    def delete_issue(self, req, view, issue):
+        mutations.remove_issues(self.dataset, [self._issue(view, issue)])
+        return Response(202, empty=True)
+
+    # ------------------------------------------------ issue and events ----
+
+    def issue_detail(self, req, view, issue):
+        return Response(200, serialize.issue_detail_json(view, self._issue(view, issue)))
+
+    def shortid_lookup(self, req, view, short):
+        issue = self._by_short_id(view, short)
+        if issue is None:
+            raise ApiError(404, NOT_FOUND)
+        project = dirs.project_by_id(view.directory, issue["project_id"])
+        return Response(200, {"organizationSlug": view.org_slug, "projectSlug": project["slug"],
+                              "groupId": issue["id"], "shortId": serialize.short_id(view, issue),
+                              "group": serialize.issue_list_json(view, issue)})
+
+    def eventid_lookup(self, req, view, event):
+        issue = self._by_event_id(view, event)
+        if issue is None:
+            raise ApiError(404, NOT_FOUND)
+        index = evts.event_index(issue, event)
+        project = dirs.project_by_id(view.directory, issue["project_id"])
+        return Response(200, {"organizationSlug": view.org_slug, "projectSlug": project["slug"],
+                              "groupId": issue["id"], "eventId": issue["events"][index]["id"],
+                              "event": evts.build_event(view, issue, index)})
+
+    def project_event(self, req, view, project, event):
+        project = self._project(view, project)
+        issue = self._by_event_id(view, event)
+        if issue is None or issue["project_id"] != project["id"]:
+            raise ApiError(404, NOT_FOUND)
+        return Response(200, evts.build_event(view, issue, evts.event_index(issue, event)))
+
+    def list_events(self, req, view, issue):
+        issue = self._issue(view, issue)
+        environments = self._environments(req, view)
+        try:
+            start, end, _ = search.period_window(req.params, view.now)
+        except search.SearchError as exc:
+            raise _bad_request(str(exc))
+        indexes = [k for k, stub in enumerate(issue["events"])
+                   if (not environments or stub["environment"] in environments)
+                   and (start is None or stub["date"] >= start) and (end is None or stub["date"] <= end)]
+        indexes.reverse()  # newest first
+        full = req.last("full") in ("true", "1")
+        build = evts.build_event if full else evts.event_summary
+        return self._paged(req, indexes, lambda k: build(view, issue, k))
+
+    def issue_event(self, req, view, issue, event):
+        issue = self._issue(view, issue)
+        index = evts.event_index(issue, event)
+        if index is None:
+            raise ApiError(404, NOT_FOUND)
+        return Response(200, evts.build_event(view, issue, index))
+
+    def issue_tags(self, req, view, issue):
+        issue = self._issue(view, issue)
+        try:
+            limit = max(1, min(1000, int(req.last("limit", "10"))))
+        except ValueError:
+            raise _bad_request("Invalid limit")
+        return Response(200, evts.issue_tags_json(issue, req.all("key"), limit))
+
+    def issue_tag(self, req, view, issue, key):
+        issue = self._issue(view, issue)
+        if key not in issue["tags"]:
+            raise ApiError(404, NOT_FOUND)
+        return Response(200, evts.tag_key_json(issue, key, 9))
+
+    def issue_tag_values(self, req, view, issue, key):
+        issue = self._issue(view, issue)
+        if key not in issue["tags"]:
+            raise ApiError(404, NOT_FOUND)
+        values = evts.tag_values_json(issue, key, req.last("sort"))
+        return self._paged(req, values, lambda v: v)

@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+"""Quick self-test of the fake Sentry server (standard library only, a few seconds).
+
+Starts server.py in subprocesses on ephemeral ports and checks the behaviour the
+screen tests rely on. Ends with the line "N passed, N failed"; exits non-zero
+when anything failed.
+"""
+
+import http.client
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+from urllib.parse import quote
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SERVER = os.path.join(HERE, "server.py")
+FIXTURES = os.path.join(HERE, "..", "fixtures", "sentry", "api")
+NOW = "2026-11-20T12:00:00Z"
+TOKEN = "demo-token"
+ISSUES = "/api/0/organizations/acme/issues/"
+LINK_ENTRY = re.compile(r'<([^>]*)>; rel="(\w+)"; results="(true|false)"; cursor="([^"]*)"')
+
+
+class FakeServer:
+    """One server.py subprocess; stopped with SIGTERM."""
+
+    def __init__(self, *extra_args):
+        self.dir = tempfile.TemporaryDirectory(prefix="fake-sentry-selftest-")
+        self.port_file = os.path.join(self.dir.name, "port")
+        self.log_file = os.path.join(self.dir.name, "requests.jsonl")
+        self.process = subprocess.Popen(
+            [sys.executable, SERVER, "--port-file", self.port_file, "--log", self.log_file,
+             "--now", NOW, *extra_args])
+        deadline = time.monotonic() + 10
+        while not os.path.exists(self.port_file):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("fake server did not start")
+            time.sleep(0.02)
+        with open(self.port_file, encoding="ascii") as handle:
+            self.port = int(handle.read().strip())
+
+    def request(self, method, path, body=None, token=TOKEN, headers=None, timeout=5):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        sent = dict(headers or {})
+        if token:
+            sent["Authorization"] = f"Bearer {token}"
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode("utf-8")
+            sent["Content-Type"] = "application/json"
+        connection.request(method, path, body=data, headers=sent)
+        response = connection.getresponse()
+        raw = response.read()
+        connection.close()
+        return response.status, response, raw
+
+    def json(self, method, path, body=None, **kwargs):
+        status, response, raw = self.request(method, path, body, **kwargs)
+        return status, response, (json.loads(raw) if raw else None)
+
+    def control(self, method, path, body=None):
+        return self.json(method, "/__control/" + path, body, token=None)
+
+    def log_entries(self):
+        with open(self.log_file, encoding="utf-8") as handle:
+            return [json.loads(line) for line in handle if line.strip()]
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=5)
+        finally:
+            self.dir.cleanup()
+
+
+def parse_link(header):
+    return [dict(zip(("url", "rel", "results", "cursor"), m.groups())) for m in LINK_ENTRY.finditer(header)]
+
+
+class DemoServerTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = FakeServer("--dataset", "demo")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    def tearDown(self):
+        self.server.control("POST", "faults", [])
+
+    def test_401_without_token(self):
+        status, _, body = self.server.json("GET", ISSUES, token=None)
+        self.assertEqual((status, body), (401, {"detail": "Authentication credentials were not provided."}))
+        status, _, body = self.server.json("GET", ISSUES, token="wrong")
+        self.assertEqual((status, body), (401, {"detail": "Invalid token"}))
+
+    def test_first_page_has_100_issues_and_a_next_link(self):
+        status, response, body = self.server.json("GET", ISSUES + "?query=")
+        self.assertEqual(status, 200)
+        self.assertEqual(len(body), 100)
+        links = parse_link(response.getheader("Link"))
+        self.assertEqual([l["rel"] for l in links], ["previous", "next"])
+        self.assertEqual(links[0]["results"], "false")
+        self.assertEqual(links[1]["results"], "true")
+        self.assertTrue(links[1]["cursor"])
+        self.assertIn("&cursor=" + links[1]["cursor"], links[1]["url"])
+        self.assertEqual(response.getheader("X-Hits"), "300")
+
+    def test_following_cursors_reaches_a_last_page(self):
+        seen, cursor, pages = [], None, 0
+        while True:
+            path = ISSUES + "?query=" + (f"&cursor={quote(cursor)}" if cursor else "")
+            status, response, body = self.server.json("GET", path)
+            self.assertEqual(status, 200)
+            seen += [issue["id"] for issue in body]
+            pages += 1
+            following = parse_link(response.getheader("Link"))[1]
+            if following["results"] == "false":
+                break
+            cursor = following["cursor"]
+            self.assertLess(pages, 10)
+        self.assertEqual(pages, 3)
+        self.assertEqual(len(seen), 300)
+        self.assertEqual(len(set(seen)), 300)
+
+    def test_level_error_query_returns_only_errors(self):
+        status, _, body = self.server.json("GET", ISSUES + "?query=" + quote("level:error"))
+        self.assertEqual(status, 200)
+        self.assertTrue(body)
+        self.assertEqual({issue["level"] for issue in body}, {"error"})
+
+    def test_sort_freq_is_descending_by_count(self):
+        _, _, body = self.server.json("GET", ISSUES + "?query=&sort=freq")
+        counts = [int(issue["count"]) for issue in body]
+        self.assertEqual(counts, sorted(counts, reverse=True))
+        self.assertTrue(all(isinstance(issue["count"], str) for issue in body))
+
+    def test_issue_rows_have_every_fixture_key(self):
+        with open(os.path.join(FIXTURES, "openapi.org-issues-list.json"), encoding="utf-8") as handle:
+            fixture_keys = set(json.load(handle)[0])
+        _, _, body = self.server.json("GET", ISSUES + "?query=&limit=5")
+        for issue in body:
+            self.assertEqual(fixture_keys - set(issue), set())
+            self.assertEqual(len(issue["stats"]["24h"]), 24)
+
+    def test_429_fault_once_then_success(self):
+        rule = {"match": "^GET /api/0/organizations/acme/issues/", "status": 429, "times": 1,
+                "headers": {"Retry-After": "1"}}
+        self.assertEqual(self.server.control("POST", "faults", [rule])[0], 200)
+        status, response, raw = self.server.request("GET", ISSUES)
+        self.assertEqual(status, 429)
+        self.assertEqual(response.getheader("Retry-After"), "1")
+        self.assertIn(b"too frequently", raw)
+        self.assertEqual(self.server.request("GET", ISSUES)[0], 200)
+
+    def test_truncated_body_is_shorter_than_content_length(self):
+        rule = {"match": "^GET /api/0/organizations/acme/projects/", "truncate": 10}
+        self.server.control("POST", "faults", [rule])
+        connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=5)
+        connection.request("GET", "/api/0/organizations/acme/projects/",
+                           headers={"Authorization": f"Bearer {TOKEN}"})
+        response = connection.getresponse()
+        self.assertGreater(int(response.getheader("Content-Length")), 10)
+        with self.assertRaises(http.client.IncompleteRead) as caught:
+            response.read()
+        self.assertEqual(len(caught.exception.partial), 10)
+        connection.close()
+
+    def test_hang_does_not_block_other_requests(self):
+        self.server.control("POST", "faults", [{"match": "^GET /api/0/organizations/acme/teams/", "hang": True}])
+        hung = socket.create_connection(("127.0.0.1", self.server.port), timeout=5)
+        try:
+            hung.sendall(b"GET /api/0/organizations/acme/teams/ HTTP/1.1\r\nHost: x\r\n"
+                         b"Authorization: Bearer demo-token\r\n\r\n")
+            time.sleep(0.2)
+            started = time.monotonic()
+            self.assertEqual(self.server.request("GET", "/api/0/organizations/acme/", timeout=3)[0], 200)
+            self.assertLess(time.monotonic() - started, 2)
+            hung.settimeout(0.3)
+            with self.assertRaises(socket.timeout):
+                hung.recv(1)  # still no answer
+        finally:
+            hung.close()
+        entries = [e for e in self.server.log_entries() if e["path"] == "/api/0/organizations/acme/teams/"]
+        self.assertEqual(entries[-1]["status"], None)
+
+    def test_request_log_records_the_query(self):
+        self.server.request("GET", ISSUES + "?query=" + quote("level:error") + "&limit=5",
+                            headers={"User-Agent": "sentry-tui-selftest"})
+        entry = [e for e in self.server.log_entries() if e["path"] == ISSUES][-1]
+        self.assertEqual(entry["params"]["query"], ["level:error"])
+        self.assertEqual(entry["query"], "query=level%3Aerror&limit=5")
+        self.assertEqual(entry["headers"]["user-agent"], "sentry-tui-selftest")
+        self.assertEqual(entry["headers"]["authorization"], f"Bearer {TOKEN}")
+        self.assertEqual(entry["status"], 200)
+        _, _, remembered = self.server.control("GET", "requests")
+        self.assertEqual(remembered[-1]["params"]["query"], ["level:error"])
+
+    def test_keep_alive_serves_two_requests_on_one_connection(self):
+        connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=5)
+        for _ in range(2):
+            connection.request("GET", "/api/0/", headers={"Authorization": f"Bearer {TOKEN}"})
+            response = connection.getresponse()
+            self.assertEqual(response.status, 200)
+            response.read()
+        connection.close()
+
+    def test_resolve_then_reset_restores_the_issue(self):
+        _, _, body = self.server.json("GET", ISSUES + "?query=is:unresolved&project=11&limit=1")
+        issue_id = body[0]["id"]
+        status, _, changes = self.server.json("PUT", f"{ISSUES}?id={issue_id}&project=11", {"status": "resolved"})
+        self.assertEqual((status, changes["status"], changes["inbox"]), (200, "resolved", None))
+        self.assertEqual(self.server.json("GET", f"/api/0/issues/{issue_id}/")[2]["status"], "resolved")
+        self.server.control("POST", "reset")
+        self.assertEqual(self.server.json("GET", f"/api/0/issues/{issue_id}/")[2]["status"], "unresolved")
+
+    def test_latest_event_is_chained_to_the_previous_one(self):
+        _, _, body = self.server.json("GET", ISSUES + "?query=&limit=1")
+        issue_id = body[0]["id"]
+        status, _, latest = self.server.json("GET", f"/api/0/issues/{issue_id}/events/latest/")
+        self.assertEqual((status, latest["groupID"], latest["nextEventID"]), (200, issue_id, None))
+        if latest["previousEventID"]:
+            status, _, previous = self.server.json(
+                "GET", f"/api/0/issues/{issue_id}/events/{latest['previousEventID']}/")
+            self.assertEqual((status, previous["nextEventID"]), (200, latest["id"]))
+
+
+class VariantServersTest(unittest.TestCase):
+    def test_no_global_views_refuses_multi_project_queries(self):
+        server = FakeServer("--dataset", "small", "--no-global-views")
+        try:
+            status, _, body = server.json("GET", ISSUES)
+            self.assertEqual((status, body),
+                             (400, {"detail": "You do not have the multi project stream feature enabled"}))
+            status, _, body = server.json("GET", ISSUES + "?project=11&query=")
+            self.assertEqual(status, 200)
+            self.assertEqual({issue["project"]["id"] for issue in body}, {"11"})
+        finally:
+            server.stop()
+
+    def test_hostile_data_set_sends_raw_invalid_utf8(self):
+        server = FakeServer("--dataset", "hostile")
+        try:
+            status, _, raw = server.request("GET", ISSUES + "?query=")
+            self.assertEqual(status, 200)
+            self.assertIn(b"\xff\xfe", raw)
+            self.assertIn(b"\\u001b]52;c;", raw)
+            with self.assertRaises(UnicodeDecodeError):
+                raw.decode("utf-8")
+        finally:
+            server.stop()
+
+
+def main():
+    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
+    result = unittest.TextTestRunner(stream=sys.stdout, verbosity=1).run(suite)
+    failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
+    passed = result.testsRun - failed - len(result.skipped)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

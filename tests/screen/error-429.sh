@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Rate limited: sentry-tui says it is waiting, honours Retry-After, then retries and
+# shows the issues. Keys keep working while it waits.
+. "$(dirname "$0")/../lib/screen.sh"
+server_start
+server_faults '[{"match": "GET /api/0/organizations/acme/issues/", "status": 429, "headers": {"Retry-After": "1"}, "times": 1}]'
+tui_run <<'EOF2'
+:wait-for rate limited
+~:screen waiting
+~?
+~:screen help-while-waiting
+~q
+:screen retried
+EOF2
+assert_screen_has waiting "issue list: rate limited by 127.0.0.1; waiting 1s, then retrying (try 2 of 6)"
+assert_screen_has help-while-waiting "Help: keys and commands"
+assert_screen_has retried "issues"
+assert_screen_lacks retried "rate limited"
+assert_request --path /api/0/organizations/acme/issues/ --count 2
+python3 - "$TEST_DIR/requests.log" <<'PY' || fail "the retry did not wait for Retry-After"
+import json, sys
+reqs = [json.loads(l) for l in open(sys.argv[1]) if '"/api/0/organizations/acme/issues/"' in l]
+sys.exit(0 if len(reqs) == 2 and reqs[1]["time"] - reqs[0]["time"] >= 0.9 else 1)
+PY
+finish
