@@ -393,21 +393,34 @@ static void draw_title(struct app *app, struct view *v, int width)
 
 static void key_hints(struct app *app, struct strbuf *out)
 {
-	static const enum request hints[] = {
-		REQ_HELP, REQ_QUERY, REQ_SORT, REQ_PERIOD, REQ_ENVIRONMENT, REQ_PROJECT,
-		REQ_ENTER, REQ_REFRESH, REQ_BACK,
+	static const struct {
+		enum request req;
+		const char *label;
+	} hints[] = {
+		{ REQ_HELP, "help" }, { REQ_QUERY, "query" }, { REQ_SORT, "sort" },
+		{ REQ_PERIOD, "period" }, { REQ_ENVIRONMENT, "env" }, { REQ_PROJECT, "project" },
+		{ REQ_ENTER, "open" }, { REQ_REFRESH, "refresh" }, { REQ_BACK, NULL },
 	};
 	struct view *v = app_top(app);
 	for (size_t i = 0; i < sizeof(hints) / sizeof(hints[0]); i++) {
-		const struct request_info *info = request_info(hints[i]);
+		const struct request_info *info = request_info(hints[i].req);
 		if (strcmp(info->scope, "generic") != 0 && strcmp(info->scope, v->ops->name) != 0)
 			continue;
+		if (hints[i].req == REQ_ENTER && (!v->ops->lines || !v->ops->lines(v)))
+			continue;
 		struct strbuf keys = STRBUF_INIT;
-		keymap_keys_for(hints[i], &keys);
+		keymap_keys_for(hints[i].req, &keys);
 		if (keys.len) {
-			size_t first = strcspn(strbuf_str(&keys), " ");
-			strbuf_addf(out, "%s%.*s %s", out->len ? "  " : "", (int)first, strbuf_str(&keys),
-			            info->name);
+			/* The first key, without tig's angle brackets: "C-r refresh". */
+			const char *k = strbuf_str(&keys);
+			size_t len = strcspn(k, " ");
+			if (len > 2 && k[0] == '<' && k[len - 1] == '>') {
+				k++;
+				len -= 2;
+			}
+			const char *label = hints[i].label ? hints[i].label
+			                  : app->nviews > 1 ? "back" : "quit";
+			strbuf_addf(out, "%s%.*s %s", out->len ? "  " : "", (int)len, k, label);
 		}
 		strbuf_free(&keys);
 	}

@@ -99,8 +99,10 @@ struct view *help_view_new(struct app *app, const char *scope)
 	hv->view.ops = &help_ops;
 	hv->view.app = app;
 	bool ro = app->cfg && app->cfg->read_only;
-	if (scope && strcmp(scope, "generic") != 0 && strcmp(scope, "help") != 0)
-		add_scope(hv, scope, scope, ro);
-	add_scope(hv, "generic", "everywhere", ro);
+	if (scope && strcmp(scope, "issues") == 0)
+		add_scope(hv, scope, "Issue stream", ro);
+	else if (scope && strcmp(scope, "issue") == 0)
+		add_scope(hv, scope, "Issue", ro);
+	add_scope(hv, "generic", "Everywhere", ro);
 	return &hv->view;
 }

@@ -43,7 +43,18 @@ def _shift_iso(value, delta):
         return value
 
 
-def _shift_entries(entries, delta):
+def _span_shift(event, new_date):
+    """Seconds to add to transaction/span timestamps so the transaction ends at
+    the event's new date (the mock fixtures' span clocks differ from their dates)."""
+    end = event.get("endTimestamp")
+    if not isinstance(end, (int, float)):
+        ends = [span.get("timestamp") for entry in event.get("entries", []) if entry["type"] == "spans"
+                for span in entry.get("data") or [] if isinstance(span.get("timestamp"), (int, float))]
+        end = max(ends) if ends else None
+    return new_date.timestamp() - end if end is not None else 0.0
+
+
+def _shift_entries(entries, delta, span_shift):
     seconds = delta.total_seconds()
     for entry in entries:
         if entry["type"] == "breadcrumbs":
@@ -56,7 +67,21 @@ def _shift_entries(entries, delta):
             for span in entry.get("data") or []:
                 for key in ("start_timestamp", "timestamp"):
                     if isinstance(span.get(key), (int, float)):
-                        span[key] = round(span[key] + seconds, 6)
+                        span[key] = round(span[key] + span_shift, 6)
+
+
+def _moved_path(abs_path, old_filename, new_filename):
+    """absPath of a frame whose file became `new_filename`, keeping the original
+    root: the URL origin for JavaScript, the deploy directory for servers."""
+    abs_path = abs_path or ""
+    tail = new_filename.lstrip("/")
+    if "://" in abs_path and not abs_path.startswith("webpack:"):
+        scheme, _, rest = abs_path.partition("://")
+        return f"{scheme}://{rest.split('/', 1)[0]}/{tail}"
+    if old_filename and abs_path.endswith(old_filename.lstrip("/")):
+        root = abs_path[: len(abs_path) - len(old_filename.lstrip("/"))]
+        return root + tail
+    return new_filename
 
 
 def _rewrite_exception(entry, issue):
@@ -72,12 +97,12 @@ def _rewrite_exception(entry, issue):
     frames = ((raised.get("stacktrace") or {}).get("frames")) or []
     if frames:
         crashing = frames[-1]  # frames are oldest call first; the crashing frame is last
+        if variant.filename:
+            crashing["absPath"] = _moved_path(crashing.get("absPath"), crashing.get("filename"),
+                                              variant.filename)
         crashing["function"] = variant.function
         crashing["module"] = variant.module
         crashing["filename"] = variant.filename
-        base = (crashing.get("absPath") or "").rsplit("/", 1)[0]
-        if variant.filename:
-            crashing["absPath"] = f"{base}/{variant.filename.lstrip('/')}" if base else variant.filename
         crashing["inApp"] = True
 
 
@@ -168,6 +193,7 @@ def build_event(view, issue, index):
     event = _template(issue["variant"].event_fixture)
     original_date = _fixture_date(event)
     delta = (stub["date"] - original_date) if original_date else timedelta(0)
+    span_shift = _span_shift(event, stub["date"])
 
     event["id"] = stub["id"]
     event["eventID"] = stub["id"]
@@ -185,7 +211,7 @@ def build_event(view, issue, index):
     event["nextEventID"] = issue["events"][index + 1]["id"] if index + 1 < len(issue["events"]) else None
     for key in ("startTimestamp", "endTimestamp"):
         if isinstance(event.get(key), (int, float)):
-            event[key] = round(event[key] + delta.total_seconds(), 3)
+            event[key] = round(event[key] + span_shift, 3)
 
     mechanism = None
     for entry in event.get("entries", []):
@@ -197,7 +223,7 @@ def build_event(view, issue, index):
             _rewrite_message(entry, issue)
         elif entry["type"] == "request" and stub["url"]:
             entry["data"]["url"] = stub["url"]
-    _shift_entries(event.get("entries", []), delta)
+    _shift_entries(event.get("entries", []), delta, span_shift)
 
     event["tags"] = _event_tags(event.get("tags") or [], issue, stub, mechanism)
     _contexts(event, stub)

@@ -245,6 +245,19 @@ class VariantServersTest(unittest.TestCase):
         finally:
             server.stop()
 
+    def test_same_now_gives_the_same_data(self):
+        first, second = FakeServer("--issues", "120"), FakeServer("--issues", "120")
+        try:
+            pages = []
+            for server in (first, second):
+                _, _, raw = server.request("GET", ISSUES + "?query=&sort=new")
+                pages.append(raw.replace(f"127.0.0.1:{server.port}".encode(), b"HOST"))
+            self.assertEqual(pages[0], pages[1])
+            self.assertEqual(len(json.loads(pages[0])), 100)
+        finally:
+            first.stop()
+            second.stop()
+
     def test_hostile_data_set_sends_raw_invalid_utf8(self):
         server = FakeServer("--dataset", "hostile")
         try:

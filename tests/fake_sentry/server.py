@@ -179,12 +179,14 @@ class Handler(BaseHTTPRequestHandler):
         host = headers.get("host") or f"127.0.0.1:{self.server.server_address[1]}"
         request = Request(self.command, path, query, parse_qsl(query, keep_blank_values=True),
                           headers, body, f"http://{host}")
-        if path.startswith(CONTROL_PREFIX):
-            self._control(request)
-            return
         self.server.meter.enter()
         try:
-            self._serve(request)
+            if path.startswith(CONTROL_PREFIX):
+                self._control(request)
+            else:
+                self._serve(request)
+        except (ConnectionError, TimeoutError):
+            self.close_connection = True  # the client went away (e.g. it timed out a delayed answer)
         finally:
             self.server.meter.leave()
 

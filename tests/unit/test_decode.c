@@ -371,6 +371,22 @@ static void test_org_projects_fixture(void **state)
 	strbuf_free(&err);
 }
 
+/* A raw invalid byte inside a string (no JSON escape can express it) must not sink the
+ * whole list: it becomes U+FFFD, and the rest of the title survives. */
+static void test_invalid_utf8_in_list(void **state)
+{
+	const char body[] = "[{\"id\":\"7\",\"title\":\"bad \xff\xfe byte\"},{\"id\":\"8\",\"title\":\"ok\"}]";
+	struct issue **issues;
+	size_t n;
+	struct strbuf err = STRBUF_INIT;
+	assert_true(decode_issue_list(body, sizeof(body) - 1, &issues, &n, NULL, &err));
+	assert_int_equal(n, 2);
+	assert_string_equal(issues[0]->title, "bad \xef\xbf\xbd\xef\xbf\xbd byte");
+	assert_string_equal(issues[1]->title, "ok");
+	issue_list_free(issues, n);
+	strbuf_free(&err);
+}
+
 /* ---- a server that sends the wrong types --------------------------------------------- */
 
 static void test_count_as_number_or_huge(void **state)
@@ -967,6 +983,7 @@ int main(void)
 		cmocka_unit_test(test_performance_issue_fixture),
 		cmocka_unit_test(test_shortid_lookup_group),
 		cmocka_unit_test(test_org_projects_fixture),
+		cmocka_unit_test(test_invalid_utf8_in_list),
 		cmocka_unit_test(test_count_as_number_or_huge),
 		cmocka_unit_test(test_count_garbage_is_no_count),
 		cmocka_unit_test(test_id_as_number),
