@@ -58,10 +58,6 @@ class Response:
         self.headers = dict(headers or {})
         self.empty = empty or status == 204
 
-    @classmethod
-    def error(cls, status, payload):
-        return cls(status, payload)
-
 
 class ApiError(Exception):
     def __init__(self, status, payload):
@@ -139,7 +135,7 @@ class Api:
             failure = self._authenticate(req)
             if failure:
                 return failure
-            handler = methods.get(req.method)
+            handler = methods.get("GET" if req.method == "HEAD" else req.method)
             if handler is None:
                 return Response(405, {"detail": f'Method "{req.method}" not allowed.'},
                                 {"Allow": ", ".join(sorted(methods))})
@@ -203,7 +199,7 @@ class Api:
 
     @staticmethod
     def _environments(req, view):
-        wanted = [e for e in req.all("environment")]
+        wanted = req.all("environment")
         known = set(dirs.ENVIRONMENTS)
         if any(env not in known for env in wanted):
             raise ApiError(404, NOT_FOUND)  # Sentry: unknown environment name -> ResourceDoesNotExist

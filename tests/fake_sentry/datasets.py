@@ -16,6 +16,7 @@ import catalog
 import directory as dirs
 import hostile
 import tagstats
+from timeutil import iso
 
 FIRST_ISSUE_ID = 4500000001
 FIRST_ACTIVITY_ID = 4633815464
@@ -269,7 +270,8 @@ def _activity(rng, issue, directory, now, next_id):
         items.append({"type": kind, "data": data, "date": min(now, last + timedelta(hours=2)),
                       "user_id": None if details.get("autoResolved") else issue["resolver"]})
     if issue["status"] == "ignored":
-        data = {k: v for k, v in issue["statusDetails"].items() if k != "actor" and v is not None}
+        data = {k: (iso(v) if k == "ignoreUntil" else v)
+                for k, v in issue["statusDetails"].items() if k != "actor" and v is not None}
         items.append({"type": "set_ignored", "data": data,
                       "date": min(now, last + timedelta(hours=1)), "user_id": issue["resolver"]})
     items.sort(key=lambda item: item["date"], reverse=True)

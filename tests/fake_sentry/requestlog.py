@@ -2,7 +2,8 @@
 
 One JSON object per request: method, path, query (raw), params (decoded, key ->
 list of values), headers (lower-case names), body (text or null), status (what
-was answered; null while a `hang` fault holds the request) and, for faulted
+was answered; null while a `hang` fault holds the request), time (wall-clock
+epoch seconds when the request arrived, so tests can check retry delays) and, for faulted
 requests, fault (which behaviours applied). Lines are appended to --log and
 flushed at once (written before the response is sent, so a client that has
 seen the answer can always find the line); the same entries are kept in memory
@@ -11,6 +12,7 @@ for GET /__control/requests.
 
 import json
 import threading
+import time
 from urllib.parse import parse_qs
 
 
@@ -18,7 +20,7 @@ def make_entry(method, path, query, headers, body, status, fault=None):
     params = parse_qs(query, keep_blank_values=True)
     text = body.decode("utf-8", errors="replace") if body else None
     entry = {"method": method, "path": path, "query": query, "params": params,
-             "headers": headers, "body": text, "status": status}
+             "headers": headers, "body": text, "status": status, "time": time.time()}
     if fault:
         entry["fault"] = fault
     return entry

@@ -135,14 +135,12 @@ def _number_matches(number, raw):
             "<=": number <= boundary}.get(op, number == boundary)
 
 
-def _has(issue, field):
-    if field in ("assignee", "assigned"):
-        return issue["assignee"] is not None
-    if field == "release":
-        return bool(issue["release_versions"])
-    if field == "user":
-        return issue["userCount"] > 0
-    return True  # unknown fields: assume present
+HAS_FIELDS = {
+    "assignee": lambda i: i["assignee"] is not None,
+    "assigned": lambda i: i["assignee"] is not None,
+    "release": lambda i: bool(i["release_versions"]),
+    "user": lambda i: i["userCount"] > 0,
+}
 
 
 def _filter(key, raw, ctx):
@@ -179,7 +177,10 @@ def _filter(key, raw, ctx):
     if key == "issue.type":
         return lambda i: i["issueType"] in values
     if key == "has":
-        return lambda i: all(_has(i, v) for v in values)
+        known = [HAS_FIELDS[v] for v in values if v in HAS_FIELDS]
+        if not known:
+            return None  # unknown fields count as present: the token changes nothing
+        return lambda i: all(test(i) for test in known)
     if key in ("firstSeen", "age", "issue.firstSeen"):
         return lambda i: _time_matches(i["firstSeen"], raw, ctx.now)
     if key in ("lastSeen", "issue.lastSeen"):
@@ -201,10 +202,7 @@ def compile_query(query, ctx):
             predicate = _filter(key, raw, ctx)
             if predicate is None:
                 continue
-            if negated and key != "has":
-                predicates.append(lambda i, p=predicate: not p(i))
-            elif not negated:
-                predicates.append(predicate)
+            predicates.append((lambda i, p=predicate: not p(i)) if negated else predicate)
         else:
             words.append(_unquote(token).lower())
 
