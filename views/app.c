@@ -488,12 +488,16 @@ void app_redraw(struct app *app, bool force)
 	int rows = LINES, cols = COLS;
 	erase();
 	if (cols < MIN_COLS || rows < MIN_ROWS) {
-		char msg[96];
-		snprintf(msg, sizeof(msg), "Terminal too small: %dx%d (need %dx%d)", cols, rows,
-		         MIN_COLS, MIN_ROWS);
-		struct draw_row row;
-		draw_row_begin(&row, stdscr, rows / 2, 0, cols, false);
-		draw_text(&row, ROLE_STATUS_INFO, msg);
+		char size[64];
+		snprintf(size, sizeof(size), "%dx%d, need %dx%d", cols, rows, MIN_COLS, MIN_ROWS);
+		const char *lines[2] = { "Terminal too small", size };
+		for (int i = 0; i < 2; i++) {
+			int w = sanitize_width(lines[i]);
+			struct draw_row row;
+			draw_row_begin(&row, stdscr, rows / 2 - 1 + i, w < cols ? (cols - w) / 2 : 0, cols,
+			               false);
+			draw_text(&row, ROLE_STATUS_INFO, lines[i]);
+		}
 		curs_set(0);
 	} else {
 		struct view *v = app_top(app);

@@ -487,14 +487,15 @@ static void title(struct view *v, struct strbuf *left, struct strbuf *right)
 {
 	struct issue_stream *s = stream_of(v);
 	const struct issue_filters *f = &s->filters;
-	strbuf_addf(left, "%s › ", v->app->target.org);
+	/* The query first: on a narrow terminal it is what must stay visible. */
+	strbuf_addf(left, "%s │ %s │ ", v->app->target.org,
+	            f->query && *f->query ? f->query : "(all issues)");
 	if (f->nprojects == 0)
 		strbuf_adds(left, "all projects");
 	for (size_t i = 0; i < f->nprojects; i++)
 		strbuf_addf(left, "%s%s", i ? "," : "", f->projects[i]);
 	strbuf_addf(left, " · %s · %s · %s", f->environment ? f->environment : "all envs",
 	            f->period ? f->period : "14d", sort_label(f->sort));
-	strbuf_addf(left, " │ %s", f->query && *f->query ? f->query : "(all issues)");
 
 	if (s->n || s->hits >= 0) {
 		if (s->hits >= 0 && (size_t)s->hits != s->n)

@@ -7,7 +7,7 @@ tui_run <<'EOF2'
 :view first.view
 EOF2
 assert_screen first
-assert_screen_has first "100 of 180 issues"
+assert_screen_has first "100 of 186 issues"
 # One issue-list request with Sentry's parameters, and the project list alongside.
 assert_request --method GET --path /api/0/organizations/acme/issues/ --count 1 \
 	--param query=is:unresolved --param sort=date --param statsPeriod=14d \
