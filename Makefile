@@ -42,7 +42,7 @@ LIB     := $(BUILD)/libsentry-tui.a
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all test asan valgrind demo install uninstall clean screenshots unit-bins
+.PHONY: all test test-quick asan asan-unit-bins valgrind demo install uninstall clean screenshots unit-bins
 
 all: sentry-tui
 
@@ -73,15 +73,24 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 
 unit-bins: $(UNIT_BIN)
 
-# The whole suite: unit tests, scripted screen tests, tmux tests; ends with "N passed, N failed".
+# The whole suite, three times: plain, under ASan+UBSan, and under valgrind; each pass
+# runs unit, screen and tmux tests, and the last line sums them: "N passed, N failed".
 test: $(BIN) $(UNIT_BIN)
-	SENTRY_TUI_BIN=$(abspath $(BIN)) SENTRY_TUI_UNIT_DIR=$(abspath $(BUILD)/tests) bash tests/run
+	$(MAKE) --no-print-directory SANITIZE=1 build/asan/sentry-tui asan-unit-bins
+	SENTRY_TUI_MODES="plain asan valgrind" bash tests/run
+
+# One pass only.
+test-quick: $(BIN) $(UNIT_BIN)
+	SENTRY_TUI_MODES=plain bash tests/run
 
 asan:
-	$(MAKE) test SANITIZE=1
+	$(MAKE) --no-print-directory SANITIZE=1 build/asan/sentry-tui asan-unit-bins
+	SENTRY_TUI_MODES=asan bash tests/run
+
+asan-unit-bins: $(UNIT_BIN)
 
 valgrind: $(BIN) $(UNIT_BIN)
-	SENTRY_TUI_VALGRIND=1 SENTRY_TUI_BIN=$(abspath $(BIN)) SENTRY_TUI_UNIT_DIR=$(abspath $(BUILD)/tests) bash tests/run
+	SENTRY_TUI_MODES=valgrind bash tests/run
 
 demo: $(BIN)
 	bash scripts/demo.sh $(abspath $(BIN))
