@@ -237,8 +237,14 @@ static void request_start(struct request *r)
 unsigned long api_submit(struct api_client *c, const struct api_request_spec *spec,
                          api_done_fn done, void *ctx)
 {
+	return api_submit_as(c, 0, spec, done, ctx);
+}
+
+unsigned long api_submit_as(struct api_client *c, unsigned long id,
+                            const struct api_request_spec *spec, api_done_fn done, void *ctx)
+{
 	struct request *r = xcalloc(1, sizeof(*r));
-	r->id = c->next_id++;
+	r->id = id ? id : c->next_id++;
 	r->client = c;
 	r->method = xstrdup(spec->method ? spec->method : "GET");
 	r->url = xstrdup(spec->url);

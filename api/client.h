@@ -69,6 +69,11 @@ void api_client_free(struct api_client *client);
  * from api_perform, unless the request is cancelled first. */
 unsigned long api_submit(struct api_client *client, const struct api_request_spec *spec,
                          api_done_fn done, void *ctx);
+/* Like api_submit, but under an id that already belongs to the caller (id 0 = a new one):
+ * a follow-up request (a fallback route) stays cancellable through the id the caller
+ * holds. Only call it from the callback of the request that had that id. */
+unsigned long api_submit_as(struct api_client *client, unsigned long id,
+                            const struct api_request_spec *spec, api_done_fn done, void *ctx);
 /* Drop a queued, running or retry-waiting request; its callback will not run. */
 void api_cancel(struct api_client *client, unsigned long id);
 

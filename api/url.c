@@ -183,3 +183,16 @@ char *url_host(const char *url)
 	curl_url_cleanup(parsed);
 	return result;
 }
+
+char *url_api_query(const char *base, const char *const *segments, size_t nsegments,
+                    const char *const *params, size_t nparams)
+{
+	CURLU *url = parse_base(base);
+	if (!url)
+		return NULL;
+	bool ok = set_api_path(url, segments, nsegments);
+	for (size_t i = 0; ok && i + 1 < nparams * 2; i += 2)
+		if (params[i + 1])
+			ok = add_param(url, params[i], params[i + 1]);
+	return finish(url, ok);
+}

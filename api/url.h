@@ -27,6 +27,11 @@ struct issue_query {
  * would ask a different endpoint). */
 char *url_api(const char *base, const char *const *segments, size_t nsegments);
 
+/* url_api plus query parameters: params holds nparams (key, value) pairs as
+ * params[2i], params[2i+1]; a NULL value omits that pair. */
+char *url_api_query(const char *base, const char *const *segments, size_t nsegments,
+                    const char *const *params, size_t nparams);
+
 /* GET /api/0/organizations/{org}/issues/?query=…&sort=…&statsPeriod=…&groupStatsPeriod=…
  *   &project=…&environment=…&limit=…&cursor=…  (in that order). q may be NULL (query=
  *   only). NULL strings are omitted, "" is sent (groupStatsPeriod= means no stats), except

@@ -265,9 +265,21 @@ static void test_host_for_error_messages(void **state)
 	assert_null(url_host(NULL));
 }
 
+/* Detail endpoints: extra parameters in order, NULL values left out. */
+static void test_api_query(void **state)
+{
+	const char *segs[] = { "organizations", "acme", "issues", "42", "events" };
+	const char *params[] = { "per_page", "50", "cursor", NULL, "full", "true" };
+	char *u = url_api_query("https://sentry.io/", segs, 5, params, 3);
+	assert_non_null(u);
+	assert_string_equal(u, "https://sentry.io/api/0/organizations/acme/issues/42/events/?per_page=50&full=true");
+	free(u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_api_query),
 		cmocka_unit_test(test_issue_list_sends_every_parameter_in_order),
 		cmocka_unit_test(test_issue_list_sends_empty_query),
 		cmocka_unit_test(test_issue_list_sends_empty_group_stats_period),

@@ -1,0 +1,219 @@
+/* Issue detail, event, tags and event-list endpoints with their fallbacks
+ * (see issue_endpoints.h). */
+#include "api/issue_endpoints.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/link.h"
+#include "api/url.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+enum detail_kind { KIND_ISSUE, KIND_EVENT, KIND_TAGS, KIND_EVENTS };
+
+#define MAX_ROUTES 4
+
+/* One logical request: the routes to try in order while the server answers 404. */
+struct detail_call {
+	enum detail_kind kind;
+	const struct sentry_target *target;
+	char *routes[MAX_ROUTES];
+	int nroutes, next_route;
+	char *what;
+	char *not_found;
+	detail_fn done;
+	void *ctx;
+	unsigned long id;         /* the id the caller holds, kept across fallbacks */
+};
+
+void detail_result_free(struct detail_result *r)
+{
+	if (!r)
+		return;
+	free(r->error);
+	if (r->detail) {
+		issue_detail_free(r->detail);
+		free(r->detail);
+	}
+	if (r->event) {
+		event_free(r->event);
+		free(r->event);
+	}
+	tag_keys_free(r->tags, r->ntags);
+	event_summaries_free(r->events, r->nevents);
+	free(r->next_cursor);
+	free(r);
+}
+
+static void call_free(struct detail_call *c)
+{
+	for (int i = 0; i < c->nroutes; i++)
+		free(c->routes[i]);
+	free(c->what);
+	free(c->not_found);
+	free(c);
+}
+
+static void submit_next(struct detail_call *c);
+
+static void decode_into(struct detail_call *c, const struct api_response *resp,
+                        struct detail_result *r)
+{
+	struct strbuf err = STRBUF_INIT;
+	bool ok = false;
+	switch (c->kind) {
+	case KIND_ISSUE:
+		r->detail = xcalloc(1, sizeof(*r->detail));
+		ok = decode_issue_detail(resp->body, resp->len, r->detail, &err);
+		break;
+	case KIND_EVENT:
+		r->event = xcalloc(1, sizeof(*r->event));
+		ok = decode_event(resp->body, resp->len, r->event, &err);
+		break;
+	case KIND_TAGS:
+		ok = decode_issue_tags(resp->body, resp->len, &r->tags, &r->ntags, &err);
+		break;
+	case KIND_EVENTS:
+		ok = decode_event_list(resp->body, resp->len, &r->events, &r->nevents, &err);
+		if (ok) {
+			struct link_header lh;
+			link_parse(resp->link, &lh);
+			if (lh.next.present && lh.next.results && lh.next.cursor) {
+				r->next_cursor = lh.next.cursor;
+				lh.next.cursor = NULL;
+			}
+			link_header_free(&lh);
+		}
+		break;
+	}
+	if (!ok)
+		r->error = api_malformed_message(resp, c->what, strbuf_str(&err));
+	strbuf_free(&err);
+}
+
+static void on_response(void *ctx, const struct api_response *resp)
+{
+	struct detail_call *c = ctx;
+	if (resp->status == 404 && c->next_route < c->nroutes) {
+		submit_next(c);
+		return;
+	}
+	struct detail_result *r = xcalloc(1, sizeof(*r));
+	r->status = resp->status;
+	if (resp->outcome != API_OK)
+		r->error = xstrdup(resp->error ? resp->error : "request failed");
+	else
+		decode_into(c, resp, r);
+	detail_fn done = c->done;
+	void *done_ctx = c->ctx;
+	call_free(c);
+	done(done_ctx, r);
+}
+
+/* Every route is submitted under the first route's id, so the caller's api_cancel
+ * reaches whichever route is in flight. */
+static void submit_next(struct detail_call *c)
+{
+	struct api_request_spec spec = {
+		.method = "GET",
+		.url = c->routes[c->next_route++],
+		.what = c->what,
+		.not_found = c->not_found,
+	};
+	c->id = api_submit_as(c->target->client, c->id, &spec, on_response, c);
+}
+
+static struct detail_call *call_new(enum detail_kind kind, const struct sentry_target *t,
+                                    const char *what, const char *issue_id, detail_fn done,
+                                    void *ctx)
+{
+	struct detail_call *c = xcalloc(1, sizeof(*c));
+	c->kind = kind;
+	c->target = t;
+	c->what = xstrdup(what);
+	struct strbuf nf = STRBUF_INIT;
+	strbuf_addf(&nf, "issue %s in organization '%s'", issue_id, t->org);
+	c->not_found = strbuf_detach(&nf);
+	c->done = done;
+	c->ctx = ctx;
+	return c;
+}
+
+static void add_route(struct detail_call *c, char *url)
+{
+	if (url && c->nroutes < MAX_ROUTES)
+		c->routes[c->nroutes++] = url;
+	else
+		free(url);
+}
+
+/* The org-scoped route and the top-level one for the same path after the issue id. */
+static void add_routes(struct detail_call *c, const char *issue_id, const char *const *tail,
+                       size_t ntail, const char *const *params, size_t nparams)
+{
+	const struct sentry_target *t = c->target;
+	const char *org_segs[8] = { "organizations", t->org, "issues", issue_id };
+	const char *top_segs[8] = { "issues", issue_id };
+	for (size_t i = 0; i < ntail && i < 4; i++) {
+		org_segs[4 + i] = tail[i];
+		top_segs[2 + i] = tail[i];
+	}
+	add_route(c, url_api_query(t->base_url, org_segs, 4 + ntail, params, nparams));
+	add_route(c, url_api_query(t->base_url, top_segs, 2 + ntail, params, nparams));
+}
+
+static unsigned long start(struct detail_call *c)
+{
+	if (c->nroutes == 0) {
+		call_free(c);
+		return 0;
+	}
+	submit_next(c);
+	return c->id;
+}
+
+unsigned long api_get_issue(const struct sentry_target *t, const char *issue_id, detail_fn done,
+                            void *ctx)
+{
+	struct detail_call *c = call_new(KIND_ISSUE, t, "issue", issue_id, done, ctx);
+	add_routes(c, issue_id, NULL, 0, NULL, 0);
+	return start(c);
+}
+
+unsigned long api_get_event(const struct sentry_target *t, const char *issue_id,
+                            const char *which, detail_fn done, void *ctx)
+{
+	struct strbuf what = STRBUF_INIT;
+	strbuf_addf(&what, "%s event", which);
+	struct detail_call *c = call_new(KIND_EVENT, t, strbuf_str(&what), issue_id, done, ctx);
+	strbuf_free(&what);
+	const char *tail[] = { "events", which };
+	add_routes(c, issue_id, tail, 2, NULL, 0);
+	/* "recommended" is newer than some servers: "latest" is what they all serve. */
+	if (strcmp(which, "recommended") == 0) {
+		const char *latest[] = { "events", "latest" };
+		add_routes(c, issue_id, latest, 2, NULL, 0);
+	}
+	return start(c);
+}
+
+unsigned long api_issue_tags(const struct sentry_target *t, const char *issue_id, detail_fn done,
+                             void *ctx)
+{
+	struct detail_call *c = call_new(KIND_TAGS, t, "issue tags", issue_id, done, ctx);
+	const char *tail[] = { "tags" };
+	const char *params[] = { "limit", "10" };
+	add_routes(c, issue_id, tail, 1, params, 1);
+	return start(c);
+}
+
+unsigned long api_issue_events(const struct sentry_target *t, const char *issue_id,
+                               const char *cursor, detail_fn done, void *ctx)
+{
+	struct detail_call *c = call_new(KIND_EVENTS, t, "event list", issue_id, done, ctx);
+	const char *tail[] = { "events" };
+	const char *params[] = { "per_page", "50", "cursor", cursor };
+	add_routes(c, issue_id, tail, 1, params, 2);
+	return start(c);
+}

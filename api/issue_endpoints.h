@@ -1,0 +1,39 @@
+/* Endpoints behind the issue screen (sentry-api.md §5, §7b). Each tries the
+ * organization-scoped route first and falls back to the portable top-level
+ * /api/0/issues/{id}/… route on 404 (GlitchTip serves only that one), and a
+ * "recommended" event falls back to "latest" where it is not served. */
+#ifndef API_ISSUE_ENDPOINTS_H
+#define API_ISSUE_ENDPOINTS_H
+
+#include "api/endpoints.h"
+#include "api/event.h"
+
+/* Every result is owned by the callback; error is NULL on success. */
+struct detail_result {
+	long status;
+	char *error;
+	struct issue_detail *detail;       /* api_get_issue */
+	struct event *event;               /* api_get_event */
+	struct tag_key *tags;              /* api_issue_tags */
+	size_t ntags;
+	struct event_summary *events;      /* api_issue_events */
+	size_t nevents;
+	char *next_cursor;                 /* api_issue_events: next page, or NULL */
+};
+typedef void (*detail_fn)(void *ctx, struct detail_result *result);
+void detail_result_free(struct detail_result *r);
+
+/* GET …/issues/{id}/ */
+unsigned long api_get_issue(const struct sentry_target *t, const char *issue_id,
+                            detail_fn done, void *ctx);
+/* GET …/issues/{id}/events/{which}/ with which = recommended | latest | oldest | an id. */
+unsigned long api_get_event(const struct sentry_target *t, const char *issue_id,
+                            const char *which, detail_fn done, void *ctx);
+/* GET …/issues/{id}/tags/?limit=10 */
+unsigned long api_issue_tags(const struct sentry_target *t, const char *issue_id,
+                             detail_fn done, void *ctx);
+/* GET …/issues/{id}/events/?per_page=50[&cursor=…] */
+unsigned long api_issue_events(const struct sentry_target *t, const char *issue_id,
+                               const char *cursor, detail_fn done, void *ctx);
+
+#endif

@@ -1,0 +1,55 @@
+/* Everything the issue screen shows for one issue: the issue detail, the event being
+ * looked at, the issue-wide tag distributions, and (when asked) the list of its events.
+ * Opening fetches the issue, its recommended event and its tags in parallel (one round
+ * trip, not three); each part shows as soon as it arrives. Tags are fetched here only,
+ * never per list row (the server allows few concurrent tag requests per org). */
+#ifndef STORE_ISSUE_DETAIL_H
+#define STORE_ISSUE_DETAIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "api/issue_endpoints.h"
+
+struct detail_part {
+	bool loading;
+	char *error;
+	unsigned long request;
+};
+
+struct issue_detail_store {
+	const struct sentry_target *target;
+	char *issue_id;
+
+	struct issue_detail *detail;
+	struct detail_part detail_state;
+
+	struct event *event;
+	char *event_which;         /* what was asked: recommended | latest | oldest | an id */
+	struct detail_part event_state;
+
+	struct tag_key *tags;
+	size_t ntags;
+	struct detail_part tags_state;
+
+	struct event_summary *events;
+	size_t nevents;
+	char *events_cursor;       /* next page of the event list, NULL at the end */
+	bool events_loaded;        /* the first page is in */
+	struct detail_part events_state;
+
+	unsigned version;
+	void (*on_change)(void *ctx, const char *error);
+	void *ctx;
+};
+
+void issue_detail_store_open(struct issue_detail_store *s, const struct sentry_target *target,
+                             const char *issue_id,
+                             void (*on_change)(void *ctx, const char *error), void *ctx);
+/* Show another event: recommended | latest | oldest | an event id. */
+void issue_detail_store_load_event(struct issue_detail_store *s, const char *which);
+/* Fetch (the next page of) the issue's event list. */
+void issue_detail_store_load_events(struct issue_detail_store *s);
+void issue_detail_store_free(struct issue_detail_store *s);
+
+#endif
