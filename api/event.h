@@ -17,6 +17,9 @@
 #define EVENT_MAX_CRUMBS   1000
 #define EVENT_MAX_CONTEXT  64     /* context lines kept per frame */
 #define EVENT_MAX_VALUE    65536  /* one var value, header, message... */
+#define EVENT_MAX_KV       1000   /* entries kept per kv_list, contexts, tag keys, top values */
+#define EVENT_MAX_EXCEPTIONS 100  /* chained exceptions kept (the newest: the raised one last) */
+#define EVENT_MAX_THREADS  1000   /* threads kept (the first ones as sent) */
 
 /* A key and a display value. Non-string JSON values are rendered compactly as JSON
  * (objects/arrays sorted as sent, strings unquoted at top level). */
@@ -58,7 +61,8 @@ struct frame {
 struct stacktrace {
 	struct frame *frames;     /* as sent: oldest call first, crashing frame last */
 	size_t nframes;
-	size_t frames_dropped;    /* frames beyond EVENT_MAX_FRAMES */
+	size_t frames_dropped;    /* frames beyond EVENT_MAX_FRAMES: the oldest calls are
+	                             dropped so the crashing end stays; 0 normally */
 	int omitted_start;        /* "framesOmitted": [start, end]; both 0 when absent */
 	int omitted_end;
 	struct kv_list registers;
@@ -114,7 +118,8 @@ struct context_block {
 };
 
 struct event {
-	char *id;                 /* "id" (API) or "event_id" (ingest) */
+	char *id;                 /* "eventID" (API; else "id") or "event_id" (ingest): the
+	                             32-hex id nextEventID and the events/{id}/ route use */
 	char *group_id;
 	char *project_id;
 	char *title;
@@ -168,6 +173,7 @@ struct issue_detail {
 	                             "archived until 100 more events in 60 minutes";
 	                             NULL when plainly unresolved */
 	char *assignee_text;      /* "Jane Doe", "#backend-team" or NULL */
+	time_t archived_until;    /* statusDetails.ignoreUntil; 0 = none */
 };
 
 struct tag_value {
@@ -205,6 +211,11 @@ void issue_detail_free(struct issue_detail *d);
 void tag_keys_free(struct tag_key *keys, size_t n);
 void event_summaries_free(struct event_summary *rows, size_t n);
 void kv_list_free(struct kv_list *l);
+/* Append copies of key and value (neither NULL). A list already holding EVENT_MAX_KV
+ * entries stays as it is, so hostile data cannot grow it without bound. */
+void kv_list_add(struct kv_list *l, const char *key, const char *value);
+/* The same, taking ownership of the malloc'd key and value (freed when dropped). */
+void kv_list_take(struct kv_list *l, char *key, char *value);
 /* Value for key or NULL. */
 const char *kv_get(const struct kv_list *l, const char *key);
 

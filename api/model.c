@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "util/xalloc.h"
 #include <strings.h>
 
 void actor_free(struct actor *a)
@@ -42,6 +44,42 @@ void issue_free(struct issue *issue)
 	free(issue->stats);
 	free(issue->stats_period);
 	memset(issue, 0, sizeof(*issue));
+}
+
+void issue_clone(const struct issue *src, struct issue *dst)
+{
+	*dst = *src;
+	dst->id = xstrdup_or_null(src->id);
+	dst->short_id = xstrdup_or_null(src->short_id);
+	dst->title = xstrdup_or_null(src->title);
+	dst->culprit = xstrdup_or_null(src->culprit);
+	dst->level_name = xstrdup_or_null(src->level_name);
+	dst->status = xstrdup_or_null(src->status);
+	dst->substatus = xstrdup_or_null(src->substatus);
+	dst->priority = xstrdup_or_null(src->priority);
+	dst->type = xstrdup_or_null(src->type);
+	dst->platform = xstrdup_or_null(src->platform);
+	dst->permalink = xstrdup_or_null(src->permalink);
+	dst->metadata_type = xstrdup_or_null(src->metadata_type);
+	dst->metadata_value = xstrdup_or_null(src->metadata_value);
+	dst->project_id = xstrdup_or_null(src->project_id);
+	dst->project_slug = xstrdup_or_null(src->project_slug);
+	dst->project_name = xstrdup_or_null(src->project_name);
+	dst->stats_period = xstrdup_or_null(src->stats_period);
+	if (src->assigned_to) {
+		dst->assigned_to = xcalloc(1, sizeof(*dst->assigned_to));
+		dst->assigned_to->type = xstrdup_or_null(src->assigned_to->type);
+		dst->assigned_to->id = xstrdup_or_null(src->assigned_to->id);
+		dst->assigned_to->name = xstrdup_or_null(src->assigned_to->name);
+		dst->assigned_to->email = xstrdup_or_null(src->assigned_to->email);
+	}
+	if (src->stats && src->nstats) {
+		dst->stats = xmalloc(src->nstats * sizeof(*src->stats));
+		memcpy(dst->stats, src->stats, src->nstats * sizeof(*src->stats));
+	} else {
+		dst->stats = NULL;
+		dst->nstats = 0;
+	}
 }
 
 void issue_list_free(struct issue **issues, size_t n)

@@ -82,6 +82,8 @@ struct project {
  * stack or inside an array. NULL is accepted. */
 void actor_free(struct actor *a);
 void issue_free(struct issue *issue);
+/* Deep copy (dst is overwritten, not freed first). */
+void issue_clone(const struct issue *src, struct issue *dst);
 void project_free(struct project *p);
 /* The lists decode_issue_list / decode_project_list hand out: every element and the array. */
 void issue_list_free(struct issue **issues, size_t n);

@@ -124,6 +124,19 @@ void issue_detail_store_load_event(struct issue_detail_store *s, const char *whi
 	s->version++;
 }
 
+void issue_detail_store_refresh(struct issue_detail_store *s)
+{
+	cancel(s, &s->detail_state);
+	cancel(s, &s->tags_state);
+	s->detail_state.loading = true;
+	s->detail_state.request = api_get_issue(s->target, s->issue_id, on_detail, s);
+	char *which = xstrdup(s->event && s->event->id ? s->event->id : s->event_which);
+	issue_detail_store_load_event(s, which);
+	free(which);
+	s->tags_state.loading = true;
+	s->tags_state.request = api_issue_tags(s->target, s->issue_id, on_tags, s);
+}
+
 void issue_detail_store_load_events(struct issue_detail_store *s)
 {
 	if (s->events_state.loading || (s->events_loaded && !s->events_cursor))

@@ -48,6 +48,8 @@ void issue_detail_store_open(struct issue_detail_store *s, const struct sentry_t
                              void (*on_change)(void *ctx, const char *error), void *ctx);
 /* Show another event: recommended | latest | oldest | an event id. */
 void issue_detail_store_load_event(struct issue_detail_store *s, const char *which);
+/* Fetch the issue, the event shown and the tags again. */
+void issue_detail_store_refresh(struct issue_detail_store *s);
 /* Fetch (the next page of) the issue's event list. */
 void issue_detail_store_load_events(struct issue_detail_store *s);
 void issue_detail_store_free(struct issue_detail_store *s);

@@ -71,6 +71,25 @@ int draw_text(struct draw_row *row, enum color_role role, const char *text)
 	return draw_glyphs(row, role, text, draw_room(row), &clipped);
 }
 
+int draw_text_skip(struct draw_row *row, enum color_role role, const char *text, int *skip)
+{
+	const char *p = text ? text : "", *end = p + strlen(p);
+	struct glyph g;
+	while (*skip > 0) {
+		if (!sanitize_next(&p, end, 0, &g))
+			return 0;
+		if (g.width > *skip) {
+			/* Half of a wide glyph scrolled off: show the visible half as blank. */
+			int rest = g.width - *skip;
+			*skip = 0;
+			draw_pad(row, role, rest);
+			break;
+		}
+		*skip -= g.width;
+	}
+	return draw_text(row, role, p);
+}
+
 void draw_pad(struct draw_row *row, enum color_role role, int width)
 {
 	static const wchar_t space[] = L" ";

@@ -24,6 +24,10 @@ enum draw_align { ALIGN_LEFT, ALIGN_RIGHT };
 void draw_row_begin(struct draw_row *row, WINDOW *win, int y, int x, int right, bool selected);
 /* Draw untrusted UTF-8 text, as much as fits before row->right. Returns cells drawn. */
 int draw_text(struct draw_row *row, enum color_role role, const char *text);
+/* Like draw_text, but first skips *skip cells of the text (horizontal scrolling);
+ * *skip is reduced by what was skipped. A wide character cut by the skip edge is
+ * replaced by a space. */
+int draw_text_skip(struct draw_row *row, enum color_role role, const char *text, int *skip);
 /* Draw into a field of exactly width cells: clipped with "…" when too long, padded with
  * spaces otherwise. */
 void draw_field(struct draw_row *row, enum color_role role, const char *text, int width,

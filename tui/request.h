@@ -36,7 +36,30 @@ enum request_flags {
 	_(SORT,           issues,  "sort",             "s",                  REQF_NONE,      "Cycle sort: last seen, first seen, events, users") \
 	_(PERIOD,         issues,  "period",           "t",                  REQF_NONE,      "Cycle the time period") \
 	_(ENVIRONMENT,    issues,  "environment",      "e",                  REQF_NONE,      "Cycle the environment filter") \
-	_(PROJECT,        issues,  "project",          "p",                  REQF_NONE,      "Cycle the project filter")
+	_(PROJECT,        issues,  "project",          "p",                  REQF_NONE,      "Cycle the project filter") \
+	_(NEXT_SECTION,   issue,   "next-section",     "<Tab>",              REQF_NONE,      "Next section") \
+	_(PREV_SECTION,   issue,   "previous-section", "<BackTab>",          REQF_NONE,      "Previous section") \
+	_(SECTION_STACK,  issue,   "stack-trace",      "1",                  REQF_NONE,      "Show the stack trace") \
+	_(SECTION_CRUMBS, issue,   "breadcrumbs",      "2",                  REQF_NONE,      "Show the breadcrumbs") \
+	_(SECTION_TAGS,   issue,   "tags",             "3",                  REQF_NONE,      "Show the issue's tag distributions") \
+	_(SECTION_CONTEXT,issue,   "context",          "4",                  REQF_NONE,      "Show user, request, contexts and tags of the event") \
+	_(TOGGLE_ORDER,   issue,   "toggle-order",     "o",                  REQF_NONE,      "Stack trace: crashing frame first / last") \
+	_(TOGGLE_IN_APP,  issue,   "toggle-in-app",    "i",                  REQF_NONE,      "Stack trace: in-app frames only / all frames") \
+	_(TOGGLE_RAW,     issue,   "toggle-raw",       "x",                  REQF_NONE,      "Stack trace: raw (minified/unsymbolicated) frames") \
+	_(TOGGLE_TIME,    issue,   "toggle-time",      "T",                  REQF_NONE,      "Breadcrumbs: relative / absolute time") \
+	_(FILTER_LEVEL,   issue,   "filter-level",     "L",                  REQF_NONE,      "Breadcrumbs: cycle the level filter") \
+	_(FILTER_CATEGORY,issue,   "filter-category",  "C",                  REQF_NONE,      "Breadcrumbs: cycle the category filter") \
+	_(SEARCH,         issue,   "search",           "/",                  REQF_NONE,      "Search in this section") \
+	_(SEARCH_NEXT,    issue,   "search-next",      "n",                  REQF_NONE,      "Next match") \
+	_(SEARCH_PREV,    issue,   "search-previous",  "N",                  REQF_NONE,      "Previous match") \
+	_(SCROLL_LEFT,    issue,   "scroll-left",      "h <Left>",           REQF_NONE,      "Scroll long lines left") \
+	_(SCROLL_RIGHT,   issue,   "scroll-right",     "l <Right>",          REQF_NONE,      "Scroll long lines right") \
+	_(EVENT_PREV,     issue,   "previous-event",   "<LT>",               REQF_NONE,      "Show the previous (older) event") \
+	_(EVENT_NEXT,     issue,   "next-event",       ">",                  REQF_NONE,      "Show the next (newer) event") \
+	_(EVENT_OLDEST,   issue,   "oldest-event",     "{",                  REQF_NONE,      "Show the oldest event") \
+	_(EVENT_LATEST,   issue,   "latest-event",     "}",                  REQF_NONE,      "Show the latest event") \
+	_(EVENT_RECOMMENDED, issue, "recommended-event", "*",                REQF_NONE,      "Show the recommended event") \
+	_(EVENT_LIST,     issue,   "event-list",       "E",                  REQF_NONE,      "List the issue's events to pick one")
 
 enum request {
 	REQ_NONE = 0,

@@ -41,6 +41,10 @@ static const struct role_style default_theme[ROLE_COUNT] = {
 	[ROLE_LOADING] = { COLOR_YELLOW, -1, A_BOLD, A_BOLD },
 	[ROLE_HELP_KEY] = { COLOR_CYAN, -1, A_BOLD, A_BOLD },
 	[ROLE_PROMPT] = { COLOR_CYAN, -1, A_BOLD, A_BOLD },
+	/* Stack frames of the user's own code; system frames use ROLE_DIM. */
+	[ROLE_IN_APP] = { -1, -1, A_BOLD, A_BOLD },
+	/* The faulting line of an expanded frame (also marked "→", so mono loses nothing). */
+	[ROLE_SOURCE_HIGHLIGHT] = { COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE },
 };
 
 static bool mono;

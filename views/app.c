@@ -211,6 +211,26 @@ void app_free(struct app *app)
 	memset(app, 0, sizeof(*app));
 }
 
+void app_stream_add_filter(struct app *app, const char *term)
+{
+	struct issue_filters *f = &app->stream.filters;
+	struct strbuf q = STRBUF_INIT;
+	if (f->query && *f->query)
+		strbuf_addf(&q, "%s ", f->query);
+	strbuf_adds(&q, term);
+	issue_filters_set(&f->query, strbuf_str(&q));
+	strbuf_free(&q);
+	/* Back on the stream (the first view), from the top of the new result. */
+	while (app->nviews > 1)
+		app_pop(app);
+	if (app->nviews) {
+		app->views[0]->cursor = 0;
+		app->views[0]->offset = 0;
+	}
+	issue_stream_reload(&app->stream);
+	app_status(app, STATUS_INFO, "query: %s", f->query);
+}
+
 /* Requests */
 
 static void on_command_line(void *ctx, const char *line)
@@ -399,6 +419,9 @@ static void key_hints(struct app *app, struct strbuf *out)
 	} hints[] = {
 		{ REQ_HELP, "help" }, { REQ_QUERY, "query" }, { REQ_SORT, "sort" },
 		{ REQ_PERIOD, "period" }, { REQ_ENVIRONMENT, "env" }, { REQ_PROJECT, "project" },
+		{ REQ_NEXT_SECTION, "section" }, { REQ_TOGGLE_IN_APP, "in-app" },
+		{ REQ_TOGGLE_ORDER, "order" }, { REQ_SEARCH, "search" }, { REQ_EVENT_PREV, "older" },
+		{ REQ_EVENT_NEXT, "newer" }, { REQ_EVENT_LIST, "events" },
 		{ REQ_ENTER, "open" }, { REQ_REFRESH, "refresh" }, { REQ_BACK, NULL },
 	};
 	struct view *v = app_top(app);
@@ -414,12 +437,17 @@ static void key_hints(struct app *app, struct strbuf *out)
 			/* The first key, without tig's angle brackets: "C-r refresh". */
 			const char *k = strbuf_str(&keys);
 			size_t len = strcspn(k, " ");
-			if (len > 2 && k[0] == '<' && k[len - 1] == '>') {
+			if (strncmp(k, "<LT>", len) == 0 && len == 4) {
+				k = "<";
+				len = 1;
+			} else if (len > 2 && k[0] == '<' && k[len - 1] == '>') {
 				k++;
 				len -= 2;
 			}
 			const char *label = hints[i].label ? hints[i].label
 			                  : app->nviews > 1 ? "back" : "quit";
+			if (hints[i].req == REQ_ENTER && strcmp(v->ops->name, "issue") == 0)
+				label = "expand";
 			strbuf_addf(out, "%s%.*s %s", out->len ? "  " : "", (int)len, k, label);
 		}
 		strbuf_free(&keys);

@@ -72,6 +72,9 @@ void app_run_command(struct app *app, const char *line);
 /* Draw everything if dirty (or forced). */
 void app_redraw(struct app *app, bool force);
 
+/* Add a search term to the stream's query, show the stream from the top and reload. */
+void app_stream_add_filter(struct app *app, const char *term);
+
 /* The API client's transient notices (rate limits, retries). */
 void app_api_notice(void *app, const char *message);
 

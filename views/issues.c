@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "store/issue_stream.h"
 #include "tui/format.h"
@@ -474,6 +475,21 @@ static bool command(struct view *v, const char *name, const char *args, struct s
 	}
 	if (strcmp(name, "env") == 0 || strcmp(name, "environment") == 0) {
 		set_environment(v, strcmp(args, "all") == 0 ? NULL : args);
+		return true;
+	}
+	if (strcmp(name, "open") == 0) {
+		struct issue_stream *s = stream_of(v);
+		for (size_t i = 0; i < s->n; i++) {
+			const struct issue *is = s->items[i];
+			if ((is->short_id && strcasecmp(is->short_id, args) == 0) ||
+			    (is->id && strcmp(is->id, args) == 0)) {
+				v->cursor = i;
+				view_clamp(v);
+				app_push(v->app, issue_view_new(v->app, is));
+				return true;
+			}
+		}
+		strbuf_addf(err, "%s is not among the loaded issues (try :query %s)", args, args);
 		return true;
 	}
 	if (strcmp(name, "project") == 0) {

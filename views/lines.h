@@ -15,7 +15,8 @@ enum line_kind {
 	LINE_TEXT,          /* plain content */
 	LINE_HEADING,       /* a section or exception heading */
 	LINE_FRAME,         /* a stack frame: ref = frame id (see event_render.h) */
-	LINE_SYSTEM_FRAMES, /* "N system frames" collapsed run: ref = id of its first frame */
+	LINE_SYSTEM_FRAMES, /* "N system frames" collapsed run: ref = id of its first frame,
+	                       ref2 = id of its last (display order) */
 	LINE_SOURCE,        /* a context line of an expanded frame */
 	LINE_VAR,           /* a local variable of an expanded frame */
 	LINE_CRUMB,         /* a breadcrumb: ref = index in event->crumbs */

@@ -68,7 +68,7 @@ bool view_move(struct view *v, enum request req)
 
 void view_draw(struct view *v, WINDOW *win, int top, int height, int width)
 {
-	int hdr = v->ops->header_rows;
+	int hdr = v->ops->header_height ? v->ops->header_height(v, width) : v->ops->header_rows;
 	if (hdr > height)
 		hdr = height;
 	if (hdr > 0 && v->ops->draw_header)

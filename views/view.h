@@ -24,6 +24,8 @@ struct view_ops {
 	/* Rows of fixed header above the list (column titles); drawn by draw_header. */
 	int header_rows;
 	void (*draw_header)(struct view *v, WINDOW *win, int y, int width);
+	/* When set, the header's height now (overrides header_rows). */
+	int (*header_height)(struct view *v, int width);
 	/* Draw line lineno into row (already positioned, selected set for the cursor). */
 	void (*draw_line)(struct view *v, size_t lineno, struct draw_row *row);
 	/* Handle a request; return true when handled (false falls through to the core). */

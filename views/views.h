@@ -13,6 +13,12 @@ struct view *issues_view_new(struct app *app);
 void issues_view_store_changed(struct view *v);
 /* One issue (placeholder until the issue screen lands). Copies what it needs. */
 struct view *issue_view_new(struct app *app, const struct issue *issue);
+/* Show another event on an open issue screen. */
+void issue_view_show_event(struct view *issue_view, const char *event_id);
+/* The issue's events, to pick one for the issue screen below it. */
+struct issue_detail_store;
+struct view *events_view_new(struct app *app, struct issue_detail_store *store,
+                             struct view *issue_view);
 /* Key help generated from the request table and the live keymap. */
 struct view *help_view_new(struct app *app, const char *scope);
 

@@ -1,4 +1,4 @@
-"""Builds the three data sets (demo, small, hostile) as plain in-memory state.
+"""Builds the data sets (demo, small, hostile, events) as plain in-memory state.
 
 An issue is a dict of its *state* (status, assignee, counts, times ...); the
 JSON shapes are produced by serialize.py. Generation is deterministic: every
@@ -390,12 +390,33 @@ def _hostile_issues(directory, now):
     return _finish(issues, directory, now, rng)
 
 
+def _events_issues(directory, now):
+    """One issue per event shape (eventshapes.py); events and tags are prebuilt."""
+    import eventshapes  # only this data set pays for building the event bodies
+    issues = []
+    for spec in eventshapes.issue_specs(directory, now):
+        variant, stubs, wanted = spec["variant"], spec["stubs"], dict(spec["state"])
+        project = dirs.project_by_slug_or_id(directory, variant.project)
+        extra = {key: wanted[key] for key in ("substatus", "environments", "has_release") if key in wanted}
+        if extra.get("substatus") == "new":
+            extra["inbox"] = {"reason": 0, "reason_details": None, "date_added": stubs[0]["date"]}
+        state = _fixed_state(directory, now, now - stubs[0]["date"], now - stubs[-1]["date"],
+                             wanted["count"], spec["userCount"], wanted["level"], **extra)
+        issue = _make_issue(f"events:{spec['slug']}", variant, state, project, len(stubs))
+        issue["tags"] = spec["tags"]
+        issue["events"] = stubs
+        issues.append(issue)
+    return _finish(issues, directory, now, random.Random("events"))
+
+
 def build_dataset(name, org_slug, now, issue_count):
     directory = dirs.build_directory(org_slug, now, hostile=(name == "hostile"))
     if name == "small":
         issues = _small_issues(directory, now)
     elif name == "hostile":
         issues = _hostile_issues(directory, now)
+    elif name == "events":
+        issues = _events_issues(directory, now)
     else:
         issues = _demo_issues(issue_count, directory, now)
     return {"name": name, "now": now, "directory": directory, "issues": issues,

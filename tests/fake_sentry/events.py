@@ -186,9 +186,23 @@ def _contexts(event, stub):
     event["contexts"] = contexts
 
 
+def _prebuilt_event(view, issue, index):
+    """An event of the `events` data set: its body is complete (eventshapes.py),
+    only the issue id, project id and the links to its neighbours are filled in."""
+    events = issue["events"]
+    event = copy.deepcopy(events[index]["body"])
+    event["groupID"] = issue["id"]
+    event["projectID"] = issue["project_id"]
+    event["previousEventID"] = events[index - 1]["id"] if index > 0 else None
+    event["nextEventID"] = events[index + 1]["id"] if index + 1 < len(events) else None
+    return event
+
+
 def build_event(view, issue, index):
     """The full API-form event `index` (0 = oldest) of `issue`."""
     stub = issue["events"][index]
+    if "body" in stub:
+        return _prebuilt_event(view, issue, index)
     project = dirs.project_by_id(view.directory, issue["project_id"])
     event = _template(issue["variant"].event_fixture)
     original_date = _fixture_date(event)
@@ -245,7 +259,7 @@ def event_summary(view, issue, index):
         "platform": event["platform"], "event.type": event.get("type", "error"),
         "dateCreated": event["dateCreated"], "culprit": event["culprit"],
         "location": event.get("location"), "crashFile": None, "user": event["user"],
-        "tags": [{"key": t["key"], "value": t["value"]} for t in event["tags"]],
+        "tags": [{"key": t["key"], "value": t["value"]} for t in event.get("tags") or []],
         "metadata": metadata,
     }
 

@@ -271,6 +271,171 @@ class VariantServersTest(unittest.TestCase):
             server.stop()
 
 
+class EventsDataSetTest(unittest.TestCase):
+    """--dataset events: the recommended event of each issue has the promised shape."""
+
+    ISSUES = [  # short id, id (fixed, first-seen order)
+        ("BACKEND-1", "4500000001"), ("FRONTEND-1", "4500000002"), ("FRONTEND-2", "4500000003"),
+        ("FRONTEND-3", "4500000004"), ("BACKEND-2", "4500000005"), ("BACKEND-3", "4500000006"),
+        ("BACKEND-4", "4500000007"), ("BACKEND-5", "4500000008"), ("BACKEND-6", "4500000009")]
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = FakeServer("--dataset", "events")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    def event(self, issue_id, which="recommended"):
+        status, _, body = self.server.json("GET", f"{ISSUES}{issue_id}/events/{which}/")
+        self.assertEqual(status, 200)
+        self.assertEqual(body["groupID"], issue_id)
+        return body
+
+    @staticmethod
+    def entry(event, kind):
+        return next((e["data"] for e in event["entries"] or [] if e["type"] == kind), None)
+
+    def test_fixed_issue_ids_and_short_ids(self):
+        _, _, body = self.server.json("GET", ISSUES + "?query=&sort=new")
+        self.assertEqual(sorted((i["shortId"], i["id"]) for i in body), sorted(self.ISSUES))
+        self.assertEqual([i["id"] for i in body], [i for _, i in reversed(self.ISSUES)])
+
+    def test_tags_are_consistent_with_the_issue(self):
+        for short_id, issue_id in self.ISSUES:
+            _, _, issue = self.server.json("GET", f"{ISSUES}{issue_id}/")
+            _, _, tags = self.server.json("GET", f"{ISSUES}{issue_id}/tags/")
+            self.assertTrue(6 <= len(tags) <= 8, short_id)
+            for tag in tags:
+                self.assertEqual(sum(v["count"] for v in tag["topValues"]), tag["totalValues"], short_id)
+                self.assertLessEqual(tag["totalValues"], int(issue["count"]))
+                if tag["key"] == "user":
+                    self.assertEqual(tag["uniqueValues"], issue["userCount"])
+                    self.assertTrue(all(v["query"].startswith("user.") for v in tag["topValues"]))
+            self.assertTrue(any(" " in v["value"] for t in tags for v in t["topValues"]), short_id)
+
+    def test_chained_python_exception(self):
+        event = self.event("4500000001")
+        values = self.entry(event, "exception")["values"]
+        self.assertEqual([v["type"] for v in values], ["KeyError", "ValueError", "RuntimeError"])
+        self.assertTrue(all(v["stacktrace"]["frames"] for v in values))
+        frames = values[-1]["stacktrace"]["frames"]
+        self.assertGreaterEqual(sum(1 for f in frames if f["inApp"] is False), 8)
+        for frame in frames:
+            self.assertIn(frame["lineNo"], [line for line, _ in frame["context"]])
+        self.assertTrue(any(f["inApp"] and f["vars"] for f in frames))
+        crumbs = self.entry(event, "breadcrumbs")["values"]
+        self.assertEqual(len(crumbs), 30)
+        self.assertEqual({c["level"] for c in crumbs}, {"debug", "info", "warning", "error"})
+        headers = dict(self.entry(event, "request")["headers"])
+        self.assertEqual(headers["Authorization"], "Bearer secret-token-123")
+        self.assertEqual(headers["Cookie"].split(";")[0], "sessionid=abc")
+        for key in ("os", "runtime", "browser", "device", "trace", "order"):
+            self.assertIn(key, event["contexts"])
+        releases, seen = set(), event
+        while seen["previousEventID"]:
+            releases.add(seen["release"]["version"])
+            older = self.event("4500000001", seen["previousEventID"])
+            self.assertEqual(older["nextEventID"], seen["id"])
+            seen = older
+        releases.add(seen["release"]["version"])
+        self.assertEqual(len(releases), 5)
+        self.assertEqual(seen["id"], self.event("4500000001", "oldest")["id"])
+
+    def test_javascript_raw_stacktrace(self):
+        value = self.entry(self.event("4500000002"), "exception")["values"][0]
+        trace, raw = value["stacktrace"], value["rawStacktrace"]
+        self.assertEqual(trace["framesOmitted"], [2, 40])
+        self.assertEqual(len(trace["frames"]), len(raw["frames"]))
+        self.assertTrue(trace["frames"][-1]["filename"].endswith(".tsx"))
+        self.assertTrue(raw["frames"][-1]["absPath"].endswith("/app.js"))
+        self.assertEqual(raw["frames"][-1]["lineNo"], 1)
+        self.assertIn("{snip}", raw["frames"][-1]["context"][0][1])
+
+    def test_native_crash_has_threads_and_debugmeta(self):
+        event = self.event("4500000003")
+        value = self.entry(event, "exception")["values"][0]
+        self.assertIsNone(value["stacktrace"])
+        threads = self.entry(event, "threads")["values"]
+        self.assertEqual(len(threads), 3)
+        crashed = [k for k, t in enumerate(threads) if t["crashed"]]
+        self.assertEqual(len(crashed), 1)
+        self.assertNotEqual(crashed[0], 0)
+        self.assertEqual(threads[crashed[0]]["id"], value["threadId"])
+        for frame in threads[crashed[0]]["stacktrace"]["frames"]:
+            self.assertTrue(frame["instructionAddr"] and frame["package"])
+            self.assertIsNone(frame["filename"])
+            self.assertIsNone(frame["lineNo"])
+        self.assertTrue(self.entry(event, "debugmeta")["images"])
+
+    def test_cocoa_frames_are_addresses(self):
+        frames = self.entry(self.event("4500000004"), "exception")["values"][0]["stacktrace"]["frames"]
+        self.assertTrue(all(f["instructionAddr"] and f["package"] and f["rawFunction"] for f in frames))
+
+    def test_message_event_has_no_exception(self):
+        event = self.event("4500000005")
+        self.assertIsNone(self.entry(event, "exception"))
+        self.assertEqual(self.entry(event, "message")["formatted"], "Payment provider returned 503")
+        self.assertTrue(self.entry(event, "breadcrumbs")["values"])
+
+    def test_hostile_event(self):
+        status, _, raw = self.server.request("GET", f"{ISSUES}4500000006/events/recommended/")
+        self.assertEqual(status, 200)
+        event = json.loads(raw)
+        frames = self.entry(event, "exception")["values"][0]["stacktrace"]["frames"]
+        strings = []
+
+        def collect(node):
+            if isinstance(node, dict):
+                for key, item in node.items():
+                    strings.append(key)
+                    collect(item)
+            elif isinstance(node, list):
+                for item in node:
+                    collect(item)
+            elif isinstance(node, str):
+                strings.append(node)
+        collect(event)
+        text = "\n".join(strings)
+        for attack in ("\x1b[2J", "\x1b]0;pwned\x07", "\x1b]52;c;", "\u009b", "\u202e", "\u200b"):
+            self.assertIn(attack, text)
+        self.assertIn(3000, [len(line) for f in frames for _, line in f["context"]])
+        self.assertIn("\x1b[2J", event["user"]["name"])
+        self.assertTrue(any("\x1b" in t["key"] for t in event["tags"]))
+        self.assertIn("データ", text)
+
+    def test_null_events(self):
+        oldest = self.event("4500000007", "oldest")
+        self.assertIsNone(oldest["entries"])
+        self.assertIsNone(oldest["tags"])
+        middle = self.event("4500000007", oldest["nextEventID"])
+        self.assertTrue(middle["entries"])
+        self.assertTrue(all(e["data"] is None for e in middle["entries"]))
+        event = self.event("4500000007")
+        for key in ("user", "contexts", "tags", "release"):
+            self.assertIsNone(event[key])
+        values = self.entry(event, "exception")["values"]
+        self.assertIsNone(values[0]["stacktrace"])
+        self.assertIsNone(values[1]["stacktrace"]["frames"])
+        self.assertEqual(values[2]["stacktrace"]["frames"], [])
+        self.assertNotIn("context", values[3]["stacktrace"]["frames"][0])
+        status, _, rows = self.server.json("GET", f"{ISSUES}4500000007/events/")
+        self.assertEqual((status, len(rows)), (200, 3))
+
+    def test_event_with_500_frames(self):
+        value = self.entry(self.event("4500000008"), "exception")["values"][0]
+        self.assertEqual(len(value["stacktrace"]["frames"]), 500)
+
+    def test_go_event_keeps_the_fixture_shape(self):
+        with open(os.path.join(FIXTURES, "oss-sentry.event.go_file_not_found.json"), encoding="utf-8") as handle:
+            fixture = json.load(handle)
+        event = self.event("4500000009")
+        self.assertEqual(list(event), list(fixture))
+        self.assertEqual(event["entries"], fixture["entries"])
+        self.assertEqual(event["contexts"], fixture["contexts"])
+
+
 def main():
     suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
     result = unittest.TextTestRunner(stream=sys.stdout, verbosity=1).run(suite)

@@ -2,7 +2,7 @@
 """A fake Sentry-compatible HTTP server for sentry-tui's tests and demo.
 
     python3 tests/fake_sentry/server.py --port-file FILE [--log FILE] [--token TOKEN]
-        [--org ORG] [--now ISO8601] [--dataset demo|hostile|small] [--faults FILE]
+        [--org ORG] [--now ISO8601] [--dataset demo|hostile|small|events] [--faults FILE]
         [--latency-ms N] [--no-global-views] [--issues N]
 
 Listens on 127.0.0.1 on an ephemeral port and writes the port number to
@@ -284,7 +284,7 @@ def _parse_args(argv):
     parser.add_argument("--token", default="demo-token", help="the accepted Bearer token")
     parser.add_argument("--org", default="acme", help="organization slug")
     parser.add_argument("--now", help="pin 'now' (ISO-8601, e.g. 2026-11-20T12:00:00Z)")
-    parser.add_argument("--dataset", choices=["demo", "hostile", "small"], default="demo")
+    parser.add_argument("--dataset", choices=["demo", "hostile", "small", "events"], default="demo")
     parser.add_argument("--faults", help="JSON file with a list of fault rules")
     parser.add_argument("--latency-ms", type=int, default=0, help="delay every /api/0/ answer")
     parser.add_argument("--no-global-views", action="store_true",
