@@ -69,6 +69,13 @@ static enum color_role level_role(const char *level)
 	return ROLE_LEVEL_UNKNOWN;
 }
 
+/* A time we can print: known, finite and within ±30000 years of 1970 (hostile values
+ * such as 1e300 or NaN would make the conversion to milliseconds undefined). */
+static bool usable_time(double t)
+{
+	return t != 0 && t > -1e12 && t < 1e12;
+}
+
 static const char *crumb_level(const struct breadcrumb *c)
 {
 	return c->level && *c->level ? c->level : "info";
@@ -209,7 +216,7 @@ int render_breadcrumbs(const struct event *e, const struct crumb_options *o, str
 	}
 
 	/* Relative times need the event's time; without it the clock is all we have. */
-	bool relative = o->relative && e->date_created != 0;
+	bool relative = o->relative && e->date_created != 0 && usable_time((double)e->date_created);
 	/* date_created has whole seconds: a crumb within the event's second may precede it. */
 	double event_end = (double)e->date_created + 1.0;
 	int last = -1, last_before = -1;
@@ -219,9 +226,9 @@ int render_breadcrumbs(const struct event *e, const struct crumb_options *o, str
 			continue;
 		struct line *l = lines_add(out, LINE_CRUMB, (int)i, 0);
 		char when[48] = "?";
-		if (c->timestamp != 0 && relative)
+		if (usable_time(c->timestamp) && relative)
 			format_offset(c->timestamp - (double)e->date_created, when, sizeof(when));
-		else if (c->timestamp != 0)
+		else if (usable_time(c->timestamp))
 			format_clock(c->timestamp, when, sizeof(when));
 		if (relative)
 			line_segf(l, ROLE_AGE, "%*s", TIME_WIDTH_RELATIVE, when);
@@ -240,7 +247,7 @@ int render_breadcrumbs(const struct event *e, const struct crumb_options *o, str
 
 		last = (int)(out->n - 1);
 		/* Crumbs without a time cannot be placed: count them as before the event. */
-		if (e->date_created == 0 || c->timestamp == 0 || c->timestamp < event_end)
+		if (e->date_created == 0 || !usable_time(c->timestamp) || c->timestamp < event_end)
 			last_before = last;
 	}
 	return last_before >= 0 ? last_before : last;

@@ -10,6 +10,12 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
+/* FRAME_ID packs a frame index below 50000 and a stack number below 21474 into an int:
+ * the decoder's caps must keep them there. */
+_Static_assert(EVENT_MAX_FRAMES < 50000, "FRAME_ID holds frame indexes below 50000");
+_Static_assert(EVENT_MAX_EXCEPTIONS + EVENT_MAX_THREADS + 1 < 21474,
+               "FRAME_ID stack numbers must fit an int");
+
 #define FRAME_INDENT  2   /* frames under their exception or thread heading */
 #define DETAIL_INDENT 6   /* source and vars line up under the frame's function */
 #define TEXT_INDENT   2

@@ -2,6 +2,7 @@
  * readable over SSH. */
 #include "views/event_render.h"
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "tui/format.h"
@@ -11,6 +12,12 @@
 #define BAR_MAX_WIDTH   20
 #define PERCENT_WIDTH   4    /* "100%", ">99%" */
 #define COUNT_WIDTH     4    /* format_count is never wider */
+
+/* Counts come from the server: saturate instead of wrapping. */
+static uint64_t add_counts(uint64_t a, uint64_t b)
+{
+	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
 
 static const char *value_label(const struct tag_value *v)
 {
@@ -25,7 +32,7 @@ static uint64_t key_total(const struct tag_key *k)
 {
 	uint64_t sum = 0;
 	for (size_t i = 0; i < k->ntop; i++)
-		sum += k->top[i].count;
+		sum = add_counts(sum, k->top[i].count);
 	return k->total_values > sum ? k->total_values : sum;
 }
 
@@ -110,7 +117,7 @@ void render_tags(const struct tag_key *keys, size_t n, struct lines *out)
 			else
 				render_seg_padded(l, ROLE_DIM, "(empty)", label_width);
 			share_line(l, tv->count, total);
-			listed += tv->count;
+			listed = add_counts(listed, tv->count);
 		}
 		/* The rest, so a top list covering 60% does not read as the whole picture.
 		 * LINE_TEXT: it is not a value a filter could be made from. */

@@ -62,6 +62,8 @@ static void test_relative_time_units(void **state)
 	add_crumb(&e, EVENT_TIME, "debug", "a", "at the event");
 	add_crumb(&e, EVENT_TIME + 0.5, "debug", "a", "after");
 	add_crumb(&e, 0, "debug", "a", "unknown time");
+	add_crumb(&e, 1e300, "debug", "a", "absurd time");
+	add_crumb(&e, 0.0 / 0.0, "debug", "a", "not a number");
 	struct lines ls = { 0 };
 	struct crumb_options o = { .relative = true };
 	render_breadcrumbs(&e, &o, &ls);
@@ -70,7 +72,9 @@ static void test_relative_time_units(void **state)
 	             "  -3d04h  debug    a         days",
 	             "  0.000s  debug    a         at the event",
 	             " +0.500s  debug    a         after",
-	             "       ?  debug    a         unknown time");
+	             "       ?  debug    a         unknown time",
+	             "       ?  debug    a         absurd time",
+	             "       ?  debug    a         not a number");
 	lines_free(&ls);
 	event_free(&e);
 }

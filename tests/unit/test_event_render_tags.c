@@ -119,6 +119,24 @@ static void test_percent_edges_and_inconsistent_totals(void **state)
 	tag_keys_free(keys, 2);
 }
 
+/* Hostile counts: totals saturate instead of wrapping, so no bar passes full. */
+static void test_huge_counts_do_not_wrap(void **state)
+{
+	struct tag_key *keys = xcalloc(1, sizeof(*keys));
+	keys[0].key = xstrdup("x");
+	keys[0].ntop = 2;
+	keys[0].top = xcalloc(2, sizeof(struct tag_value));
+	set_value(&keys[0].top[0], "a", NULL, UINT64_MAX);
+	set_value(&keys[0].top[1], "b", NULL, UINT64_MAX);
+	struct lines ls = { 0 };
+	render_tags(keys, 1, &ls);
+	ASSERT_TEXTS(&ls, 0, "x  (2 values, 18E events)", "a              100%   18E",
+	             "b              100%   18E");
+	assert_float_equal(ls.items[1].bar.fraction, 1.0, 1e-9);
+	lines_free(&ls);
+	tag_keys_free(keys, 1);
+}
+
 static void test_no_tags(void **state)
 {
 	struct lines ls = { 0 };
@@ -134,6 +152,7 @@ int main(void)
 		cmocka_unit_test(test_heading_values_percent_and_counts),
 		cmocka_unit_test(test_bars_are_the_share_of_events),
 		cmocka_unit_test(test_percent_edges_and_inconsistent_totals),
+		cmocka_unit_test(test_huge_counts_do_not_wrap),
 		cmocka_unit_test(test_no_tags),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
