@@ -41,6 +41,8 @@ LIB     := $(BUILD)/libsentry-tui.a
 
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Helpers shared by the unit tests (fixture reading), linked into each test binary.
+UNIT_SUPPORT_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard tests/unit/support/*.c)))
 
 .PHONY: all test test-quick asan asan-unit-bins valgrind demo install uninstall clean screenshots unit-bins
 
@@ -67,9 +69,9 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+$(BUILD)/tests/%: tests/unit/%.c $(UNIT_SUPPORT_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) -o $@ $< $(LIB) $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs cmocka)
+	$(CC) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) -o $@ $< $(UNIT_SUPPORT_OBJ) $(LIB) $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs cmocka)
 
 unit-bins: $(UNIT_BIN)
 

@@ -219,6 +219,10 @@ static void decode_header(const json_t *root, struct event *e)
 	/* A transaction from the API may carry only its end time. */
 	e->date_created = first_time(root, (const char *const[]){ "dateCreated", "datetime", "timestamp",
 	                                                          "endTimestamp", NULL });
+	for (const char *const *key = (const char *const[]){ "dateCreated", "datetime", "timestamp",
+	                                                    "endTimestamp", NULL };
+	     *key && e->timestamp == 0; key++)
+		e->timestamp = epoch_seconds(member(root, *key));
 	e->date_received = first_time(root, (const char *const[]){ "dateReceived", "received", NULL });
 	e->release = release_version(member(root, "release"));
 	e->environment = nonempty_member(root, "environment", MODEL_MAX_FIELD);

@@ -132,6 +132,8 @@ struct event {
 	char *logger;
 	char *level;
 	time_t date_created;      /* dateCreated / timestamp */
+	double timestamp;         /* the same instant with its fraction (epoch seconds), 0 if unknown:
+	                             breadcrumbs milliseconds before the error need it */
 	time_t date_received;
 	char *release;            /* version string (release object or plain string) */
 	char *environment;        /* "environment" or the environment tag */

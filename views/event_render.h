@@ -58,8 +58,9 @@ void render_stacktrace(const struct event *e, const struct stack_options *o, str
  * crumbs with data.url "METHOD url [status]", or the data summary; remaining data as
  * dimmed "k=v k=v". With a filter the first line is "3 of 10 breadcrumbs (level: error)";
  * nothing to show: "No breadcrumbs" / "No breadcrumbs match the filter (level: x)".
- * Returns the index in out of the last crumb at or before the event (within its
- * second: date_created has no fraction), else the last crumb; -1 when none. */
+ * Times are relative to e->timestamp, else to date_created (whole seconds).
+ * Returns the index in out of the last crumb at or before the event (when only
+ * date_created is known: within its second), else the last crumb; -1 when none. */
 int render_breadcrumbs(const struct event *e, const struct crumb_options *o, struct lines *out);
 /* Tag distributions: per key a heading with the total, then its top values with a bar
  * (fraction of total), percentage and count:

@@ -16,6 +16,7 @@
 #include "views/app.h"
 #include "views/event_render.h"
 #include "views/lines.h"
+#include "views/style.h"
 #include "views/views.h"
 
 enum section { SECTION_STACK, SECTION_CRUMBS, SECTION_TAGS, SECTION_CONTEXT, SECTION_COUNT };
@@ -155,18 +156,6 @@ static size_t lines(struct view *v)
 
 /* Drawing */
 
-static enum color_role level_role(enum issue_level l)
-{
-	switch (l) {
-	case LEVEL_FATAL: return ROLE_LEVEL_FATAL;
-	case LEVEL_ERROR: return ROLE_LEVEL_ERROR;
-	case LEVEL_WARNING: return ROLE_LEVEL_WARNING;
-	case LEVEL_INFO: return ROLE_LEVEL_INFO;
-	case LEVEL_DEBUG: return ROLE_LEVEL_DEBUG;
-	default: return ROLE_LEVEL_UNKNOWN;
-	}
-}
-
 static void draw_bar(struct draw_row *row, const struct bar *bar)
 {
 	static const char *const eighths[] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
@@ -217,13 +206,12 @@ static void draw_line(struct view *v, size_t lineno, struct draw_row *row)
 	}
 	draw_pad(row, ROLE_DEFAULT, indent);
 	for (size_t i = 0; i < l->nsegs; i++) {
-		enum color_role role = l->highlight ? ROLE_STATUS_INFO : l->segs[i].role;
-		draw_text_skip(row, role, l->segs[i].text, &skip);
+		draw_text_skip(row, l->segs[i].role, l->segs[i].text, &skip);
 		if (l->bar.present && l->bar_after == i && skip == 0)
 			draw_bar(row, &l->bar);
 	}
 	if (clipped) {
-		draw_row_end(row, l->highlight ? ROLE_STATUS_INFO : ROLE_DEFAULT);
+		draw_row_end(row, l->highlight ? ROLE_SOURCE_HIGHLIGHT : ROLE_DEFAULT);
 		row->right = right;
 		draw_field(row, ROLE_DIM, "…", 1, ALIGN_LEFT);
 	}
@@ -293,7 +281,7 @@ static void draw_header(struct view *v, WINDOW *win, int y, int width)
 	draw_row_begin(&row, win, y, 0, width, false);
 	draw_pad(&row, ROLE_DEFAULT, 1);
 	const char *level = i->level_name ? i->level_name : issue_level_name(i->level);
-	draw_text(&row, level_role(i->level), level);
+	draw_text(&row, style_level_role(i->level), level);
 	draw_pad(&row, ROLE_DEFAULT, 1);
 	draw_text(&row, ROLE_SHORT_ID, i->short_id ? i->short_id : i->id);
 	draw_pad(&row, ROLE_DEFAULT, 2);

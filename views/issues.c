@@ -13,6 +13,7 @@
 #include "util/timeutil.h"
 #include "util/xalloc.h"
 #include "views/app.h"
+#include "views/style.h"
 #include "views/views.h"
 
 /* Load the next page when the cursor is this close to the end of what is loaded. */
@@ -73,31 +74,6 @@ static struct columns layout(int width)
 	return c;
 }
 
-static enum color_role level_role(enum issue_level l)
-{
-	switch (l) {
-	case LEVEL_FATAL: return ROLE_LEVEL_FATAL;
-	case LEVEL_ERROR: return ROLE_LEVEL_ERROR;
-	case LEVEL_WARNING: return ROLE_LEVEL_WARNING;
-	case LEVEL_INFO: return ROLE_LEVEL_INFO;
-	case LEVEL_DEBUG: return ROLE_LEVEL_DEBUG;
-	default: return ROLE_LEVEL_UNKNOWN;
-	}
-}
-
-static const char *level_letter(enum issue_level l)
-{
-	switch (l) {
-	case LEVEL_FATAL: return "F";
-	case LEVEL_ERROR: return "E";
-	case LEVEL_WARNING: return "W";
-	case LEVEL_INFO: return "I";
-	case LEVEL_DEBUG: return "D";
-	case LEVEL_SAMPLE: return "S";
-	default: return "?";
-	}
-}
-
 /* Substatus badge: what changed about the issue, so it reads without colour. */
 static const char *badge(const struct issue *i, enum color_role *role)
 {
@@ -150,7 +126,7 @@ static void draw_issue(struct view *v, size_t lineno, struct draw_row *row)
 	struct columns c = layout(row->right);
 	char buf[256];
 
-	draw_field(row, level_role(i->level), level_letter(i->level), 1, ALIGN_LEFT);
+	draw_field(row, style_level_role(i->level), style_level_letter(i->level), 1, ALIGN_LEFT);
 	draw_pad(row, ROLE_DEFAULT, 1);
 	draw_pad(row, ROLE_DEFAULT, 1); /* reserved for batch marks */
 	draw_field(row, ROLE_BOOKMARK, i->is_bookmarked ? "★" : " ", 1, ALIGN_LEFT);

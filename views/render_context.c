@@ -82,7 +82,10 @@ static void emit_fields(struct context_render *r, const struct fields *fs, int i
 		struct line *l = lines_add(r->out, LINE_FIELD, 0, indent);
 		render_seg_padded(l, ROLE_DIM, f->label, width);
 		line_seg(l, ROLE_DEFAULT, "  ");
-		line_seg(l, f->masked ? ROLE_DIM : ROLE_DEFAULT, f->masked ? RENDER_MASK : f->value);
+		if (f->masked)
+			line_seg(l, ROLE_DIM, RENDER_MASK);
+		else
+			line_seg(l, ROLE_DEFAULT, f->value);
 	}
 }
 

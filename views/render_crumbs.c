@@ -76,6 +76,20 @@ static bool usable_time(double t)
 	return t != 0 && t > -1e12 && t < 1e12;
 }
 
+/* The event's instant, with its fraction when the decoder had one; else the whole
+ * second of date_created, and *slack = 1 because crumbs within that second may still
+ * precede the error. 0 when unknown. */
+static double event_time(const struct event *e, double *slack)
+{
+	*slack = 0;
+	if (usable_time(e->timestamp))
+		return e->timestamp;
+	if (!usable_time((double)e->date_created))
+		return 0;
+	*slack = 1.0;
+	return (double)e->date_created;
+}
+
 static const char *crumb_level(const struct breadcrumb *c)
 {
 	return c->level && *c->level ? c->level : "info";
@@ -200,7 +214,8 @@ int render_breadcrumbs(const struct event *e, const struct crumb_options *o, str
 		if (total > 0 && filtered) {
 			struct strbuf sb = STRBUF_INIT;
 			filter_words(o, &sb);
-			line_segf(l, ROLE_DIM, "No breadcrumbs match the filter (%s)", strbuf_str(&sb));
+			line_segf(l, ROLE_DIM, "No breadcrumbs match the filter (%s)",
+			          strbuf_str(&sb));
 			strbuf_free(&sb);
 		} else {
 			line_seg(l, ROLE_DIM, "No breadcrumbs");
@@ -215,10 +230,10 @@ int render_breadcrumbs(const struct event *e, const struct crumb_options *o, str
 		strbuf_free(&sb);
 	}
 
+	double slack;
+	double at = event_time(e, &slack);
 	/* Relative times need the event's time; without it the clock is all we have. */
-	bool relative = o->relative && e->date_created != 0 && usable_time((double)e->date_created);
-	/* date_created has whole seconds: a crumb within the event's second may precede it. */
-	double event_end = (double)e->date_created + 1.0;
+	bool relative = o->relative && at != 0;
 	int last = -1, last_before = -1;
 	for (size_t i = 0; i < total; i++) {
 		const struct breadcrumb *c = &e->crumbs[i];
@@ -227,7 +242,7 @@ int render_breadcrumbs(const struct event *e, const struct crumb_options *o, str
 		struct line *l = lines_add(out, LINE_CRUMB, (int)i, 0);
 		char when[48] = "?";
 		if (usable_time(c->timestamp) && relative)
-			format_offset(c->timestamp - (double)e->date_created, when, sizeof(when));
+			format_offset(c->timestamp - at, when, sizeof(when));
 		else if (usable_time(c->timestamp))
 			format_clock(c->timestamp, when, sizeof(when));
 		if (relative)
@@ -247,7 +262,8 @@ int render_breadcrumbs(const struct event *e, const struct crumb_options *o, str
 
 		last = (int)(out->n - 1);
 		/* Crumbs without a time cannot be placed: count them as before the event. */
-		if (e->date_created == 0 || !usable_time(c->timestamp) || c->timestamp < event_end)
+		if (at == 0 || !usable_time(c->timestamp) ||
+		    (slack ? c->timestamp < at + slack : c->timestamp <= at))
 			last_before = last;
 	}
 	return last_before >= 0 ? last_before : last;

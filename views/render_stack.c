@@ -331,9 +331,11 @@ static void render_frames(struct stack_render *r, const struct stacktrace *st, i
 			while (j < n && items[j].kind == ITEM_FRAME &&
 			       st->frames[items[j].index].in_app != 1)
 				j++;
-			/* Indented past the frame marker: the count lines up with function names. */
-			struct line *l = lines_add(r->out, LINE_SYSTEM_FRAMES,
-			                           FRAME_ID(stack, raw, (int)it->index), FRAME_INDENT + 2);
+			/* Indented past the frame marker: the count lines up with function
+			 * names. */
+			int first = FRAME_ID(stack, raw, (int)it->index);
+			struct line *l = lines_add(r->out, LINE_SYSTEM_FRAMES, first,
+			                           FRAME_INDENT + 2);
 			l->ref2 = FRAME_ID(stack, raw, (int)items[j - 1].index);
 			line_segf(l, ROLE_DIM, "%zu system frame%s", j - i, j - i == 1 ? "" : "s");
 			i = j;

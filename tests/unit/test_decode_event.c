@@ -20,37 +20,16 @@
 #include <string.h>
 
 #include "api/event.h"
+#include "tests/unit/support/fixture.h"
 #include "util/strbuf.h"
 
 /* ---- helpers ----------------------------------------------------------------------- */
 
-/* A fixture under $SENTRY_TUI_FIXTURES (default tests/fixtures/sentry, from the repo root). */
-static char *read_fixture(const char *name, size_t *len)
-{
-	const char *dir = getenv("SENTRY_TUI_FIXTURES");
-	if (!dir || !*dir)
-		dir = "tests/fixtures/sentry";
-	struct strbuf path = STRBUF_INIT;
-	strbuf_addf(&path, "%s/%s", dir, name);
-	FILE *f = fopen(strbuf_str(&path), "rb");
-	if (!f)
-		fail_msg("cannot open %s: run from the repository root or set SENTRY_TUI_FIXTURES",
-		         strbuf_str(&path));
-	struct strbuf body = STRBUF_INIT;
-	char chunk[4096];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		strbuf_add(&body, chunk, got);
-	fclose(f);
-	strbuf_free(&path);
-	*len = body.len;
-	return strbuf_detach(&body);
-}
 
 static void decode_fixture(const char *name, struct event *e)
 {
 	size_t len;
-	char *body = read_fixture(name, &len);
+	char *body = fixture_read(name, &len);
 	struct strbuf err = STRBUF_INIT;
 	bool ok = decode_event(body, len, e, &err);
 	free(body);
@@ -151,6 +130,7 @@ static void test_python_zero_division(void **state)
 	assert_string_equal(e.culprit, "/divide-zero/");
 	assert_string_equal(e.location, "errors/views.py");
 	assert_int_equal(e.date_created, 1588438460);    /* 2020-05-02T16:54:20.488Z */
+	assert_true(e.timestamp > 1588438460.487 && e.timestamp < 1588438460.489);
 	assert_int_equal(e.date_received, 1588444676);
 
 	assert_int_equal(e.nexceptions, 1);

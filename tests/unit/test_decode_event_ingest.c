@@ -15,37 +15,16 @@
 #include <string.h>
 
 #include "api/event.h"
+#include "tests/unit/support/fixture.h"
 #include "util/strbuf.h"
 
 /* ---- helpers ----------------------------------------------------------------------- */
 
-/* A fixture under $SENTRY_TUI_FIXTURES (default tests/fixtures/sentry, from the repo root). */
-static char *read_fixture(const char *name, size_t *len)
-{
-	const char *dir = getenv("SENTRY_TUI_FIXTURES");
-	if (!dir || !*dir)
-		dir = "tests/fixtures/sentry";
-	struct strbuf path = STRBUF_INIT;
-	strbuf_addf(&path, "%s/%s", dir, name);
-	FILE *f = fopen(strbuf_str(&path), "rb");
-	if (!f)
-		fail_msg("cannot open %s: run from the repository root or set SENTRY_TUI_FIXTURES",
-		         strbuf_str(&path));
-	struct strbuf body = STRBUF_INIT;
-	char chunk[4096];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		strbuf_add(&body, chunk, got);
-	fclose(f);
-	strbuf_free(&path);
-	*len = body.len;
-	return strbuf_detach(&body);
-}
 
 static void decode_fixture(const char *name, struct event *e)
 {
 	size_t len;
-	char *body = read_fixture(name, &len);
+	char *body = fixture_read(name, &len);
 	struct strbuf err = STRBUF_INIT;
 	bool ok = decode_event(body, len, e, &err);
 	free(body);
@@ -465,7 +444,7 @@ static void test_envelope_transaction_item(void **state)
 {
 	(void)state;
 	size_t len;
-	char *body = read_fixture("ingest/envelope-as-json.transaction.django_simple.json", &len);
+	char *body = fixture_read("ingest/envelope-as-json.transaction.django_simple.json", &len);
 	struct event e;
 	struct strbuf err = STRBUF_INIT;
 	assert_false(decode_event(body, len, &e, &err));

@@ -15,31 +15,19 @@
 
 #include "api/event.h"
 #include "api/model.h"
+#include "tests/unit/support/fixture.h"
 #include "util/strbuf.h"
 
 /* ---- helpers ----------------------------------------------------------------------- */
 
-/* A fixture under $SENTRY_TUI_FIXTURES (default tests/fixtures/sentry, from the repo root). */
+/* A fixture from the api/ folder of the fixtures directory (tests/unit/support/fixture.h). */
 static char *read_fixture(const char *name, size_t *len)
 {
-	const char *dir = getenv("SENTRY_TUI_FIXTURES");
-	if (!dir || !*dir)
-		dir = "tests/fixtures/sentry";
-	struct strbuf path = STRBUF_INIT;
-	strbuf_addf(&path, "%s/api/%s", dir, name);
-	FILE *f = fopen(strbuf_str(&path), "rb");
-	if (!f)
-		fail_msg("cannot open %s: run from the repository root or set SENTRY_TUI_FIXTURES",
-		         strbuf_str(&path));
-	struct strbuf body = STRBUF_INIT;
-	char chunk[4096];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		strbuf_add(&body, chunk, got);
-	fclose(f);
-	strbuf_free(&path);
-	*len = body.len;
-	return strbuf_detach(&body);
+	struct strbuf rel = STRBUF_INIT;
+	strbuf_addf(&rel, "api/%s", name);
+	char *body = fixture_read(strbuf_str(&rel), len);
+	strbuf_free(&rel);
+	return body;
 }
 
 static void decode_detail_fixture(const char *name, struct issue_detail *d)

@@ -243,6 +243,26 @@ static void test_selected_on_open_is_last_before_event(void **state)
 	event_free(&e);
 }
 
+/* With the event's fractional time, a crumb a few milliseconds before the error reads
+ * as before it, and one after it is not where the cursor opens. */
+static void test_fractional_event_time(void **state)
+{
+	struct event e = { 0 };
+	e.date_created = EVENT_TIME;
+	e.timestamp = EVENT_TIME + 0.5;
+	add_crumb(&e, EVENT_TIME + 0.363, "info", "a", "just before");
+	add_crumb(&e, EVENT_TIME + 0.8, "info", "a", "just after");
+	struct lines ls = { 0 };
+	struct crumb_options o = { .relative = true };
+	int selected = render_breadcrumbs(&e, &o, &ls);
+	ASSERT_TEXTS(&ls, 0,
+	             " -0.137s  info     a         just before",
+	             " +0.300s  info     a         just after");
+	assert_int_equal(selected, 0);
+	lines_free(&ls);
+	event_free(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -257,6 +277,7 @@ int main(void)
 		cmocka_unit_test(test_filter_without_matches_says_which),
 		cmocka_unit_test(test_no_breadcrumbs),
 		cmocka_unit_test(test_selected_on_open_is_last_before_event),
+		cmocka_unit_test(test_fractional_event_time),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

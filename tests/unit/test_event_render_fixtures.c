@@ -9,42 +9,19 @@
 
 #include <dirent.h>
 
+#include "tests/unit/support/fixture.h"
 #include "tests/unit/test_event_render_harness.h"
 
 /* ---- helpers ------------------------------------------------------------------------ */
 
-static const char *fixtures_dir(void)
-{
-	const char *dir = getenv("SENTRY_TUI_FIXTURES");
-	return dir && *dir ? dir : "tests/fixtures/sentry";
-}
-
-/* "api/x.json" under the fixtures directory; NULL when it cannot be read. */
-static char *read_fixture(const char *rel, size_t *len)
-{
-	struct strbuf path = STRBUF_INIT;
-	strbuf_addf(&path, "%s/%s", fixtures_dir(), rel);
-	FILE *f = fopen(strbuf_str(&path), "rb");
-	strbuf_free(&path);
-	if (!f)
-		return NULL;
-	struct strbuf body = STRBUF_INIT;
-	char chunk[4096];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		strbuf_add(&body, chunk, got);
-	fclose(f);
-	*len = body.len;
-	return strbuf_detach(&body);
-}
 
 static void load_event(const char *rel, struct event *e)
 {
 	size_t len;
-	char *body = read_fixture(rel, &len);
+	char *body = fixture_try_read(rel, &len);
 	if (!body)
 		fail_msg("cannot read %s/%s: run from the repository root or set SENTRY_TUI_FIXTURES",
-		         fixtures_dir(), rel);
+		         fixture_dir(), rel);
 	struct strbuf err = STRBUF_INIT;
 	memset(e, 0, sizeof(*e));
 	bool ok = decode_event(body, len, e, &err);
@@ -155,7 +132,7 @@ static void test_every_event_fixture_renders(void **state)
 	size_t decoded = 0;
 	for (size_t d = 0; d < 2; d++) {
 		struct strbuf path = STRBUF_INIT;
-		strbuf_addf(&path, "%s/%s", fixtures_dir(), dirs[d]);
+		strbuf_addf(&path, "%s/%s", fixture_dir(), dirs[d]);
 		DIR *dir = opendir(strbuf_str(&path));
 		if (!dir)
 			fail_msg("cannot list %s: run from the repository root", strbuf_str(&path));
@@ -168,7 +145,7 @@ static void test_every_event_fixture_renders(void **state)
 			struct strbuf rel = STRBUF_INIT;
 			strbuf_addf(&rel, "%s/%s", dirs[d], ent->d_name);
 			size_t len;
-			char *body = read_fixture(strbuf_str(&rel), &len);
+			char *body = fixture_try_read(strbuf_str(&rel), &len);
 			assert_non_null(body);
 			struct event e;
 			memset(&e, 0, sizeof(e));
@@ -302,10 +279,10 @@ static void test_javascript_breadcrumbs(void **state)
 	struct crumb_options o = { .relative = true };
 	int selected = render_breadcrumbs(&e, &o, &ls);
 	ASSERT_TEXTS(&ls, 0,
-	             " -2.723s  info     console   Angular is running in the development mode. "
+	             " -2.832s  info     console   Angular is running in the development mode. "
 	             "Call enableProdMode() to enable the production mode.  logger=console",
-	             " -2.656s  info     ui.click  body > app-root > ol > li > button",
-	             " -2.177s  info     xhr       GET http://localhost:4201/sockjs-node/info?t=1595472877347 [200]");
+	             " -2.765s  info     ui.click  body > app-root > ol > li > button",
+	             " -2.286s  info     xhr       GET http://localhost:4201/sockjs-node/info?t=1595472877347 [200]");
 	assert_int_equal(selected, 2);
 	lines_free(&ls);
 
@@ -322,6 +299,20 @@ static void test_javascript_breadcrumbs(void **state)
 	size_t errors = must_find(&ls, "Processing errors");
 	assert_line(&ls, errors + 1, LINE_TEXT,
 	            "fetch_generic_error  Unable to fetch HTTP resource (http://localhost:4201/polyfills.js)");
+	lines_free(&ls);
+	event_free(&e);
+}
+
+/* The logged warning's own crumb, 1 ms before the event: not "+0.363s". */
+static void test_python_logging_crumb_time(void **state)
+{
+	struct event e;
+	load_event("api/oss-sentry.event.python_logging.json", &e);
+	struct lines ls = { 0 };
+	struct crumb_options o = { .relative = true };
+	int selected = render_breadcrumbs(&e, &o, &ls);
+	ASSERT_TEXTS(&ls, 0, " -0.001s  warning  errors.views  This is a warning");
+	assert_int_equal(selected, 0);
 	lines_free(&ls);
 	event_free(&e);
 }
@@ -378,7 +369,7 @@ static void test_real_request_with_credentials_masked(void **state)
 static void test_real_tag_distribution(void **state)
 {
 	size_t len;
-	char *body = read_fixture("api/openapi.issue-tag-detail.json", &len);
+	char *body = fixture_try_read("api/openapi.issue-tag-detail.json", &len);
 	assert_non_null(body);
 	struct tag_key *keys = NULL;
 	size_t n = 0;
@@ -406,6 +397,7 @@ int main(void)
 		cmocka_unit_test(test_cocoa_frames_with_packages),
 		cmocka_unit_test(test_dotnet_logged_exception),
 		cmocka_unit_test(test_javascript_breadcrumbs),
+		cmocka_unit_test(test_python_logging_crumb_time),
 		cmocka_unit_test(test_php_message_event),
 		cmocka_unit_test(test_transaction_has_no_stack),
 		cmocka_unit_test(test_real_request_with_credentials_masked),

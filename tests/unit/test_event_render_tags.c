@@ -130,8 +130,8 @@ static void test_huge_counts_do_not_wrap(void **state)
 	set_value(&keys[0].top[1], "b", NULL, UINT64_MAX);
 	struct lines ls = { 0 };
 	render_tags(keys, 1, &ls);
-	ASSERT_TEXTS(&ls, 0, "x  (2 values, 18E events)", "a              100%   18E",
-	             "b              100%   18E");
+	ASSERT_TEXTS(&ls, 0, "x  (2 values, 18E events)", "a               100%   18E",
+	             "b               100%   18E");
 	assert_float_equal(ls.items[1].bar.fraction, 1.0, 1e-9);
 	lines_free(&ls);
 	tag_keys_free(keys, 1);
