@@ -44,6 +44,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # Helpers shared by the unit tests (fixture reading), linked into each test binary.
 UNIT_SUPPORT_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard tests/unit/support/*.c)))
 
+.SECONDARY:
 .PHONY: all test test-quick asan asan-unit-bins valgrind demo install uninstall clean screenshots unit-bins
 
 all: sentry-tui
