@@ -66,6 +66,11 @@ struct issue {
 	uint32_t *stats;     /* event counts per bucket, oldest first */
 	size_t nstats;
 	char *stats_period;  /* the key the series came from ("24h", "14d", "auto") */
+
+	/* Local state, never from the server: */
+	bool pending;        /* a triage change is in flight for this issue */
+	bool dimmed;         /* changed so it no longer matches the query; gone on refresh */
+	bool marked;         /* selected for a batch action */
 };
 
 struct project {

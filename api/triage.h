@@ -46,7 +46,9 @@ struct change {
 
 void change_free(struct change *c);
 void change_copy(const struct change *src, struct change *dst);
-/* The exact JSON body (compact, keys in the order shown above). Caller frees. */
+/* The exact JSON body (compact, keys in the order shown above). Caller frees.
+ * NULL when there is nothing sensible to send: RESOLVE_IN_RELEASE without a release,
+ * ASSIGN without an assignee id, or a text that is not UTF-8. */
 char *change_body(const struct change *c);
 /* Words for the status line, e.g. "resolved", "archived until escalating", "archived for
  * 2 hours", "archived until 100 more events", "assigned to Jane Doe", "assigned to
@@ -60,6 +62,10 @@ void change_apply(const struct change *c, struct issue *issue);
  * unresolved/regressed; of an assign is ASSIGN to the previous assignee or UNASSIGN; of a
  * bookmark is UNBOOKMARK (or BOOKMARK if it was bookmarked). */
 void change_inverse(const struct change *c, const struct issue *issue, struct change *out);
+/* out is overwritten (not freed first). Limitation: struct issue keeps no statusDetails,
+ * so a status undo restores status and substatus with statusDetails {} (a release or an
+ * archive condition is not brought back). A NULL issue status is restored as unresolved
+ * with substatus null (the server infers it). */
 
 /* The server's answer to a PUT: a bulk response holds only the validated changes
  * ({"status":…,"statusDetails":…,"substatus":…,"assignedTo":{actor}|null,
@@ -73,6 +79,10 @@ struct change_result {
 	struct actor *assigned_to;  /* NULL = unassigned */
 	bool has_bookmark;
 	bool is_bookmarked;
+	/* Added: a threshold archive's answer has "status" but no "substatus" key. When
+	 * false, change_result_apply keeps the issue's substatus if the status is unchanged
+	 * (the optimistic one), else clears it. */
+	bool has_substatus;
 };
 bool decode_change_result(const char *body, size_t len, struct change_result *out,
                           struct strbuf *err);
@@ -99,6 +109,13 @@ bool decode_teams(const char *body, size_t len, struct team **out, size_t *n, st
 bool decode_auth_user(const char *body, size_t len, struct member *out, struct strbuf *err);
 void members_free(struct member *m, size_t n);
 void teams_free(struct team *t, size_t n);
+/* Added: what one member owns (e.g. decode_auth_user's out), zeroed; the struct stays. */
+void member_free(struct member *m);
+/* Added: the assignee of a CHANGE_ASSIGN (out overwritten): a member as
+ * {"user", user_id, name, email}; a team as {"team", id, slug}, named by slug the way the
+ * server's team actors are, so it describes as "assigned to #<slug>". */
+void actor_from_member(const struct member *m, struct actor *out);
+void actor_from_team(const struct team *t, struct actor *out);
 
 /* Endpoints. Results are owned by the callback (triage_result_free). */
 struct triage_result {
@@ -112,6 +129,7 @@ struct triage_result {
 	char *next_cursor;           /* members/teams paging */
 };
 typedef void (*triage_fn)(void *ctx, struct triage_result *r);
+/* Frees r itself too (like detail_result_free). NULL is accepted. */
 void triage_result_free(struct triage_result *r);
 
 /* PUT /api/0/organizations/{org}/issues/?id=…&id=…&project=<project_id> with the body:

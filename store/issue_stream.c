@@ -116,6 +116,8 @@ static void append(struct issue_stream *s, struct issue **items, size_t n)
 {
 	xgrow((void **)&s->items, &s->cap, s->n + n, sizeof(*s->items));
 	memcpy(s->items + s->n, items, n * sizeof(*items));
+	if (s->overlay)
+		s->overlay(s->overlay_ctx, s->items + s->n, n);
 	s->n += n;
 }
 

@@ -67,6 +67,10 @@ struct issue_stream {
 	char *error;             /* last failure, or NULL */
 	unsigned version;        /* bumped on every change */
 
+	/* Called on every batch of rows as it arrives (marks and in-flight triage go back on). */
+	void (*overlay)(void *ctx, struct issue **items, size_t n);
+	void *overlay_ctx;
+
 	/* Told (state changes only) about errors and completed loads. */
 	void (*on_change)(void *ctx, const char *error);
 	void *ctx;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include <readline/history.h>
@@ -23,6 +24,52 @@ static void *done_ctx;
 static char *history_path;
 static char *label;
 static char *initial_text;
+static char **completions;
+static size_t ncompletions;
+
+static void drop_completions(void)
+{
+	for (size_t i = 0; i < ncompletions; i++)
+		free(completions[i]);
+	free(completions);
+	completions = NULL;
+	ncompletions = 0;
+	if (readline_ready)
+		rl_bind_key('\t', rl_insert);
+}
+
+/* readline's generator protocol: state 0 starts a new completion. */
+static char *complete_word(const char *text, int state)
+{
+	static size_t next;
+	if (state == 0)
+		next = 0;
+	size_t len = strlen(text);
+	while (next < ncompletions) {
+		const char *w = completions[next++];
+		if (strncasecmp(w, text, len) == 0)
+			return xstrdup(w);
+	}
+	return NULL;
+}
+
+void prompt_set_completions(const char *const *words, size_t n)
+{
+	drop_completions();
+	completions = xcalloc(n ? n : 1, sizeof(char *));
+	for (size_t i = 0; i < n; i++)
+		completions[i] = xstrdup(words[i]);
+	ncompletions = n;
+	rl_completion_entry_function = complete_word;
+	/* The whole line is one name: spaces do not start a new word. */
+	rl_completer_word_break_characters = "";
+	rl_bind_key('\t', rl_complete);
+}
+
+const char *prompt_text(void)
+{
+	return active && rl_line_buffer ? rl_line_buffer : "";
+}
 
 /* Bytes waiting to be handed to readline one at a time through rl_getc_function. */
 static unsigned char pending[16];
@@ -89,6 +136,7 @@ static void on_line(char *line)
 	void *ctx = done_ctx;
 	rl_callback_handler_remove();
 	active = false;
+	drop_completions();
 	if (line && *line && history_path) {
 		add_history(line);
 		make_parent_dirs(history_path);
@@ -172,6 +220,7 @@ void prompt_feed_key(int key)
 		void *ctx = done_ctx;
 		rl_callback_handler_remove();
 		active = false;
+		drop_completions();
 		if (done)
 			done(ctx, NULL);
 		return;
@@ -239,6 +288,7 @@ void prompt_shutdown(void)
 	if (active)
 		rl_callback_handler_remove();
 	active = false;
+	drop_completions();
 	free(label);
 	label = NULL;
 	free(history_path);

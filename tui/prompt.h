@@ -7,6 +7,7 @@
 
 #include <curses.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 /* line is NULL when cancelled; it is only valid during the call. */
 typedef void (*prompt_done_fn)(void *ctx, const char *line);
@@ -16,6 +17,10 @@ typedef void (*prompt_done_fn)(void *ctx, const char *line);
 void prompt_open(const char *label, const char *initial, const char *history,
                  prompt_done_fn done, void *ctx);
 bool prompt_active(void);
+/* The text typed so far ("" when closed). */
+const char *prompt_text(void);
+/* Offer these words to Tab completion in the prompt that is open (copied). */
+void prompt_set_completions(const char *const *words, size_t n);
 /* Feed one key (code from tui/keys.h). */
 void prompt_feed_key(int key);
 /* Draw the prompt line at row y over the full width and place the cursor. */

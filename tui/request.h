@@ -59,7 +59,18 @@ enum request_flags {
 	_(EVENT_OLDEST,   issue,   "oldest-event",     "{",                  REQF_NONE,      "Show the oldest event") \
 	_(EVENT_LATEST,   issue,   "latest-event",     "}",                  REQF_NONE,      "Show the latest event") \
 	_(EVENT_RECOMMENDED, issue, "recommended-event", "*",                REQF_NONE,      "Show the recommended event") \
-	_(EVENT_LIST,     issue,   "event-list",       "E",                  REQF_NONE,      "List the issue's events to pick one")
+	_(EVENT_LIST,     issue,   "event-list",       "E",                  REQF_NONE,      "List the issue's events to pick one") \
+	_(RESOLVE,        generic, "resolve",          "r",                  REQF_MUTATES,   "Resolve (the marked issues, or this one); :resolve next | VERSION") \
+	_(UNRESOLVE,      generic, "unresolve",        "u",                  REQF_MUTATES,   "Unresolve") \
+	_(ARCHIVE,        generic, "archive",          "m",                  REQF_MUTATES,   "Archive (mute): until escalating, for a time, until N events/users, forever") \
+	_(ASSIGN,         generic, "assign",           "a",                  REQF_MUTATES,   "Assign to a member or team (type to filter, Tab completes)") \
+	_(ASSIGN_ME,      generic, "assign-me",        "A",                  REQF_MUTATES,   "Assign to me") \
+	_(BOOKMARK,       generic, "bookmark",         "b",                  REQF_MUTATES,   "Bookmark / remove the bookmark") \
+	_(REVIEWED,       generic, "reviewed",         "v",                  REQF_MUTATES,   "Mark reviewed") \
+	_(UNDO,           generic, "undo",             "z",                  REQF_MUTATES,   "Undo the last triage action") \
+	_(MARK,           issues,  "mark",             "<Space>",            REQF_NONE,      "Mark / unmark the issue for a batch action") \
+	_(MARK_ALL,       issues,  "mark-all",         "V",                  REQF_NONE,      "Mark every loaded issue") \
+	_(CLEAR_MARKS,    issues,  "clear-marks",      "<Esc>",              REQF_NONE,      "Clear the marks")
 
 enum request {
 	REQ_NONE = 0,

@@ -17,6 +17,7 @@
 #include "tui/script.h"
 #include "util/timeutil.h"
 #include "util/xalloc.h"
+#include "views/triage_actions.h"
 #include "views/views.h"
 
 #define INFO_MESSAGE_MS 5000
@@ -128,6 +129,48 @@ static void on_projects_loaded(void *ctx)
 	app_touch(app);
 }
 
+static void on_triage_done(void *ctx, const char *message, bool error)
+{
+	struct app *app = ctx;
+	app_status(app, error ? STATUS_ERROR : STATUS_INFO, "%s", message);
+	if (app->nviews)
+		issues_view_store_changed(app->views[0]);
+}
+
+static void on_stream_rows(void *ctx, struct issue **items, size_t n)
+{
+	struct app *app = ctx;
+	triage_overlay(&app->triage, items, n);
+}
+
+static void on_people(void *ctx)
+{
+	app_people_changed(ctx);
+}
+
+void app_confirm(struct app *app, const char *question, const struct change *c)
+{
+	free(app->confirm_text);
+	app->confirm_text = xstrdup(question);
+	change_free(&app->confirm_change);
+	change_copy(c, &app->confirm_change);
+	app->confirming = true;
+	app_touch(app);
+}
+
+static void answer_confirm(struct app *app, int key)
+{
+	app->confirming = false;
+	if (key == 'y' || key == 'Y') {
+		app_confirmed(app, &app->confirm_change);
+	} else {
+		app_status(app, STATUS_INFO, "cancelled: nothing was changed");
+	}
+	change_free(&app->confirm_change);
+	free(app->confirm_text);
+	app->confirm_text = NULL;
+}
+
 /* Timers */
 
 static void on_tick(void *ctx)
@@ -178,6 +221,10 @@ void app_init(struct app *app, const struct config *cfg, struct api_client *clie
 	app->refresh_backoff = 1;
 	project_store_init(&app->projects, &app->target, on_projects_loaded, app);
 	issue_stream_init(&app->stream, &app->target, &app->projects, on_stream_change, app);
+	app->stream.overlay = on_stream_rows;
+	app->stream.overlay_ctx = app;
+	triage_init(&app->triage, &app->target, &app->stream, on_triage_done, app);
+	people_init(&app->people, &app->target, on_people, app);
 	struct issue_filters *f = &app->stream.filters;
 	issue_filters_set(&f->query, cfg->query ? cfg->query : "is:unresolved");
 	issue_filters_set(&f->sort, cfg->sort ? cfg->sort : "date");
@@ -197,8 +244,12 @@ void app_free(struct app *app)
 		struct view *v = app->views[--app->nviews];
 		v->ops->close(v);
 	}
+	triage_free(&app->triage);
+	people_free(&app->people);
 	issue_stream_free(&app->stream);
 	project_store_free(&app->projects);
+	change_free(&app->confirm_change);
+	free(app->confirm_text);
 	if (app->status_timer)
 		loop_timer_cancel(app->status_timer);
 	if (app->tick_timer)
@@ -271,18 +322,25 @@ void app_dispatch(struct app *app, enum request req)
 		clearok(curscr, TRUE);
 		break;
 	default:
-		app_status(app, STATUS_INFO, "'%s' does nothing here", info->name);
+		if (!app_triage_request(app, req))
+			app_status(app, STATUS_INFO, "'%s' does nothing here", info->name);
 	}
 }
 
 void app_handle_key(struct app *app, int key)
 {
 	app_touch(app);
+	if (app->confirming) {
+		answer_confirm(app, key);
+		return;
+	}
+	struct view *v = app_top(app);
+	if (v && v->ops->key && v->ops->key(v, key))
+		return;
 	if (prompt_active()) {
 		prompt_feed_key(key);
 		return;
 	}
-	struct view *v = app_top(app);
 	enum request req = keymap_lookup(v ? v->ops->name : "generic", key);
 	if (app->status_kind == STATUS_ERROR) {
 		free(app->status);
@@ -373,6 +431,8 @@ void app_run_command(struct app *app, const char *line)
 			strbuf_addf(&err, "usage: :resize COLSxROWS");
 	} else if (v && v->ops->command && v->ops->command(v, name, arg, &err)) {
 		/* handled by the view */
+	} else if (app_triage_command(app, name, arg, &err)) {
+		/* a triage action */
 	} else if (request_by_name(name) != REQ_NONE) {
 		app_dispatch(app, request_by_name(name));
 	} else {
@@ -419,6 +479,8 @@ static void key_hints(struct app *app, struct strbuf *out)
 	} hints[] = {
 		{ REQ_HELP, "help" }, { REQ_QUERY, "query" }, { REQ_SORT, "sort" },
 		{ REQ_PERIOD, "period" }, { REQ_ENVIRONMENT, "env" }, { REQ_PROJECT, "project" },
+		{ REQ_RESOLVE, "resolve" }, { REQ_ARCHIVE, "archive" }, { REQ_ASSIGN, "assign" },
+		{ REQ_MARK, "mark" },
 		{ REQ_NEXT_SECTION, "section" }, { REQ_TOGGLE_IN_APP, "in-app" },
 		{ REQ_TOGGLE_ORDER, "order" }, { REQ_SEARCH, "search" }, { REQ_EVENT_PREV, "older" },
 		{ REQ_EVENT_NEXT, "newer" }, { REQ_EVENT_LIST, "events" },
@@ -430,6 +492,10 @@ static void key_hints(struct app *app, struct strbuf *out)
 		if (strcmp(info->scope, "generic") != 0 && strcmp(info->scope, v->ops->name) != 0)
 			continue;
 		if (hints[i].req == REQ_ENTER && (!v->ops->lines || !v->ops->lines(v)))
+			continue;
+		if ((info->flags & REQF_MUTATES) &&
+		    (app->cfg->read_only || (strcmp(v->ops->name, "issues") != 0 &&
+		                             strcmp(v->ops->name, "issue") != 0)))
 			continue;
 		struct strbuf keys = STRBUF_INIT;
 		keymap_keys_for(hints[i].req, &keys);
@@ -467,6 +533,13 @@ static void draw_status(struct app *app, int y, int width)
 {
 	if (prompt_active()) {
 		prompt_draw(stdscr, y, width);
+		return;
+	}
+	if (app->confirming) {
+		struct draw_row row;
+		draw_row_begin(&row, stdscr, y, 0, width, false);
+		draw_text(&row, ROLE_PROMPT, app->confirm_text);
+		draw_row_end(&row, ROLE_STATUS);
 		return;
 	}
 	int rows = status_rows(app, width);

@@ -11,8 +11,11 @@
 #include "api/client.h"
 #include "api/endpoints.h"
 #include "config/config.h"
+#include "api/triage.h"
 #include "store/issue_stream.h"
+#include "store/people.h"
 #include "store/projects.h"
+#include "store/triage.h"
 #include "views/view.h"
 
 #define APP_MAX_VIEWS 8
@@ -27,6 +30,12 @@ struct app {
 	struct sentry_target target;
 	struct project_store projects;
 	struct issue_stream stream;
+	struct triage triage;
+	struct people people;
+	bool want_assign_me;       /* A pressed before we knew who "me" is */
+	bool confirming;           /* a y/N question is in the status line */
+	char *confirm_text;
+	struct change confirm_change;
 
 	struct view *views[APP_MAX_VIEWS];
 	int nviews;
@@ -71,6 +80,9 @@ void app_dispatch(struct app *app, enum request req);
 void app_run_command(struct app *app, const char *line);
 /* Draw everything if dirty (or forced). */
 void app_redraw(struct app *app, bool force);
+
+/* Ask y/N in the status line; y applies c to the same targets (triage_actions.c). */
+void app_confirm(struct app *app, const char *question, const struct change *c);
 
 /* Add a search term to the stream's query, show the stream from the top and reload. */
 void app_stream_add_filter(struct app *app, const char *term);

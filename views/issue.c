@@ -656,9 +656,16 @@ static const char *empty_text(struct view *v)
 	return "Nothing here.";
 }
 
+static struct issue *current_issue(struct view *v)
+{
+	struct issue_view *iv = iv_of(v);
+	return iv->store.detail ? &iv->store.detail->issue : &iv->summary;
+}
+
 static void close_view(struct view *v)
 {
 	struct issue_view *iv = iv_of(v);
+	triage_watch(&v->app->triage, NULL, NULL);
 	issue_detail_store_free(&iv->store);
 	for (int s = 0; s < SECTION_COUNT; s++)
 		lines_free(&iv->lines[s]);
@@ -695,6 +702,7 @@ static const struct view_ops issue_ops = {
 	.empty_text = empty_text,
 	.describe = describe,
 	.command = command,
+	.current_issue = current_issue,
 };
 
 struct view *issue_view_new(struct app *app, const struct issue *issue)
@@ -708,5 +716,6 @@ struct view *issue_view_new(struct app *app, const struct issue *issue)
 	iv->stack.ctx = iv;
 	iv->crumbs.relative = true;
 	issue_detail_store_open(&iv->store, &app->target, issue->id, on_store_change, iv);
+	triage_watch(&app->triage, &iv->summary, &iv->store.detail);
 	return &iv->view;
 }

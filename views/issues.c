@@ -45,7 +45,7 @@ struct columns {
 static struct columns layout(int width)
 {
 	struct columns c = {
-		.level = 2, .marks = 2, .short_id = 16, .badge = 6, .events = 8, .users = 7,
+		.level = 2, .marks = 3, .short_id = 16, .badge = 6, .events = 8, .users = 7,
 		.spark = 25, .last = 6, .first = 5, .assignee = 15,
 	};
 	const int min_title = 24;
@@ -126,9 +126,14 @@ static void draw_issue(struct view *v, size_t lineno, struct draw_row *row)
 	struct columns c = layout(row->right);
 	char buf[256];
 
+	/* A row changed so that it no longer matches the query stays, dimmed, until the next
+	 * refresh, so the cursor does not jump. */
+	enum color_role text_role = i->dimmed ? ROLE_DIM : ROLE_DEFAULT;
 	draw_field(row, style_level_role(i->level), style_level_letter(i->level), 1, ALIGN_LEFT);
-	draw_pad(row, ROLE_DEFAULT, 1);
-	draw_pad(row, ROLE_DEFAULT, 1); /* reserved for batch marks */
+	/* Marked (✓) and pending (…) read without colour. */
+	draw_field(row, i->pending ? ROLE_LOADING : ROLE_BOOKMARK, i->pending ? "…" : " ", 1,
+	           ALIGN_LEFT);
+	draw_field(row, ROLE_BOOKMARK, i->marked ? "✓" : " ", 1, ALIGN_LEFT);
 	draw_field(row, ROLE_BOOKMARK, i->is_bookmarked ? "★" : " ", 1, ALIGN_LEFT);
 	draw_field(row, ROLE_SHORT_ID, i->short_id ? i->short_id : i->id, c.short_id - 1, ALIGN_LEFT);
 	draw_pad(row, ROLE_DEFAULT, 1);
@@ -140,9 +145,9 @@ static void draw_issue(struct view *v, size_t lineno, struct draw_row *row)
 	const char *title = i->title ? i->title : "(no title)";
 	int tw = sanitize_width(title);
 	if (tw > c.title - 1) {
-		draw_field(&sub, ROLE_DEFAULT, title, c.title - 1, ALIGN_LEFT);
+		draw_field(&sub, text_role, title, c.title - 1, ALIGN_LEFT);
 	} else {
-		draw_text(&sub, ROLE_DEFAULT, title);
+		draw_text(&sub, text_role, title);
 		if (i->culprit && *i->culprit && draw_room(&sub) > 2) {
 			draw_pad(&sub, ROLE_DEFAULT, 2);
 			if (sanitize_width(i->culprit) > draw_room(&sub))
@@ -390,6 +395,24 @@ static bool request(struct view *v, enum request req)
 		app_status(v->app, STATUS_INFO, "refreshing…");
 		reload(v, true);
 		return true;
+	case REQ_MARK:
+		if (v->cursor < s->n) {
+			triage_toggle_mark(&v->app->triage, s->items[v->cursor]);
+			view_move(v, REQ_MOVE_DOWN);
+			app_status(v->app, STATUS_INFO, "%zu marked", v->app->triage.nmarked);
+		}
+		return true;
+	case REQ_MARK_ALL:
+		for (size_t k = 0; k < s->n; k++)
+			triage_mark(&v->app->triage, s->items[k]);
+		app_status(v->app, STATUS_INFO, "%zu marked", v->app->triage.nmarked);
+		return true;
+	case REQ_CLEAR_MARKS:
+		if (v->app->triage.nmarked) {
+			triage_clear_marks(&v->app->triage);
+			app_status(v->app, STATUS_INFO, "marks cleared");
+		}
+		return true;
 	case REQ_MOVE_LAST:
 		/* G goes to the last loaded row and asks for more; pressing it again after the
 		 * page arrives goes further, like a pager following a growing file. */
@@ -496,6 +519,11 @@ static void title(struct view *v, struct strbuf *left, struct strbuf *right)
 			strbuf_addf(right, "%zu", s->n);
 		strbuf_addf(right, " issue%s", (s->hits >= 0 ? s->hits : (long long)s->n) == 1 ? "" : "s");
 	}
+	if (v->app->triage.nmarked) {
+		if (right->len)
+			strbuf_adds(right, " · ");
+		strbuf_addf(right, "%zu marked", v->app->triage.nmarked);
+	}
 	if (s->updated_at) {
 		long long ago = (long long)(time_now() - s->updated_at);
 		if (right->len)
@@ -545,6 +573,16 @@ static void describe(struct view *v, struct strbuf *out)
 	struct issue_stream *s = stream_of(v);
 	const struct issue *sel = v->cursor < s->n ? s->items[v->cursor] : NULL;
 	strbuf_addf(out, "selected: %s\n", sel && sel->short_id ? sel->short_id : "-");
+	if (sel)
+		strbuf_addf(out, "row: status=%s substatus=%s assignee=%s bookmarked=%s pending=%s "
+		                 "dimmed=%s marked=%s\n",
+		            sel->status ? sel->status : "-", sel->substatus ? sel->substatus : "-",
+		            sel->assigned_to ? (sel->assigned_to->name ? sel->assigned_to->name
+		                                                       : sel->assigned_to->id)
+		                             : "-",
+		            sel->is_bookmarked ? "yes" : "no", sel->pending ? "yes" : "no",
+		            sel->dimmed ? "yes" : "no", sel->marked ? "yes" : "no");
+	strbuf_addf(out, "marked: %zu\n", v->app->triage.nmarked);
 	strbuf_addf(out, "rows: %zu\nhits: %lld\npages: %d\nmore: %s\n", s->n, s->hits, s->pages,
 	            s->has_more ? "yes" : "no");
 	strbuf_addf(out, "query: %s\nsort: %s\nperiod: %s\nenvironment: %s\n",
@@ -555,6 +593,12 @@ static void describe(struct view *v, struct strbuf *out)
 	for (size_t i = 0; i < s->filters.nprojects; i++)
 		strbuf_addf(out, " %s", s->filters.projects[i]);
 	strbuf_addf(out, "\nper_project: %s\n", s->per_project ? "yes" : "no");
+}
+
+static struct issue *current_issue(struct view *v)
+{
+	struct issue_stream *s = stream_of(v);
+	return v->cursor < s->n ? s->items[v->cursor] : NULL;
 }
 
 static void close_view(struct view *v)
@@ -577,6 +621,7 @@ static const struct view_ops issues_ops = {
 	.empty_text = empty_text,
 	.command = command,
 	.describe = describe,
+	.current_issue = current_issue,
 };
 
 struct view *issues_view_new(struct app *app)

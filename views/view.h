@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "api/model.h"
 #include "tui/draw.h"
 #include "tui/request.h"
 #include "util/strbuf.h"
@@ -40,6 +41,10 @@ struct view_ops {
 	const char *(*empty_text)(struct view *v);
 	/* "key: value" lines of the view's logical state, for `:view` test dumps. */
 	void (*describe)(struct view *v, struct strbuf *out);
+	/* The issue this view is about or has under the cursor (triage acts on it); NULL = none. */
+	struct issue *(*current_issue)(struct view *v);
+	/* A raw key before the keymap (and before an open prompt) sees it; true = consumed. */
+	bool (*key)(struct view *v, int key);
 	/* A `:command args` for this view; true if recognised. err gets a message. */
 	bool (*command)(struct view *v, const char *name, const char *args, struct strbuf *err);
 };

@@ -19,6 +19,10 @@ void issue_view_show_event(struct view *issue_view, const char *event_id);
 struct issue_detail_store;
 struct view *events_view_new(struct app *app, struct issue_detail_store *store,
                              struct view *issue_view);
+/* The archive menu: until escalating (default), for a time, until N events/users, forever. */
+struct view *archive_menu_new(struct app *app);
+/* The assign picker: members and teams filtered as you type. */
+struct view *assign_picker_new(struct app *app);
 /* Key help generated from the request table and the live keymap. */
 struct view *help_view_new(struct app *app, const char *scope);
 

@@ -1,0 +1,62 @@
+/* The triage engine: applies a change to one issue or to every marked issue, at once on
+ * screen (optimistic, rows marked pending), with one bulk PUT per project; the answer
+ * confirms or corrects the rows, a failure rolls them back and says why. The last action
+ * can be undone by sending each issue's inverse change. Pending changes survive a
+ * refresh that lands meanwhile, and marks survive refreshes too.
+ *
+ * Every local copy of an issue is kept in step: the stream's rows and the copies the
+ * issue screen holds (registered with triage_watch). */
+#ifndef STORE_TRIAGE_H
+#define STORE_TRIAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "api/event.h"
+#include "api/triage.h"
+#include "store/issue_stream.h"
+
+struct triage_op;
+
+struct triage {
+	const struct sentry_target *target;
+	struct issue_stream *stream;
+	struct triage_op *ops;        /* in flight */
+	struct triage_op *last;       /* the last finished action, for undo */
+	char **marked;                /* ids of marked issues */
+	size_t nmarked, marked_cap;
+	struct issue *watch_summary;  /* the issue screen's copies, if one is open */
+	struct issue_detail **watch_detail;
+	/* Told when an action finishes: the sentence for the status line. */
+	void (*on_done)(void *ctx, const char *message, bool error);
+	void *ctx;
+};
+
+void triage_init(struct triage *t, const struct sentry_target *target, struct issue_stream *stream,
+                 void (*on_done)(void *ctx, const char *message, bool error), void *ctx);
+void triage_free(struct triage *t);
+
+/* Apply c to the given issues (copies of their ids are taken). Returns false with a
+ * message in err when nothing can be sent (no issues). */
+bool triage_apply(struct triage *t, const struct change *c, struct issue *const *issues, size_t n,
+                  struct strbuf *err);
+/* Send the inverse of the last finished action. False (err set) when there is none. */
+bool triage_undo(struct triage *t, struct strbuf *err);
+/* Anything in flight? */
+bool triage_busy(const struct triage *t);
+
+/* Marks */
+bool triage_toggle_mark(struct triage *t, struct issue *issue);
+void triage_mark(struct triage *t, struct issue *issue);
+void triage_clear_marks(struct triage *t);
+/* The marked issues among the stream's loaded rows (array owned by caller, pointers
+ * borrowed). */
+struct issue **triage_marked_issues(struct triage *t, size_t *n);
+
+/* The stream loaded new rows: put marks and in-flight changes back on them. */
+void triage_overlay(struct triage *t, struct issue **items, size_t n);
+
+/* The issue screen's copies (NULLs to stop watching). */
+void triage_watch(struct triage *t, struct issue *summary, struct issue_detail **detail);
+
+#endif

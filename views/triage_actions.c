@@ -1,0 +1,287 @@
+/* Triage keys and commands: which issues an action is for (the marked ones in the
+ * stream, else the row or issue on screen), the confirmation a batch needs, and the
+ * `:resolve next`-style commands. The engine itself is store/triage.c. */
+#include "views/triage_actions.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/prompt.h"
+#include "util/xalloc.h"
+#include "views/views.h"
+
+void change_set_assignee(struct change *c, const char *type, const char *id, const char *name,
+                         const char *email)
+{
+	c->kind = CHANGE_ASSIGN;
+	c->assignee.type = xstrdup(type);
+	c->assignee.id = xstrdup_or_null(id);
+	c->assignee.name = xstrdup_or_null(name);
+	c->assignee.email = xstrdup_or_null(email);
+}
+
+/* The issues an action applies to: every marked stream row when the stream is on screen
+ * and has marks, else the issue the top view is about. */
+static struct issue **targets(struct app *app, size_t *n, bool *batch)
+{
+	struct view *v = app_top(app);
+	*batch = false;
+	*n = 0;
+	if (v && strcmp(v->ops->name, "issues") == 0 && app->triage.nmarked) {
+		struct issue **marked = triage_marked_issues(&app->triage, n);
+		if (*n) {
+			*batch = true;
+			return marked;
+		}
+		free(marked);
+	}
+	struct issue *one = v && v->ops->current_issue ? v->ops->current_issue(v) : NULL;
+	if (!one)
+		return NULL;
+	struct issue **out = xcalloc(1, sizeof(*out));
+	out[0] = one;
+	*n = 1;
+	return out;
+}
+
+static size_t distinct_projects(struct issue **issues, size_t n)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = issues[i]->project_id && issues[j]->project_id &&
+			       strcmp(issues[i]->project_id, issues[j]->project_id) == 0;
+		if (!seen)
+			count++;
+	}
+	return count;
+}
+
+static void run(struct app *app, const struct change *c, struct issue **issues, size_t n)
+{
+	struct strbuf err = STRBUF_INIT;
+	if (!triage_apply(&app->triage, c, issues, n, &err))
+		app_status(app, STATUS_ERROR, "%s", strbuf_str(&err));
+	else
+		app_status(app, STATUS_INFO, "sending…");
+	strbuf_free(&err);
+	app_touch(app);
+}
+
+void app_triage(struct app *app, const struct change *c)
+{
+	if (app->cfg->read_only) {
+		app_status(app, STATUS_ERROR, "read-only mode: nothing is changed on the server");
+		return;
+	}
+	size_t n;
+	bool batch;
+	struct issue **issues = targets(app, &n, &batch);
+	if (!issues) {
+		app_status(app, STATUS_ERROR, "no issue here to act on");
+		return;
+	}
+	if (!batch) {
+		run(app, c, issues, n);
+		free(issues);
+		return;
+	}
+	/* A batch waits for y: it says how many issues in how many projects. */
+	struct strbuf q = STRBUF_INIT;
+	size_t projects = distinct_projects(issues, n);
+	strbuf_addf(&q, "%zu marked issue%s", n, n == 1 ? "" : "s");
+	if (projects > 1)
+		strbuf_addf(&q, " in %zu projects", projects);
+	strbuf_adds(&q, " → ");
+	change_describe(c, &q);
+	strbuf_addf(&q, "%s? y/N", projects > 1 ? " (one request per project)" : "");
+	app_confirm(app, strbuf_str(&q), c);
+	strbuf_free(&q);
+	free(issues);
+}
+
+void app_confirmed(struct app *app, const struct change *c)
+{
+	size_t n;
+	bool batch;
+	struct issue **issues = targets(app, &n, &batch);
+	if (issues)
+		run(app, c, issues, n);
+	free(issues);
+}
+
+/* Archive menu, assign picker */
+
+static void simple(struct app *app, enum change_kind kind)
+{
+	struct change c = { .kind = kind };
+	app_triage(app, &c);
+}
+
+static void assign_me(struct app *app)
+{
+	struct people *p = &app->people;
+	if (!p->me.user_id) {
+		app->want_assign_me = true;
+		people_load_me(p);
+		app_status(app, STATUS_INFO, "finding out who you are…");
+		return;
+	}
+	struct change c = { .kind = CHANGE_UNASSIGN };
+	change_set_assignee(&c, "user", p->me.user_id, p->me.name, p->me.email);
+	app_triage(app, &c);
+	change_free(&c);
+}
+
+void app_people_changed(struct app *app)
+{
+	if (app->want_assign_me && app->people.me.user_id) {
+		app->want_assign_me = false;
+		assign_me(app);
+	} else if (app->want_assign_me && !app->people.me_loading && app->people.error) {
+		app->want_assign_me = false;
+		app_status(app, STATUS_ERROR, "%s", app->people.error);
+	}
+	app_touch(app);
+}
+
+bool app_triage_request(struct app *app, enum request req)
+{
+	struct strbuf err = STRBUF_INIT;
+	size_t n;
+	bool batch;
+	struct issue **issues;
+	switch (req) {
+	case REQ_RESOLVE: simple(app, CHANGE_RESOLVE); break;
+	case REQ_UNRESOLVE: simple(app, CHANGE_UNRESOLVE); break;
+	case REQ_REVIEWED: simple(app, CHANGE_MARK_REVIEWED); break;
+	case REQ_BOOKMARK:
+		/* Toggle by the first target: bookmark unless it already is. */
+		issues = targets(app, &n, &batch);
+		simple(app, issues && issues[0]->is_bookmarked ? CHANGE_UNBOOKMARK : CHANGE_BOOKMARK);
+		free(issues);
+		break;
+	case REQ_ARCHIVE:
+		app_push(app, archive_menu_new(app));
+		break;
+	case REQ_ASSIGN:
+		app_push(app, assign_picker_new(app));
+		break;
+	case REQ_ASSIGN_ME:
+		assign_me(app);
+		break;
+	case REQ_UNDO:
+		if (!triage_undo(&app->triage, &err))
+			app_status(app, STATUS_INFO, "%s", strbuf_str(&err));
+		else
+			app_status(app, STATUS_INFO, "undoing…");
+		break;
+	default:
+		strbuf_free(&err);
+		return false;
+	}
+	strbuf_free(&err);
+	app_touch(app);
+	return true;
+}
+
+/* "30m", "2h", "24h", "1w", "90" (minutes): minutes, or -1. */
+static long parse_minutes(const char *s)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (end == s || v <= 0)
+		return -1;
+	if (*end == '\0' || strcmp(end, "m") == 0)
+		return v;
+	if (strcmp(end, "h") == 0)
+		return v * 60;
+	if (strcmp(end, "d") == 0)
+		return v * 1440;
+	if (strcmp(end, "w") == 0)
+		return v * 10080;
+	return -1;
+}
+
+/* "100", "100/1h": count and window (0 = none). */
+bool parse_count_window(const char *s, long *count, long *window)
+{
+	char *end;
+	*count = strtol(s, &end, 10);
+	*window = 0;
+	if (end == s || *count <= 0)
+		return false;
+	while (*end == ' ')
+		end++;
+	if (*end == '\0')
+		return true;
+	if (*end != '/' && strncmp(end, "in ", 3) != 0)
+		return false;
+	end += *end == '/' ? 1 : 3;
+	while (*end == ' ')
+		end++;
+	*window = parse_minutes(end);
+	return *window > 0 && *window <= 10080;
+}
+
+bool app_archive_with(struct app *app, const char *args, struct strbuf *err)
+{
+	struct change c = { .kind = CHANGE_ARCHIVE_ESCALATING };
+	long count, window;
+	if (!*args || strcmp(args, "escalating") == 0) {
+		c.kind = CHANGE_ARCHIVE_ESCALATING;
+	} else if (strcmp(args, "forever") == 0) {
+		c.kind = CHANGE_ARCHIVE_FOREVER;
+	} else if (strncmp(args, "events ", 7) == 0 && parse_count_window(args + 7, &count, &window)) {
+		c.kind = CHANGE_ARCHIVE_COUNT;
+		c.count = count;
+		c.minutes = window;
+	} else if (strncmp(args, "users ", 6) == 0 && parse_count_window(args + 6, &count, &window)) {
+		c.kind = CHANGE_ARCHIVE_USERS;
+		c.count = count;
+		c.minutes = window;
+	} else if (parse_minutes(args) > 0) {
+		c.kind = CHANGE_ARCHIVE_DURATION;
+		c.minutes = parse_minutes(args);
+	} else {
+		strbuf_addf(err, "archive how? escalating (default), 30m, 2h, 24h, 1w, "
+		                 "events N[/1h], users N[/1h], forever — not '%s'", args);
+		return false;
+	}
+	app_triage(app, &c);
+	return true;
+}
+
+bool app_triage_command(struct app *app, const char *name, const char *args, struct strbuf *err)
+{
+	if (strcmp(name, "resolve") == 0) {
+		struct change c = { .kind = CHANGE_RESOLVE };
+		if (strcmp(args, "next") == 0) {
+			c.kind = CHANGE_RESOLVE_NEXT_RELEASE;
+		} else if (*args) {
+			c.kind = CHANGE_RESOLVE_IN_RELEASE;
+			c.release = xstrdup(args);
+		}
+		app_triage(app, &c);
+		change_free(&c);
+		return true;
+	}
+	if (strcmp(name, "archive") == 0 || strcmp(name, "mute") == 0) {
+		app_archive_with(app, args, err);
+		return true;
+	}
+	if (strcmp(name, "assign") == 0 && *args) {
+		if (strcmp(args, "me") == 0)
+			app_triage_request(app, REQ_ASSIGN_ME);
+		else
+			assign_by_name(app, args, err);
+		return true;
+	}
+	if (strcmp(name, "unassign") == 0) {
+		simple(app, CHANGE_UNASSIGN);
+		return true;
+	}
+	return false;
+}
