@@ -255,9 +255,9 @@ static void finish_op(struct triage *t, struct triage_op *op)
 		if (!op->is_undo)
 			strbuf_adds(&msg, " — z to undo");
 	} else {
-		strbuf_addf(&msg, "could not %s%s: %s — %s rolled back", op->is_undo ? "undo " : "",
-		            op->label, op->error ? op->error : "request failed",
-		            op->nfailed == op->nissues ? "all" : "the failed ones");
+		strbuf_addf(&msg, "failed: %s — %s — %s", op->label,
+		            op->error ? op->error : "request failed",
+		            op->nfailed == op->nissues ? "rolled back" : "the failed ones rolled back");
 	}
 	/* Only a fully successful forward action can be undone. */
 	if (!error && !op->is_undo) {

@@ -263,6 +263,10 @@ static void maybe_load_more(struct view *v)
 
 static void cursor_changed(struct view *v)
 {
+	/* Moving while a reload is in flight: the row to come back to is the one now under
+	 * the cursor, not the one when the reload started. */
+	if (stream_of(v)->reloading && ((struct issues_view *)v)->selected_id)
+		remember_selection((struct issues_view *)v);
 	maybe_load_more(v);
 }
 

@@ -126,7 +126,8 @@ static void test_body_archive_duration(void **state)
 static void test_body_archive_count(void **state)
 {
 	assert_body(&(struct change){ .kind = CHANGE_ARCHIVE_COUNT, .count = 100, .minutes = 60 },
-	            "{\"status\":\"ignored\",\"statusDetails\":{\"ignoreCount\":100,\"ignoreWindow\":60}}");
+	            "{\"status\":\"ignored\",\"statusDetails\":"
+	            "{\"ignoreCount\":100,\"ignoreWindow\":60}}");
 	assert_body(&(struct change){ .kind = CHANGE_ARCHIVE_COUNT, .count = 100 },
 	            "{\"status\":\"ignored\",\"statusDetails\":{\"ignoreCount\":100}}");
 }

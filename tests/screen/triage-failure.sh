@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# A PUT that fails rolls the row back and says what failed and why.
+. "$(dirname "$0")/../lib/screen.sh"
+server_start --dataset small
+server_faults '[{"match": "^PUT ", "status": 500}]'
+tui_run <<'EOF2'
+r
+:screen failed
+:view failed.view
+EOF2
+assert_screen_has failed "failed: resolved 1 issue"
+assert_screen_has failed "server error at 127.0.0.1 (HTTP 500)"
+assert_screen_has failed "rolled back"
+grep -q "status=unresolved .*pending=no" "$TEST_DIR/screens/failed.view" || fail "the row was not rolled back"
+finish
