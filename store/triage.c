@@ -93,6 +93,9 @@ bool triage_busy(const struct triage *t)
 
 typedef void (*copy_fn)(struct issue *copy, void *ctx);
 
+static void apply_copy(struct issue *copy, void *ctx);
+static void apply_result(struct issue *copy, void *ctx);
+
 /* Visit every local copy of the issue with this id. */
 static void for_each_copy(struct triage *t, const char *id, copy_fn fn, void *ctx)
 {
@@ -102,8 +105,15 @@ static void for_each_copy(struct triage *t, const char *id, copy_fn fn, void *ct
 	if (t->watch_summary && t->watch_summary->id && strcmp(t->watch_summary->id, id) == 0)
 		fn(t->watch_summary, ctx);
 	if (t->watch_detail && *t->watch_detail && (*t->watch_detail)->issue.id &&
-	    strcmp((*t->watch_detail)->issue.id, id) == 0)
-		fn(&(*t->watch_detail)->issue, ctx);
+	    strcmp((*t->watch_detail)->issue.id, id) == 0) {
+		struct issue_detail *d = *t->watch_detail;
+		fn(&d->issue, ctx);
+		/* The server's account of how it was resolved or archived no longer holds. */
+		if (fn == apply_copy || fn == apply_result) {
+			free(d->status_text);
+			d->status_text = NULL;
+		}
+	}
 }
 
 static void apply_copy(struct issue *copy, void *ctx)
@@ -145,6 +155,8 @@ static void update_dimmed(struct issue *copy, void *ctx)
 /* Sending */
 
 static void on_response(void *ctx, struct triage_result *r);
+static void finish_op(struct triage *t, struct triage_op *op);
+static void fail_request(struct triage *t, struct op_request *req, const char *why);
 
 /* "resolved 3 issues", "1 issue assigned to Jane Doe": a bare verb goes first, a
  * phrase with a complement after the count. */
@@ -182,7 +194,7 @@ static bool same_group(const struct triage_op *op, size_t a, size_t b)
 	char *ba, *bb;
 	group_key_body(op, a, &ba);
 	group_key_body(op, b, &bb);
-	bool same = strcmp(ba, bb) == 0;
+	bool same = strcmp(ba ? ba : "", bb ? bb : "") == 0;
 	free(ba);
 	free(bb);
 	return same;
@@ -222,12 +234,19 @@ static void send_op(struct triage *t, struct triage_op *op)
 			ids[i] = op->issues[req->first + i].id;
 		char *body;
 		group_key_body(op, req->first, &body);
-		op->pending++;
-		req->id = api_update_issues(t->target, op->issues[req->first].project_id, ids, req->count,
-		                            body, on_response, req);
+		req->id = body ? api_update_issues(t->target, op->issues[req->first].project_id, ids,
+		                                   req->count, body, on_response, req)
+		               : 0;
+		if (req->id)
+			op->pending++;
+		else
+			fail_request(t, req, "nothing safe to send (e.g. the assignee has no id)");
 		free(body);
 		free(ids);
 	}
+	/* Every request was refused before sending: the action is over already. */
+	if (op->pending == 0)
+		finish_op(t, op);
 }
 
 static void unlink_op(struct triage *t, struct triage_op *op)
@@ -271,6 +290,20 @@ static void finish_op(struct triage *t, struct triage_op *op)
 	strbuf_free(&msg);
 }
 
+/* The issues of req could not be changed: put their rows back. */
+static void fail_request(struct triage *t, struct op_request *req, const char *why)
+{
+	struct triage_op *op = req->op;
+	for (size_t i = req->first; i < req->first + req->count; i++) {
+		struct op_issue *oi = &op->issues[i];
+		oi->failed = true;
+		op->nfailed++;
+		for_each_copy(t, oi->id, apply_copy, &oi->rollback);
+	}
+	if (!op->error)
+		op->error = xstrdup(why);
+}
+
 static void on_response(void *ctx, struct triage_result *r)
 {
 	struct op_request *req = ctx;
@@ -278,21 +311,19 @@ static void on_response(void *ctx, struct triage_result *r)
 	struct triage *t = op->triage;
 	req->id = 0;
 	op->pending--;
-	for (size_t i = req->first; i < req->first + req->count; i++) {
-		struct op_issue *oi = &op->issues[i];
-		if (r->error) {
-			oi->failed = true;
-			op->nfailed++;
-			/* Roll back: put the row as it was. */
-			for_each_copy(t, oi->id, apply_copy, &oi->rollback);
-		} else if (r->status != 204) {
-			/* The server's answer corrects the optimistic guess (e.g. self-assignment
-			 * on resolve, the substatus it inferred). */
-			for_each_copy(t, oi->id, apply_result, &r->change);
-		}
+	/* 204: the server dropped every id as out of scope; nothing changed there, so nothing
+	 * may stay changed here. */
+	if (!r->error && r->status == 204)
+		r->error = xstrdup("the server matched none of these issues (HTTP 204); "
+		                   "they may have been deleted or merged");
+	if (r->error) {
+		fail_request(t, req, r->error);
+	} else {
+		/* The server's answer corrects the optimistic guess (e.g. self-assignment on
+		 * resolve, the substatus it inferred). */
+		for (size_t i = req->first; i < req->first + req->count; i++)
+			for_each_copy(t, op->issues[i].id, apply_result, &r->change);
 	}
-	if (r->error && !op->error)
-		op->error = xstrdup(r->error);
 	triage_result_free(r);
 	if (op->pending == 0)
 		finish_op(t, op);

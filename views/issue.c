@@ -299,8 +299,11 @@ static void draw_header(struct view *v, WINDOW *win, int y, int width)
 	strbuf_addf(&sb, "%s", i->status ? i->status : "unknown");
 	if (d && d->status_text)
 		strbuf_addf(&sb, " (%s)", d->status_text);
-	else if (i->substatus)
-		strbuf_addf(&sb, " · %s", i->substatus);
+	else if (i->substatus) {
+		strbuf_adds(&sb, " · ");
+		for (const char *c = i->substatus; *c; c++)
+			strbuf_addc(&sb, *c == '_' ? ' ' : *c);
+	}
 	if (i->priority)
 		strbuf_addf(&sb, " · priority %s", i->priority);
 	if (i->assigned_to)

@@ -219,6 +219,13 @@ static void test_result_apply_sets_what_was_said(void **state)
 	assert_string_equal(issue.status, "ignored");   /* not said, not touched */
 	change_result_free(&r);
 
+	/* Same status, a substatus said: the server's word beats the optimistic one. */
+	assert_true(decode_text("{\"status\":\"ignored\",\"substatus\":\"archived_forever\"}", &r,
+	                        NULL));
+	change_result_apply(&r, &issue);
+	assert_string_equal(issue.substatus, "archived_forever");
+	change_result_free(&r);
+
 	assert_true(decode_text("{\"status\":\"resolved\",\"substatus\":null}", &r, NULL));
 	change_result_apply(&r, &issue);
 	assert_string_equal(issue.status, "resolved");
