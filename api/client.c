@@ -115,6 +115,14 @@ static void request_free(struct request *r)
 	free(r);
 }
 
+static void cancelled(struct request *r)
+{
+	struct api_response resp = { .outcome = API_CANCELLED, .hits = -1, .url = r->url,
+	                             .body = "", .error = "cancelled" };
+	if (r->done)
+		r->done(r->ctx, &resp);
+}
+
 void api_client_free(struct api_client *c)
 {
 	if (!c)
@@ -122,6 +130,7 @@ void api_client_free(struct api_client *c)
 	while (c->requests) {
 		struct request *r = c->requests;
 		c->requests = r->next;
+		cancelled(r);
 		request_free(r);
 	}
 	curl_multi_cleanup(c->multi);
@@ -274,6 +283,7 @@ void api_cancel(struct api_client *c, unsigned long id)
 	for (struct request *r = c->requests; r; r = r->next) {
 		if (r->id == id) {
 			unlink_request(c, r);
+			cancelled(r);
 			request_free(r);
 			return;
 		}

@@ -35,6 +35,7 @@ enum api_outcome {
 	API_OK,             /* 2xx; body may be empty (204) */
 	API_HTTP_ERROR,     /* non-2xx after retries */
 	API_NETWORK_ERROR,  /* no usable HTTP response */
+	API_CANCELLED,      /* api_cancel or shutdown: only free the callback's context */
 };
 
 struct api_response {
@@ -65,8 +66,9 @@ struct api_client *api_client_new(const struct api_client_options *opts,
                                   api_notice_fn notice, void *notice_ctx);
 void api_client_free(struct api_client *client);
 
-/* Queue a request. Returns an id (> 0) for api_cancel. done is called exactly once,
- * from api_perform, unless the request is cancelled first. */
+/* Queue a request. Returns an id (> 0) for api_cancel. done is called exactly once:
+ * from api_perform with the answer, or with outcome API_CANCELLED from api_cancel or
+ * api_client_free, so the context it owns can always be freed. */
 unsigned long api_submit(struct api_client *client, const struct api_request_spec *spec,
                          api_done_fn done, void *ctx);
 /* Like api_submit, but under an id that already belongs to the caller (id 0 = a new one):
@@ -74,7 +76,8 @@ unsigned long api_submit(struct api_client *client, const struct api_request_spe
  * holds. Only call it from the callback of the request that had that id. */
 unsigned long api_submit_as(struct api_client *client, unsigned long id,
                             const struct api_request_spec *spec, api_done_fn done, void *ctx);
-/* Drop a queued, running or retry-waiting request; its callback will not run. */
+/* Drop a queued, running or retry-waiting request; its callback runs once more with
+ * API_CANCELLED (and must then only release its context). */
 void api_cancel(struct api_client *client, unsigned long id);
 
 /* Wait up to timeout_ms for network activity or one of the extra fds (their revents are

@@ -21,7 +21,8 @@ struct call {
 static void on_response(void *ctx, const struct api_response *resp)
 {
 	struct call *call = ctx;
-	call->deliver(call, resp);
+	if (resp->outcome != API_CANCELLED)
+		call->deliver(call, resp);
 	free(call);
 }
 

@@ -95,6 +95,10 @@ static void decode_into(struct detail_call *c, const struct api_response *resp,
 static void on_response(void *ctx, const struct api_response *resp)
 {
 	struct detail_call *c = ctx;
+	if (resp->outcome == API_CANCELLED) {
+		call_free(c);
+		return;
+	}
 	if (resp->status == 404 && c->next_route < c->nroutes) {
 		submit_next(c);
 		return;

@@ -75,6 +75,11 @@ static bool decode_into(const struct triage_call *call, const struct api_respons
 static void on_response(void *ctx, const struct api_response *resp)
 {
 	struct triage_call *call = ctx;
+	if (resp->outcome == API_CANCELLED) {
+		free(call->what);
+		free(call);
+		return;
+	}
 	struct triage_result *r = xcalloc(1, sizeof(*r));
 	r->status = resp->status;
 	if (resp->outcome != API_OK) {
