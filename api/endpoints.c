@@ -52,19 +52,6 @@ void issue_page_free(struct issue_page *page)
 	free(page);
 }
 
-static char *next_cursor_of(const char *link_header)
-{
-	struct link_header lh;
-	link_parse(link_header, &lh);
-	char *cursor = NULL;
-	if (lh.next.present && lh.next.results && lh.next.cursor) {
-		cursor = lh.next.cursor;
-		lh.next.cursor = NULL;
-	}
-	link_header_free(&lh);
-	return cursor;
-}
-
 static void deliver_issues(struct call *call, const struct api_response *resp)
 {
 	struct issue_page *page = xcalloc(1, sizeof(*page));
@@ -77,7 +64,7 @@ static void deliver_issues(struct call *call, const struct api_response *resp)
 	} else {
 		struct strbuf err = STRBUF_INIT;
 		if (decode_issue_list(resp->body, resp->len, &page->issues, &page->n, NULL, &err))
-			page->next_cursor = next_cursor_of(resp->link);
+			page->next_cursor = link_next_cursor(resp->link);
 		else
 			page->error = api_malformed_message(resp, "issue list", strbuf_str(&err));
 		strbuf_free(&err);
@@ -125,7 +112,7 @@ static void deliver_projects(struct call *call, const struct api_response *resp)
 	} else {
 		struct strbuf err = STRBUF_INIT;
 		if (decode_project_list(resp->body, resp->len, &page->projects, &page->n, &err))
-			page->next_cursor = next_cursor_of(resp->link);
+			page->next_cursor = link_next_cursor(resp->link);
 		else
 			page->error = api_malformed_message(resp, "project list", strbuf_str(&err));
 		strbuf_free(&err);

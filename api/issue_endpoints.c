@@ -76,15 +76,8 @@ static void decode_into(struct detail_call *c, const struct api_response *resp,
 		break;
 	case KIND_EVENTS:
 		ok = decode_event_list(resp->body, resp->len, &r->events, &r->nevents, &err);
-		if (ok) {
-			struct link_header lh;
-			link_parse(resp->link, &lh);
-			if (lh.next.present && lh.next.results && lh.next.cursor) {
-				r->next_cursor = lh.next.cursor;
-				lh.next.cursor = NULL;
-			}
-			link_header_free(&lh);
-		}
+		if (ok)
+			r->next_cursor = link_next_cursor(resp->link);
 		break;
 	}
 	if (!ok)

@@ -263,3 +263,16 @@ void link_header_free(struct link_header *lh)
 	free(lh->next.cursor);
 	memset(lh, 0, sizeof(*lh));
 }
+
+char *link_next_cursor(const char *header)
+{
+	struct link_header lh;
+	link_parse(header, &lh);
+	char *cursor = NULL;
+	if (lh.next.present && lh.next.results && lh.next.cursor) {
+		cursor = lh.next.cursor;
+		lh.next.cursor = NULL;
+	}
+	link_header_free(&lh);
+	return cursor;
+}

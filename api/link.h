@@ -26,5 +26,7 @@ struct link_header {
  * fails: unknown bits are ignored; the first link of each rel wins. */
 void link_parse(const char *header, struct link_header *out);
 void link_header_free(struct link_header *lh);
+/* The cursor of the next page when results="true", else NULL (malloc'd). */
+char *link_next_cursor(const char *header);
 
 #endif

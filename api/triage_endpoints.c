@@ -30,19 +30,6 @@ void triage_result_free(struct triage_result *r)
 	free(r);
 }
 
-static char *next_cursor_of(const char *link_header)
-{
-	struct link_header lh;
-	link_parse(link_header, &lh);
-	char *cursor = NULL;
-	if (lh.next.present && lh.next.results && lh.next.cursor) {
-		cursor = lh.next.cursor;
-		lh.next.cursor = NULL;
-	}
-	link_header_free(&lh);
-	return cursor;
-}
-
 static bool decode_into(const struct triage_call *call, const struct api_response *resp,
                         struct triage_result *r, struct strbuf *err)
 {
@@ -52,12 +39,12 @@ static bool decode_into(const struct triage_call *call, const struct api_respons
 	case CALL_MEMBERS:
 		if (!decode_members(resp->body, resp->len, &r->members, &r->nmembers, err))
 			return false;
-		r->next_cursor = next_cursor_of(resp->link);
+		r->next_cursor = link_next_cursor(resp->link);
 		return true;
 	case CALL_TEAMS:
 		if (!decode_teams(resp->body, resp->len, &r->teams, &r->nteams, err))
 			return false;
-		r->next_cursor = next_cursor_of(resp->link);
+		r->next_cursor = link_next_cursor(resp->link);
 		return true;
 	case CALL_AUTH:
 		r->members = xcalloc(1, sizeof(*r->members));

@@ -259,9 +259,22 @@ static void test_free_is_idempotent(void **state)
 	link_header_free(NULL);
 }
 
+/* The one question paging asks: is there a next page, and from which cursor. */
+static void test_next_cursor(void **state)
+{
+	char *c = link_next_cursor("<https://x/?cursor=0:0:1>; rel=\"previous\"; results=\"false\"; "
+	                           "cursor=\"0:0:1\", <https://x/?cursor=0:100:0>; rel=\"next\"; "
+	                           "results=\"true\"; cursor=\"0:100:0\"");
+	assert_string_equal(c, "0:100:0");
+	free(c);
+	assert_null(link_next_cursor("<https://x/>; rel=\"next\"; results=\"false\"; cursor=\"0:200:0\""));
+	assert_null(link_next_cursor(NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_next_cursor),
 		cmocka_unit_test(test_sentry_example_has_a_next_page),
 		cmocka_unit_test(test_last_page_has_no_more_results),
 		cmocka_unit_test(test_glitchtip_no_more_link_without_cursor),
