@@ -45,7 +45,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 UNIT_SUPPORT_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard tests/unit/support/*.c)))
 
 .SECONDARY:
-.PHONY: all test test-quick asan asan-unit-bins valgrind demo install uninstall clean screenshots unit-bins
+.PHONY: bench all test test-quick asan asan-unit-bins valgrind demo install uninstall clean screenshots unit-bins
 
 all: sentry-tui
 
@@ -97,6 +97,11 @@ valgrind: $(BIN) $(UNIT_BIN)
 
 demo: $(BIN)
 	bash scripts/demo.sh $(abspath $(BIN))
+
+# Performance budgets from DESIGN.md, measured (not asserted): memory and key cost with
+# 10,000 issues.
+bench: $(BIN)
+	SENTRY_TUI_BIN=$(abspath $(BIN)) bash scripts/bench.sh
 
 screenshots: $(BIN)
 	SENTRY_TUI_BIN=$(abspath $(BIN)) bash scripts/screenshots.sh

@@ -420,6 +420,16 @@ void app_run_command(struct app *app, const char *line)
 	} else if (strcmp(name, "view") == 0) {
 		app_redraw(app, true);
 		dump_view(app, *arg ? arg : "view");
+	} else if (strcmp(name, "stamp") == 0) {
+		/* Benchmarks: the monotonic clock in ms, written to the dump directory. */
+		struct strbuf path = STRBUF_INIT;
+		strbuf_addf(&path, "%s/%s", app->dump_dir ? app->dump_dir : ".", *arg ? arg : "stamp");
+		FILE *f = fopen(strbuf_str(&path), "w");
+		if (f) {
+			fprintf(f, "%lld\n", time_mono_ms());
+			fclose(f);
+		}
+		strbuf_free(&path);
 	} else if (strcmp(name, "wait-for") == 0) {
 		free(app->wait_for);
 		app->wait_for = xstrdup(arg);
