@@ -28,3 +28,8 @@ shoot stream-80x24 demo 80 24 ":screen shot"
 shoot query-prompt demo 100 24 $'/<C-u>level:fatal\n~:screen shot'
 shoot help demo 100 30 $'?\n:screen shot'
 shoot hostile-titles hostile 100 14 ":screen shot"
+shoot issue-stack events 110 40 $':open BACKEND-1\ni\njj\n<Enter>\n:screen shot'
+shoot issue-breadcrumbs events 110 40 $':open BACKEND-1\n2\n:screen shot'
+shoot issue-tags events 110 40 $':open BACKEND-1\n3\n:screen shot'
+shoot triage-batch demo 110 20 $'<Space><Space>j<Space>\nr\n~:screen shot'
+shoot archive-menu demo 100 14 $'m\n:screen shot'

@@ -130,6 +130,7 @@ static void draw_issue(struct view *v, size_t lineno, struct draw_row *row)
 	 * refresh, so the cursor does not jump. */
 	enum color_role text_role = i->dimmed ? ROLE_DIM : ROLE_DEFAULT;
 	draw_field(row, style_level_role(i->level), style_level_letter(i->level), 1, ALIGN_LEFT);
+	draw_pad(row, ROLE_DEFAULT, 1);
 	/* Marked (✓) and pending (…) read without colour. */
 	draw_field(row, i->pending ? ROLE_LOADING : ROLE_BOOKMARK, i->pending ? "…" : " ", 1,
 	           ALIGN_LEFT);
