@@ -20,11 +20,12 @@ tmux_keys C-u
 tmux_type "level:fatal"
 tmux_wait_for "query: level:fatal"
 tmux_keys Enter
-tmux_wait_for "level:fatal"
+tmux_wait_for " 1 issue ·"
 assert_request --path /api/0/organizations/acme/issues/ --param query=level:fatal
 
 # Resize: the layout follows the terminal.
 T resize-window -t t -x 60 -y 20
+tmux_wait_for "EVNTS"   # the narrow layout's column title: the app re-laid out
 tmux_wait_for "BACKEND-1"
 tmux_screen | grep -q "FRONTEND-1" && fail "the level:fatal query still shows an error-level issue"
 [ "$(tmux_screen | wc -l)" -le 20 ] || fail "the screen did not shrink to 20 rows"
