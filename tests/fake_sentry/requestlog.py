@@ -3,7 +3,8 @@
 One JSON object per request: method, path, query (raw), params (decoded, key ->
 list of values), headers (lower-case names), body (text or null), status (what
 was answered; null while a `hang` fault holds the request), time (wall-clock
-epoch seconds when the request arrived, so tests can check retry delays) and, for faulted
+epoch seconds when the request arrived, so tests can check retry delays), client
+("host:port" of the connection, so tests can see keep-alive reuse) and, for faulted
 requests, fault (which behaviours applied). Lines are appended to --log and
 flushed at once (written before the response is sent, so a client that has
 seen the answer can always find the line); the same entries are kept in memory
@@ -16,11 +17,12 @@ import time
 from urllib.parse import parse_qs
 
 
-def make_entry(method, path, query, headers, body, status, fault=None):
+def make_entry(method, path, query, headers, body, status, fault=None, client=None):
     params = parse_qs(query, keep_blank_values=True)
     text = body.decode("utf-8", errors="replace") if body else None
     entry = {"method": method, "path": path, "query": query, "params": params,
-             "headers": headers, "body": text, "status": status, "time": time.time()}
+             "headers": headers, "body": text, "status": status, "time": time.time(),
+             "client": client}
     if fault:
         entry["fault"] = fault
     return entry

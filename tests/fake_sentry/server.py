@@ -201,7 +201,8 @@ class Handler(BaseHTTPRequestHandler):
                 return
         if rule and rule.hang:
             server.request_log.record(make_entry(request.method, request.path, request.query,
-                                                 request.headers, request.body, None, fault))
+                                                 request.headers, request.body, None, fault,
+                                                 self._client()))
             self._hold_until_closed()
             return
         is_api = request.path.startswith("/api/0/")
@@ -218,8 +219,13 @@ class Handler(BaseHTTPRequestHandler):
         if rule:
             headers.update(rule.headers)
         server.request_log.record(make_entry(request.method, request.path, request.query,
-                                             request.headers, request.body, status, fault))
+                                             request.headers, request.body, status, fault,
+                                             self._client()))
         self._send(status, body, content_type, headers, rule.truncate if rule else None)
+
+    def _client(self):
+        host, port = self.client_address[:2]
+        return "%s:%s" % (host, port)
 
     def _api_response(self, request):
         try:

@@ -26,4 +26,10 @@ grep -q "^more: no$" "$TEST_DIR/screens/all.view" || fail "the stream still expe
 grep -q "^cursor: 185$" "$TEST_DIR/screens/all.view" || fail "G did not reach the last issue"
 assert_screen page2
 assert_screen end
+# Keep-alive: the second page came over the connection the first one used.
+python3 - "$TEST_DIR/requests.log" <<'PY' || fail "the second page did not reuse the first page's connection"
+import json, sys
+clients = [json.loads(l)["client"] for l in open(sys.argv[1]) if "/issues/" in l]
+sys.exit(0 if len(clients) == 2 and clients[0] == clients[1] else 1)
+PY
 finish
