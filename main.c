@@ -105,6 +105,9 @@ int main(int argc, char **argv)
 	const char *backoff = getenv("SENTRY_TUI_BACKOFF_MS"); /* tests shorten retries */
 	if (backoff)
 		opts.backoff_ms = atoll(backoff);
+	const char *cap = getenv("SENTRY_TUI_MAX_RESPONSE_KB"); /* tests lower the size cap */
+	if (cap && atol(cap) > 0)
+		opts.max_response = (size_t)atol(cap) * 1024;
 	client = api_client_new(&opts, app_api_notice, &app);
 
 	if (!loop_signals_init() || !screen_init(script != NULL, cfg.theme)) {

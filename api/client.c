@@ -447,8 +447,12 @@ static void describe_network_error(struct request *r, CURLcode code, struct strb
 	struct api_client *c = r->client;
 	strbuf_addf(msg, "%s: ", r->what);
 	if (r->too_large) {
-		strbuf_addf(msg, "response from %s is larger than %zu MiB; refused", c->host,
-		            c->max_response >> 20);
+		if (c->max_response >= 1u << 20)
+			strbuf_addf(msg, "response from %s is larger than %zu MiB; refused", c->host,
+			            c->max_response >> 20);
+		else
+			strbuf_addf(msg, "response from %s is larger than %zu KiB; refused", c->host,
+			            c->max_response >> 10);
 		return;
 	}
 	switch (code) {
