@@ -350,24 +350,28 @@ int api_busy_count(const struct api_client *c)
 }
 
 /* Delay before the next try of a rate-limited request, per sentry-api.md §11:
- * X-Sentry-Rate-Limit-Reset (absolute epoch seconds), else Retry-After (seconds or an
+ * X-Sentry-Rate-Limit-Reset (absolute epoch seconds) and Retry-After (seconds or an
  * HTTP date), else exponential backoff. The real clock is used, never the pinned one. */
 static long long rate_limit_delay_ms(const struct request *r)
 {
+	/* Both limits are honoured when both are given: the later one wins. */
 	long long wait = -1;
 	time_t now = time(NULL);
 	if (r->rl_reset > 0)
 		wait = (r->rl_reset - (long long)now) * 1000;
-	if (wait < 0 && r->retry_after) {
+	if (r->retry_after) {
+		long long ra = -1;
 		char *end;
 		long long secs = strtoll(r->retry_after, &end, 10);
 		if (end != r->retry_after && *end == '\0') {
-			wait = secs * 1000;
+			ra = secs * 1000;
 		} else {
 			curl_off_t when = curl_getdate(r->retry_after, NULL);
 			if (when > 0)
-				wait = ((long long)when - (long long)now) * 1000;
+				ra = ((long long)when - (long long)now) * 1000;
 		}
+		if (ra > wait)
+			wait = ra;
 	}
 	if (wait < 0)
 		wait = r->client->backoff_ms << (r->tries > 1 ? r->tries - 1 : 0);
