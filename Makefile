@@ -78,8 +78,10 @@ unit-bins: $(UNIT_BIN)
 
 # The whole suite, three times: plain, under ASan+UBSan, and under valgrind; each pass
 # runs unit, screen and tmux tests, and the last line sums them: "N passed, N failed".
-test: $(BIN) $(UNIT_BIN)
-	$(MAKE) --no-print-directory SANITIZE=1 build/asan/sentry-tui asan-unit-bins
+# Both builds run two compilers at a time (the machines have two cores).
+test:
+	$(MAKE) -j2 --no-print-directory sentry-tui unit-bins
+	$(MAKE) -j2 --no-print-directory SANITIZE=1 build/asan/sentry-tui asan-unit-bins
 	SENTRY_TUI_MODES="plain asan valgrind" bash tests/run
 
 # One pass only.
