@@ -80,6 +80,9 @@ unsigned long api_list_issues(const struct sentry_target *t, const struct issue_
 		return 0;
 	struct strbuf nf = STRBUF_INIT;
 	strbuf_addf(&nf, "organization '%s'", t->org);
+	/* Sentry answers 404 for an environment name it does not know, too. */
+	if (q && q->nenvironments == 1 && q->environments && q->environments[0])
+		strbuf_addf(&nf, " or environment '%s'", q->environments[0]);
 	struct call *call = xcalloc(1, sizeof(*call));
 	call->deliver = deliver_issues;
 	call->done.issues = done;

@@ -35,6 +35,34 @@ void issue_filters_free(struct issue_filters *f)
 	memset(f, 0, sizeof(*f));
 }
 
+static bool same_text(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+void issue_filters_copy(struct issue_filters *dst, const struct issue_filters *src)
+{
+	if (dst == src)
+		return;
+	issue_filters_set(&dst->query, src->query);
+	issue_filters_set(&dst->sort, src->sort);
+	issue_filters_set(&dst->period, src->period);
+	issue_filters_set(&dst->environment, src->environment);
+	issue_filters_set_projects(dst, src->projects, src->nprojects);
+}
+
+bool issue_filters_equal(const struct issue_filters *a, const struct issue_filters *b)
+{
+	if (!same_text(a->query, b->query) || !same_text(a->sort, b->sort) ||
+	    !same_text(a->period, b->period) || !same_text(a->environment, b->environment) ||
+	    a->nprojects != b->nprojects)
+		return false;
+	for (size_t i = 0; i < a->nprojects; i++)
+		if (!same_text(a->projects[i], b->projects[i]))
+			return false;
+	return true;
+}
+
 void issue_stream_init(struct issue_stream *s, const struct sentry_target *target,
                        struct project_store *projects,
                        void (*on_change)(void *ctx, const char *error), void *ctx)
@@ -72,6 +100,7 @@ static void cancel_requests(struct issue_stream *s)
 	s->pending_pages = 0;
 	free_issues(s->round, s->nround);
 	s->nround = 0;
+	s->round_failed = false;
 	s->loading = false;
 }
 
@@ -95,7 +124,9 @@ void issue_stream_free(struct issue_stream *s)
 	free_project_cursors(s);
 	free(s->next_cursor);
 	free(s->error);
+	free(s->rejected_query);
 	issue_filters_free(&s->filters);
+	issue_filters_free(&s->applied);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -114,11 +145,38 @@ static void changed(struct issue_stream *s)
 
 static void append(struct issue_stream *s, struct issue **items, size_t n)
 {
+	/* An empty page has no array at all (items is NULL): nothing to copy. */
+	if (n == 0)
+		return;
 	xgrow((void **)&s->items, &s->cap, s->n + n, sizeof(*s->items));
 	memcpy(s->items + s->n, items, n * sizeof(*items));
 	if (s->overlay)
 		s->overlay(s->overlay_ctx, s->items + s->n, n);
 	s->n += n;
+}
+
+/* A first page arrived: its filters are now the ones the rows belong to. */
+static void accept_filters(struct issue_stream *s)
+{
+	issue_filters_copy(&s->applied, &s->filters);
+	s->has_applied = true;
+	free(s->rejected_query);
+	s->rejected_query = NULL;
+}
+
+/* A reload failed (the server refused it, or a project is unknown): the rows stay and
+ * so does the filter they came from; the reason stays in s->error. A refused (400) query
+ * change is kept aside so the view can offer the text again for fixing. */
+static void reject_reload(struct issue_stream *s, const char *error, long status)
+{
+	set_error(s, error);
+	s->reloading = false;
+	bool query_changed = !s->has_applied || !same_text(s->filters.query, s->applied.query);
+	free(s->rejected_query);
+	s->rejected_query = status == 400 && query_changed
+	                  ? xstrdup(s->filters.query ? s->filters.query : "") : NULL;
+	if (s->has_applied)
+		issue_filters_copy(&s->filters, &s->applied);
 }
 
 /* Resolve the filter's project slugs to ids. Returns false when the projects store is
@@ -190,7 +248,11 @@ static void request_page(struct issue_stream *s, const char *cursor)
 	size_t npids;
 	if (!project_ids(s, &pids, &npids, false)) {
 		if (!s->waiting_for_projects) {
-			s->reloading = false;
+			if (s->reloading) {
+				char *why = xstrdup_or_null(s->error);
+				reject_reload(s, why, 0);
+				free(why);
+			}
 			changed(s);
 		}
 		return;
@@ -216,9 +278,10 @@ static void on_page(void *ctx, struct issue_page *page)
 		start_per_project(s);
 		return;
 	}
-	if (page->error) {
+	if (page->error && s->reloading) {
+		reject_reload(s, page->error, page->status);
+	} else if (page->error) {
 		set_error(s, page->error);
-		s->reloading = false;
 	} else {
 		if (s->reloading) {
 			clear_items(s);
@@ -226,6 +289,7 @@ static void on_page(void *ctx, struct issue_page *page)
 			s->reloading = false;
 			s->updated_at = time_now();
 			s->hits = page->hits;
+			accept_filters(s);
 		}
 		append(s, page->issues, page->n);
 		page->n = 0;
@@ -293,7 +357,9 @@ static void start_per_project(struct issue_stream *s)
 	free_project_cursors(s);
 	if (!project_ids(s, &pids, &npids, true)) {
 		if (!s->waiting_for_projects) {
-			s->reloading = false;
+			char *why = xstrdup_or_null(s->error);
+			reject_reload(s, why, 0);
+			free(why);
 			changed(s);
 		}
 		return;
@@ -325,7 +391,9 @@ static void on_project_page(void *ctx, struct issue_page *page)
 	page->next_cursor = NULL;
 	if (page->error) {
 		set_error(s, page->error);
-	} else {
+		s->round_status = page->status;
+		s->round_failed = true;
+	} else if (page->n) {
 		xgrow((void **)&s->round, &s->round_cap, s->nround + page->n, sizeof(*s->round));
 		memcpy(s->round + s->nround, page->issues, page->n * sizeof(*page->issues));
 		s->nround += page->n;
@@ -338,12 +406,28 @@ static void on_project_page(void *ctx, struct issue_page *page)
 		return;
 
 	s->loading = false;
+	if (s->round_failed && s->reloading) {
+		/* One project's refusal refuses the new filter: the old rows stay. */
+		s->round_failed = false;
+		free_issues(s->round, s->nround);
+		s->nround = 0;
+		char *why = xstrdup_or_null(s->error);
+		reject_reload(s, why, s->round_status);
+		free(why);
+		changed(s);
+		return;
+	}
+	bool failed = s->round_failed;
+	s->round_failed = false;
 	if (s->reloading) {
 		clear_items(s);
 		s->pages = 0;
 		s->reloading = false;
 		s->updated_at = time_now();
+		accept_filters(s);
 	}
+	if (!failed)
+		set_error(s, NULL);
 	sort_round(s);
 	append(s, s->round, s->nround);
 	s->nround = 0;
@@ -360,6 +444,12 @@ static void on_project_page(void *ctx, struct issue_page *page)
 void issue_stream_reload(struct issue_stream *s)
 {
 	cancel_requests(s);
+	/* A new filter: the last failure no longer explains what will be shown. A refresh
+	 * of the same filter keeps it until the answer says otherwise. */
+	if (!s->has_applied || !issue_filters_equal(&s->filters, &s->applied)) {
+		free(s->error);
+		s->error = NULL;
+	}
 	s->reloading = true;
 	s->waiting_for_projects = false;
 	free(s->next_cursor);
@@ -394,6 +484,20 @@ void issue_stream_projects_loaded(struct issue_stream *s)
 	else
 		request_page(s, s->n && !s->reloading ? s->next_cursor : NULL);
 	s->version++;
+}
+
+char *issue_stream_take_rejected_query(struct issue_stream *s)
+{
+	char *q = s->rejected_query;
+	s->rejected_query = NULL;
+	return q;
+}
+
+long long issue_stream_total(const struct issue_stream *s)
+{
+	if (s->hits < 0 || (unsigned long long)s->hits < s->n)
+		return -1;
+	return s->hits;
 }
 
 long issue_stream_find(const struct issue_stream *s, const char *id)

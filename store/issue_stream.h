@@ -42,7 +42,15 @@ struct project_cursor {
 struct issue_stream {
 	const struct sentry_target *target;
 	struct project_store *projects;
-	struct issue_filters filters;
+	struct issue_filters filters;   /* what was asked for last (what a reload requests) */
+	/* The filters the rows came from: set by a first page that arrived. A reload the
+	 * server refuses puts `filters` back to these, so the header never shows a filter
+	 * over rows that did not come from it. */
+	struct issue_filters applied;
+	bool has_applied;
+	/* The query text of a refused reload (400) that changed the query, for the view to
+	 * offer again; NULL otherwise. issue_stream_take_rejected_query hands it over. */
+	char *rejected_query;
 
 	struct issue **items;
 	size_t n, cap;
@@ -63,8 +71,11 @@ struct issue_stream {
 	int pending_pages;       /* per-project pages still in flight for this round */
 	struct issue **round;    /* issues of the round being collected */
 	size_t nround, round_cap;
+	bool round_failed;       /* a page of this round failed ... */
+	long round_status;       /* ... with this HTTP status */
 
-	char *error;             /* last failure, or NULL */
+	char *error;             /* last failure, or NULL: stays while it explains the rows
+	                            (until a load succeeds or the filters change) */
 	unsigned version;        /* bumped on every change */
 
 	/* Called on every batch of rows as it arrives (marks and in-flight triage go back on). */
@@ -85,11 +96,19 @@ void issue_stream_free(struct issue_stream *s);
 void issue_filters_set(char **field, const char *value);
 void issue_filters_set_projects(struct issue_filters *f, char *const *slugs, size_t n);
 void issue_filters_free(struct issue_filters *f);
+/* dst becomes a deep copy of src (dst's old contents are freed). */
+void issue_filters_copy(struct issue_filters *dst, const struct issue_filters *src);
+bool issue_filters_equal(const struct issue_filters *a, const struct issue_filters *b);
 
 /* Start over with the current filters (cancels what is in flight). */
 void issue_stream_reload(struct issue_stream *s);
 /* Fetch the next page if there is one and nothing is in flight. */
 void issue_stream_load_more(struct issue_stream *s);
+/* The refused query text (caller frees), or NULL; clears it. */
+char *issue_stream_take_rejected_query(struct issue_stream *s);
+/* The total number of matches when it is known and believable (X-Hits, never fewer
+ * than the rows loaded), else -1. */
+long long issue_stream_total(const struct issue_stream *s);
 /* Index of the issue with this id, or -1. */
 long issue_stream_find(const struct issue_stream *s, const char *id);
 /* Projects store finished loading: start a request that was waiting for ids. */

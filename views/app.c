@@ -530,17 +530,46 @@ static void key_hints(struct app *app, struct strbuf *out)
 	}
 }
 
+/* The stream's failure explains its empty or stale rows: on the stream it stays on
+ * screen, above the status line, for as long as it is true (until a load succeeds or the
+ * filters change), not only until the next key. NULL when the status line says it. */
+static const char *stream_error_shown(struct app *app)
+{
+	struct view *v = app_top(app);
+	const char *err = app->stream.error;
+	if (!v || strcmp(v->ops->name, "issues") != 0 || app->stream.reloading || !err)
+		return NULL;
+	if (app->status && strcmp(app->status, err) == 0 && !prompt_active() && !app->confirming)
+		return NULL;
+	return err;
+}
+
+static int stream_error_rows(struct app *app, int width)
+{
+	const char *err = stream_error_shown(app);
+	if (!err)
+		return 0;
+	int rows = draw_wrapped_rows(err, width);
+	return rows > 3 ? 3 : rows;
+}
+
 /* Errors get up to three rows so the whole sentence can be read; everything else one. */
 static int status_rows(struct app *app, int width)
 {
-	if (prompt_active() || !app->status || app->status_kind != STATUS_ERROR)
-		return 1;
+	int extra = stream_error_rows(app, width);
+	if (prompt_active() || app->confirming || !app->status || app->status_kind != STATUS_ERROR)
+		return extra + 1;
 	int rows = draw_wrapped_rows(app->status, width);
-	return rows > 3 ? 3 : rows;
+	return extra + (rows > 3 ? 3 : rows);
 }
 
 static void draw_status(struct app *app, int y, int width)
 {
+	int extra = stream_error_rows(app, width);
+	if (extra) {
+		draw_wrapped(stdscr, y, width, extra, ROLE_STATUS_ERROR, stream_error_shown(app));
+		y += extra;
+	}
 	if (prompt_active()) {
 		prompt_draw(stdscr, y, width);
 		return;
@@ -552,7 +581,7 @@ static void draw_status(struct app *app, int y, int width)
 		draw_row_end(&row, ROLE_STATUS);
 		return;
 	}
-	int rows = status_rows(app, width);
+	int rows = status_rows(app, width) - extra;
 	if (rows > 1) {
 		draw_wrapped(stdscr, y, width, rows, ROLE_STATUS_ERROR, app->status);
 		return;

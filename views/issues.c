@@ -27,6 +27,7 @@ struct issues_view {
 	struct view view;
 	char *selected_id;   /* issue under the cursor before a reload, to find it again */
 	size_t seen_n;
+	struct strbuf empty_msg; /* the text empty_text returns */
 };
 
 static struct issue_stream *stream_of(struct view *v)
@@ -506,7 +507,8 @@ static bool command(struct view *v, const char *name, const char *args, struct s
 static void title(struct view *v, struct strbuf *left, struct strbuf *right)
 {
 	struct issue_stream *s = stream_of(v);
-	const struct issue_filters *f = &s->filters;
+	/* The filter the rows came from: a new one shows once its first page is here. */
+	const struct issue_filters *f = s->has_applied ? &s->applied : &s->filters;
 	/* The query first: on a narrow terminal it is what must stay visible. */
 	strbuf_addf(left, "%s │ %s │ ", v->app->target.org,
 	            f->query && *f->query ? f->query : "(all issues)");
@@ -517,12 +519,16 @@ static void title(struct view *v, struct strbuf *left, struct strbuf *right)
 	strbuf_addf(left, " · %s · %s · %s", f->environment ? f->environment : "all envs",
 	            f->period ? f->period : "14d", sort_label(f->sort));
 
-	if (s->n || s->hits >= 0) {
-		if (s->hits >= 0 && (size_t)s->hits != s->n)
-			strbuf_addf(right, "%zu of %lld", s->n, s->hits);
+	long long total = issue_stream_total(s);
+	if (s->n || total >= 0) {
+		/* An unknown or unbelievable total (X-Hits missing, garbage, or below what is
+		 * loaded) is not shown: "60+ issues" while more pages exist, else "60 issues". */
+		if (total >= 0 && (size_t)total != s->n)
+			strbuf_addf(right, "%zu of %lld", s->n, total);
 		else
-			strbuf_addf(right, "%zu", s->n);
-		strbuf_addf(right, " issue%s", (s->hits >= 0 ? s->hits : (long long)s->n) == 1 ? "" : "s");
+			strbuf_addf(right, "%zu%s", s->n, total < 0 && s->has_more ? "+" : "");
+		strbuf_addf(right, " issue%s", (total >= 0 ? total : (long long)s->n) == 1 && !s->has_more
+		                                    ? "" : "s");
 	}
 	if (v->app->triage.nmarked) {
 		if (right->len)
@@ -546,19 +552,33 @@ static void title(struct view *v, struct strbuf *left, struct strbuf *right)
 
 static const char *empty_text(struct view *v)
 {
+	struct issues_view *iv = (struct issues_view *)v;
 	struct issue_stream *s = stream_of(v);
+	const struct issue_filters *f = s->has_applied ? &s->applied : &s->filters;
 	if (s->loading || s->reloading || s->waiting_for_projects)
 		return "Loading issues…";
+	strbuf_reset(&iv->empty_msg);
+	/* The reason itself, here: it explains the empty list for as long as it is true. */
 	if (s->error)
-		return "Could not load issues (see the message below). Ctrl-r retries.";
-	return "No issues match this query.";
+		strbuf_addf(&iv->empty_msg, "Could not load issues: %s (Ctrl-r retries)", s->error);
+	else if (f->query && *f->query)
+		strbuf_addf(&iv->empty_msg, "No issues match %s in the last %s", f->query,
+		            f->period ? f->period : "14d");
+	else
+		strbuf_addf(&iv->empty_msg, "No issues in the last %s", f->period ? f->period : "14d");
+	return strbuf_str(&iv->empty_msg);
 }
 
-/* After the store changed: put the cursor back on the issue it was on before a reload. */
+/* After the store changed: put the cursor back on the issue it was on before a reload,
+ * and offer a query the server refused again, in the prompt, to be fixed. */
 void issues_view_store_changed(struct view *v)
 {
 	struct issues_view *iv = (struct issues_view *)v;
 	struct issue_stream *s = stream_of(v);
+	char *rejected = issue_stream_take_rejected_query(s);
+	if (rejected && app_top(v->app) == v && !prompt_active())
+		prompt_open("query: ", rejected, "query", on_query_done, v);
+	free(rejected);
 	if (iv->selected_id && !s->reloading) {
 		long idx = issue_stream_find(s, iv->selected_id);
 		if (idx >= 0)
@@ -610,6 +630,7 @@ static void close_view(struct view *v)
 {
 	struct issues_view *iv = (struct issues_view *)v;
 	free(iv->selected_id);
+	strbuf_free(&iv->empty_msg);
 	free(iv);
 }
 
