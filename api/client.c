@@ -188,7 +188,10 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *userp)
 		free(r->link);
 		r->link = v;
 	} else if ((v = header_value(data, n, "X-Hits"))) {
-		r->hits = strtoll(v, NULL, 10);
+		/* Only a plain count is a count: garbage or an empty value is "unknown". */
+		char *end = v;
+		long long hits = isdigit((unsigned char)*v) ? strtoll(v, &end, 10) : -1;
+		r->hits = hits >= 0 && end != v && *end == '\0' ? hits : -1;
 		free(v);
 	} else if ((v = header_value(data, n, "X-Sentry-Rate-Limit-Reset"))) {
 		r->rl_reset = strtoll(v, NULL, 10);
