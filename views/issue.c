@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "api/search_term.h"
 #include "store/issue_detail.h"
 #include "tui/format.h"
 #include "tui/prompt.h"
@@ -484,24 +485,15 @@ static void filter_stream_by_tag(struct issue_view *iv)
 		return;
 	const struct tag_value *tv = &k->top[l->ref2];
 	struct strbuf term = STRBUF_INIT;
-	if (tv->query && *tv->query) {
-		strbuf_adds(&term, tv->query);
-	} else {
-		strbuf_addf(&term, "%s:", k->key ? k->key : "tag");
-		const char *val = tv->value ? tv->value : "";
-		if (strpbrk(val, " \"") || !*val) {
-			strbuf_addc(&term, '"');
-			for (const char *p = val; *p; p++) {
-				if (*p == '"' || *p == '\\')
-					strbuf_addc(&term, '\\');
-				strbuf_addc(&term, *p);
-			}
-			strbuf_addc(&term, '"');
-		} else {
-			strbuf_adds(&term, val);
-		}
-	}
 	struct app *app = iv->view.app;
+	/* Server text: quoted as one search term, or refused with the reason. */
+	const char *why = tv->query && *tv->query ? search_term_append_raw(&term, tv->query)
+	                                          : search_term_append(&term, k->key, tv->value);
+	if (why) {
+		app_status(app, STATUS_ERROR, "cannot filter by this value: %s", why);
+		strbuf_free(&term);
+		return;
+	}
 	char *added = strbuf_detach(&term);
 	app_pop(app); /* frees iv */
 	app_stream_add_filter(app, added);
