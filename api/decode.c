@@ -116,6 +116,8 @@ bool decode_issue(const void *json_obj, struct issue *out)
 	out->has_seen = bool_member(obj, "hasSeen");
 	out->is_unhandled = bool_member(obj, "isUnhandled");
 	out->is_subscribed = bool_member(obj, "isSubscribed");
+	const json_t *inbox = json_object_get(obj, "inbox");
+	out->for_review = !inbox ? -1 : json_is_object(inbox) ? 1 : 0;
 
 	const json_t *project = member(obj, "project");
 	out->project_id = id_member(project, "id");

@@ -58,6 +58,9 @@ struct issue {
 	bool has_seen;
 	bool is_unhandled;
 	bool is_subscribed;
+	/* The review state (inbox, sent with expand=inbox): 1 = still "for review", 0 =
+	 * reviewed (inbox null), -1 = unknown (the field was absent). */
+	signed char for_review;
 	int num_comments;
 	char *project_id;
 	char *project_slug;

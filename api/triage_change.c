@@ -360,8 +360,7 @@ static void set_assignee(struct issue *issue, const struct actor *a)
 }
 
 /* Release and threshold archives end as the substatus the server infers for them
- * (sentry-api.md §8.2). The inbox has no field in struct issue, so marking reviewed
- * changes nothing visible until the server's answer or a refresh says more. */
+ * (sentry-api.md §8.2). Marking reviewed takes the issue out of the inbox (for_review). */
 void change_apply(const struct change *c, struct issue *issue)
 {
 	switch (c->kind) {
@@ -400,7 +399,10 @@ void change_apply(const struct change *c, struct issue *issue)
 		issue->is_bookmarked = false;
 		break;
 	case CHANGE_MARK_REVIEWED:
+		issue->for_review = 0;
+		break;
 	case CHANGE_MARK_UNREVIEWED:
+		issue->for_review = 1;
 		break;
 	}
 }

@@ -153,6 +153,8 @@ char *url_issue_list(const char *base, const char *org, const struct issue_query
 	}
 	if (q->cursor && q->cursor[0])
 		ok = ok && add_param(url, "cursor", q->cursor);
+	if (q->expand && q->expand[0])
+		ok = ok && add_param(url, "expand", q->expand);
 	return finish(url, ok);
 }
 

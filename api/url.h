@@ -16,6 +16,7 @@ struct issue_query {
 	size_t nenvironments;
 	int limit;                 /* 0 = omit */
 	const char *cursor;        /* NULL = first page */
+	const char *expand;        /* e.g. "inbox" (review state); NULL = omit */
 };
 
 /* base is the server URL as configured ("https://sentry.io/", "http://127.0.0.1:8000",

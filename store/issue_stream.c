@@ -236,6 +236,7 @@ static void fill_query(const struct issue_stream *s, struct issue_query *q, cons
 	q->nenvironments = s->filters.environment ? 1 : 0;
 	q->limit = ISSUE_PAGE_SIZE;
 	q->cursor = cursor;
+	q->expand = "inbox"; /* the review state, for the row's mark */
 }
 
 /* One org-wide page */

@@ -458,6 +458,26 @@ void app_run_command(struct app *app, const char *line)
 
 /* Drawing: the one place that updates the terminal. */
 
+/* Drop the last " · " part of sb; false when there is none (after min_start). */
+static bool drop_last_part(struct strbuf *sb, size_t min_start)
+{
+	const char *str = strbuf_str(sb), *cut = NULL;
+	for (const char *p = str + min_start; (p = strstr(p, " · ")) != NULL; p++)
+		cut = p;
+	if (!cut)
+		return false;
+	char *rest = xstrndup(str, (size_t)(cut - str));
+	strbuf_reset(sb);
+	strbuf_adds(sb, rest);
+	free(rest);
+	return true;
+}
+
+/* The title row: the view's left text (what is shown) and right text (counts), and a
+ * read-only badge. When they do not fit, whole " · " parts go, from the end of the right
+ * side (but its first), then from the end of the left side (but what comes before its
+ * last " │ ": the query), then the left side's first " │ " part (the org); only then is
+ * the left clipped. A badge is shown whole or not at all. */
 static void draw_title(struct app *app, struct view *v, int width)
 {
 	struct strbuf left = STRBUF_INIT, right = STRBUF_INIT;
@@ -465,24 +485,74 @@ static void draw_title(struct app *app, struct view *v, int width)
 		return;
 	if (v->ops->title)
 		v->ops->title(v, &left, &right);
+	const char *badge = app->cfg->read_only ? "READ-ONLY" : NULL;
+	int bw = badge ? sanitize_width(badge) + 1 : 0;
+	/* What goes first when short of room: the right side's later parts ("updated …"),
+	 * the left's last part (the sort, also marked in the column header), the left's
+	 * first " │ " part (the org), then the left's other later parts. */
+	bool dropped_sort = false, dropped_org = false;
+	for (;;) {
+		int need = 1 + sanitize_width(strbuf_str(&left)) + 2 + sanitize_width(strbuf_str(&right)) +
+		           bw + 1;
+		if (need <= width)
+			break;
+		if (drop_last_part(&right, 0))
+			continue;
+		const char *l = strbuf_str(&left);
+		const char *last_bar = NULL, *first_bar = strstr(l, " │ ");
+		for (const char *p = first_bar; p && (p = strstr(p, " │ ")) != NULL; p++)
+			last_bar = p;
+		size_t scope = last_bar ? (size_t)(last_bar - l) + 1 : 0;
+		if (!dropped_sort) {
+			dropped_sort = true;
+			if (drop_last_part(&left, scope))
+				continue;
+		}
+		if (!dropped_org && first_bar && first_bar != last_bar) {
+			dropped_org = true;
+			char *rest = xstrdup(first_bar + strlen(" │ "));
+			strbuf_reset(&left);
+			strbuf_adds(&left, rest);
+			free(rest);
+			continue;
+		}
+		if (drop_last_part(&left, scope))
+			continue;
+		break;
+	}
+	if (badge && bw + 2 > width / 2)
+		badge = NULL, bw = 0;
 	struct draw_row row;
 	draw_row_begin(&row, stdscr, 0, 0, width, false);
 	draw_pad(&row, ROLE_TITLE, 1);
 	int rw = sanitize_width(strbuf_str(&right));
 	if (rw > width / 2)
 		rw = width / 2;
-	row.right = width - rw - 2;
-	draw_text(&row, ROLE_TITLE, strbuf_str(&left));
+	row.right = width - rw - bw - 2;
+	if (sanitize_width(strbuf_str(&left)) > draw_room(&row))
+		draw_field(&row, ROLE_TITLE, strbuf_str(&left), draw_room(&row), ALIGN_LEFT);
+	else
+		draw_text(&row, ROLE_TITLE, strbuf_str(&left));
 	row.right = width;
-	draw_pad(&row, ROLE_TITLE, width - rw - 1 - row.x);
+	draw_pad(&row, ROLE_TITLE, width - rw - bw - 1 - row.x);
+	if (badge) {
+		draw_text(&row, ROLE_STATUS_ERROR, badge);
+		draw_pad(&row, ROLE_TITLE, 1);
+	}
 	draw_field(&row, ROLE_TITLE, strbuf_str(&right), rw, ALIGN_RIGHT);
 	draw_row_end(&row, ROLE_TITLE);
 	strbuf_free(&left);
 	strbuf_free(&right);
 }
 
-static void key_hints(struct app *app, struct strbuf *out)
+/* The key hints that fit in width cells, whole: help and back/quit first, then the others
+ * in the table's order while they fit (one that does not is left out, not cut). */
+static void key_hints(struct app *app, struct strbuf *out, int width)
 {
+	enum { MAX_HINTS = 32 };
+	char *items[MAX_HINTS];
+	bool first[MAX_HINTS];
+	size_t nitems = 0;
 	static const struct {
 		enum request req;
 		const char *label;
@@ -524,9 +594,33 @@ static void key_hints(struct app *app, struct strbuf *out)
 			                  : app->nviews > 1 ? "back" : "quit";
 			if (hints[i].req == REQ_ENTER && strcmp(v->ops->name, "issue") == 0)
 				label = "expand";
-			strbuf_addf(out, "%s%.*s %s", out->len ? "  " : "", (int)len, k, label);
+			struct strbuf item = STRBUF_INIT;
+			strbuf_addf(&item, "%.*s %s", (int)len, k, label);
+			if (nitems < MAX_HINTS) {
+				first[nitems] = hints[i].req == REQ_HELP || hints[i].req == REQ_BACK;
+				items[nitems++] = strbuf_detach(&item);
+			}
+			strbuf_free(&item);
 		}
 		strbuf_free(&keys);
+	}
+	bool take[MAX_HINTS] = { false };
+	int used = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < nitems; i++) {
+			if (take[i] || first[i] != (pass == 0))
+				continue;
+			int w = sanitize_width(items[i]) + (used ? 2 : 0);
+			if (used + w <= width) {
+				take[i] = true;
+				used += w;
+			}
+		}
+	}
+	for (size_t i = 0; i < nitems; i++) {
+		if (take[i])
+			strbuf_addf(out, "%s%s", out->len ? "  " : "", items[i]);
+		free(items[i]);
 	}
 }
 
@@ -607,7 +701,7 @@ static void draw_status(struct app *app, int y, int width)
 			draw_text(&row, role, app->status);
 	} else {
 		struct strbuf hints = STRBUF_INIT;
-		key_hints(app, &hints);
+		key_hints(app, &hints, draw_room(&row));
 		draw_text(&row, ROLE_DIM, strbuf_str(&hints));
 		strbuf_free(&hints);
 	}

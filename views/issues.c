@@ -28,6 +28,7 @@ struct issues_view {
 	char *selected_id;   /* issue under the cursor before a reload, to find it again */
 	size_t seen_n;
 	struct strbuf empty_msg; /* the text empty_text returns */
+	int id_width;            /* the ID column: widest short id loaded, plus a space */
 };
 
 static struct issue_stream *stream_of(struct view *v)
@@ -37,42 +38,73 @@ static struct issue_stream *stream_of(struct view *v)
 
 /* Columns */
 
+enum sort_key { SORT_LAST_SEEN, SORT_FIRST_SEEN, SORT_EVENTS, SORT_USERS };
+
+static enum sort_key sort_key_of(const char *sort)
+{
+	if (sort && strcmp(sort, "new") == 0)
+		return SORT_FIRST_SEEN;
+	if (sort && strcmp(sort, "freq") == 0)
+		return SORT_EVENTS;
+	if (sort && strcmp(sort, "user") == 0)
+		return SORT_USERS;
+	return SORT_LAST_SEEN;
+}
+
 struct columns {
 	int level, marks, short_id, title, badge, events, users, spark, last, first, assignee;
 };
 
-/* Fixed widths include one separating space. Optional columns are dropped or narrowed
- * in this order until the title has room; nothing is ever drawn past the width. */
-static struct columns layout(int width)
+#define BADGE_WIDTH 6     /* the longest badge (5 cells) and a space: whole or not at all */
+#define MIN_TITLE 31      /* 30 cells of title and a space, at 80 columns and wider */
+#define SHORT_ID_MIN 8
+#define SHORT_ID_MAX 16
+
+/* Fixed widths include one separating space. Optional columns narrow or go, in this
+ * order, until the title has MIN_TITLE cells (or, on a narrower terminal, until nothing
+ * else can give way); the column the stream is sorted by never goes. Nothing is ever
+ * drawn past the width. id_width is the widest short id loaded, plus its space. */
+static struct columns layout(int width, enum sort_key key, int id_width)
 {
 	struct columns c = {
-		.level = 2, .marks = 3, .short_id = 16, .badge = 6, .events = 8, .users = 7,
-		.spark = 25, .last = 6, .first = 5, .assignee = 15,
+		.level = 2, .marks = 3, .short_id = id_width, .badge = BADGE_WIDTH, .events = 7,
+		.users = 7, .spark = 25, .last = 6, .first = 5, .assignee = 15,
 	};
-	const int min_title = 24;
 	for (int step = 0;; step++) {
 		int fixed = c.level + c.marks + c.short_id + c.badge + c.events + c.users + c.spark +
 		            c.last + c.first + c.assignee;
 		c.title = width - fixed;
-		if (c.title >= 40 || (c.title >= min_title && step > 2))
-			break;
+		if (c.title >= MIN_TITLE + 60 && step == 0) {
+			/* Room to spare: whole team and member names before an even longer title. */
+			c.assignee = 23;
+			c.title -= 8;
+		}
+		if (c.title >= MIN_TITLE)
+			return c;
 		switch (step) {
 		case 0: c.spark = 13; break;
-		case 1: c.first = 0; break;
-		case 2: c.assignee = 11; break;
-		case 3: c.users = 0; break;
-		case 4: c.spark = 9; c.events = 7; break;
-		case 5: c.short_id = 13; c.badge = 5; break;
-		case 6: c.badge = 0; break;
-		case 7: c.assignee = 0; break;
-		case 8: c.spark = 0; break;
+		case 1: c.assignee = 11; break;
+		case 2: if (key != SORT_FIRST_SEEN) c.first = 0; break;
+		case 3: c.spark = 9; break;
+		case 4: if (key != SORT_USERS) c.users = 0; break;
+		case 5: c.spark = 0; break;
+		case 6: /* counts are at most 4 cells; short headers */
+			c.events = 5;
+			if (c.users)
+				c.users = 5;
+			break;
+		case 7: c.assignee = 9; break;
+		case 8: if (c.short_id > 12) c.short_id = 12; break;
+		case 9: c.assignee = 0; break;
+		case 10: c.badge = 0; break;
+		case 11: if (key != SORT_EVENTS) c.events = 0; break;
+		case 12: if (key != SORT_LAST_SEEN) c.last = 0; break;
 		default:
 			if (c.title < 1)
 				c.title = 1;
 			return c;
 		}
 	}
-	return c;
 }
 
 /* Substatus badge: what changed about the issue, so it reads without colour. */
@@ -120,23 +152,29 @@ static void assignee_text(const struct issue *i, char *buf, size_t n)
 		snprintf(buf, n, "%s", name);
 }
 
+static struct columns columns_for(struct view *v, int width)
+{
+	struct issues_view *iv = (struct issues_view *)v;
+	return layout(width, sort_key_of(stream_of(v)->filters.sort), iv->id_width);
+}
+
 static void draw_issue(struct view *v, size_t lineno, struct draw_row *row)
 {
 	struct issue_stream *s = stream_of(v);
 	const struct issue *i = s->items[lineno];
-	struct columns c = layout(row->right);
+	struct columns c = columns_for(v, row->right);
 	char buf[256];
 
 	/* A row changed so that it no longer matches the query stays, dimmed, until the next
 	 * refresh, so the cursor does not jump. */
 	enum color_role text_role = i->dimmed ? ROLE_DIM : ROLE_DEFAULT;
 	draw_field(row, style_level_role(i->level), style_level_letter(i->level), 1, ALIGN_LEFT);
-	draw_pad(row, ROLE_DEFAULT, 1);
-	/* Marked (✓) and pending (…) read without colour. */
-	draw_field(row, i->pending ? ROLE_LOADING : ROLE_BOOKMARK, i->pending ? "…" : " ", 1,
-	           ALIGN_LEFT);
-	draw_field(row, ROLE_BOOKMARK, i->marked ? "✓" : " ", 1, ALIGN_LEFT);
-	draw_field(row, ROLE_BOOKMARK, i->is_bookmarked ? "★" : " ", 1, ALIGN_LEFT);
+	/* For review (•), pending (…), marked (✓), bookmarked (★): read without colour. */
+	draw_field(row, ROLE_BADGE_NEW, i->for_review == 1 ? GLYPH_FOR_REVIEW : " ", 1, ALIGN_LEFT);
+	draw_field(row, i->pending ? ROLE_LOADING : ROLE_BOOKMARK, i->pending ? GLYPH_PENDING : " ",
+	           1, ALIGN_LEFT);
+	draw_field(row, ROLE_BOOKMARK, i->marked ? GLYPH_MARKED : " ", 1, ALIGN_LEFT);
+	draw_field(row, ROLE_BOOKMARK, i->is_bookmarked ? GLYPH_BOOKMARK : " ", 1, ALIGN_LEFT);
 	draw_field(row, ROLE_SHORT_ID, i->short_id ? i->short_id : i->id, c.short_id - 1, ALIGN_LEFT);
 	draw_pad(row, ROLE_DEFAULT, 1);
 
@@ -168,12 +206,14 @@ static void draw_issue(struct view *v, size_t lineno, struct draw_row *row)
 		draw_field(row, br, b, c.badge - 1, ALIGN_LEFT);
 		draw_pad(row, ROLE_DEFAULT, 1);
 	}
-	if (i->has_count)
-		format_count(i->count, buf, sizeof(buf));
-	else
-		snprintf(buf, sizeof(buf), "-");
-	draw_field(row, ROLE_NUMBER, buf, c.events - 1, ALIGN_RIGHT);
-	draw_pad(row, ROLE_DEFAULT, 1);
+	if (c.events) {
+		if (i->has_count)
+			format_count(i->count, buf, sizeof(buf));
+		else
+			snprintf(buf, sizeof(buf), "-");
+		draw_field(row, ROLE_NUMBER, buf, c.events - 1, ALIGN_RIGHT);
+		draw_pad(row, ROLE_DEFAULT, 1);
+	}
 	if (c.users) {
 		format_count(i->user_count > 0 ? (uint64_t)i->user_count : 0, buf, sizeof(buf));
 		draw_field(row, ROLE_NUMBER, buf, c.users - 1, ALIGN_RIGHT);
@@ -186,9 +226,11 @@ static void draw_issue(struct view *v, size_t lineno, struct draw_row *row)
 		draw_pad(row, ROLE_DEFAULT, 1);
 	}
 	time_t now = time_now();
-	format_age(i->last_seen, now, buf, sizeof(buf));
-	draw_field(row, ROLE_AGE, buf, c.last - 1, ALIGN_RIGHT);
-	draw_pad(row, ROLE_DEFAULT, 1);
+	if (c.last) {
+		format_age(i->last_seen, now, buf, sizeof(buf));
+		draw_field(row, ROLE_AGE, buf, c.last - 1, ALIGN_RIGHT);
+		draw_pad(row, ROLE_DEFAULT, 1);
+	}
 	if (c.first) {
 		format_age(i->first_seen, now, buf, sizeof(buf));
 		draw_field(row, ROLE_AGE, buf, c.first - 1, ALIGN_RIGHT);
@@ -209,12 +251,22 @@ static const char *sort_label(const char *sort)
 	return sort ? sort : "last seen";
 }
 
+/* A column header, with the sort mark when the stream is sorted by it: the long label
+ * when it fits with the mark, else the short one. */
+static void header_field(struct draw_row *row, const char *label, const char *short_label,
+                         bool sorted, int width, enum draw_align align)
+{
+	char text[32];
+	snprintf(text, sizeof(text), "%s%s", label, sorted ? GLYPH_SORT_KEY : "");
+	if (sanitize_width(text) > width)
+		snprintf(text, sizeof(text), "%s%s", short_label, sorted ? GLYPH_SORT_KEY : "");
+	draw_field(row, ROLE_HEADER, text, width, align);
+}
+
 static void draw_header(struct view *v, WINDOW *win, int y, int width)
 {
-	struct columns c = layout(width);
-	const char *sort = stream_of(v)->filters.sort ? stream_of(v)->filters.sort : "date";
-	bool by_date = strcmp(sort, "date") == 0, by_new = strcmp(sort, "new") == 0;
-	bool by_freq = strcmp(sort, "freq") == 0, by_user = strcmp(sort, "user") == 0;
+	struct columns c = columns_for(v, width);
+	enum sort_key key = sort_key_of(stream_of(v)->filters.sort);
 	struct draw_row row;
 	draw_row_begin(&row, win, y, 0, width, false);
 	draw_pad(&row, ROLE_HEADER, c.level + c.marks);
@@ -222,19 +274,22 @@ static void draw_header(struct view *v, WINDOW *win, int y, int width)
 	draw_field(&row, ROLE_HEADER, "ISSUE", c.title, ALIGN_LEFT);
 	if (c.badge)
 		draw_field(&row, ROLE_HEADER, "", c.badge, ALIGN_LEFT);
-	draw_field(&row, ROLE_HEADER, by_freq ? "EVENTS▼" : c.events > 7 ? "EVENTS" : "EVNTS",
-	           c.events - 1, ALIGN_RIGHT);
-	draw_pad(&row, ROLE_HEADER, 1);
+	if (c.events) {
+		header_field(&row, "EVENTS", "EVT", key == SORT_EVENTS, c.events - 1, ALIGN_RIGHT);
+		draw_pad(&row, ROLE_HEADER, 1);
+	}
 	if (c.users) {
-		draw_field(&row, ROLE_HEADER, by_user ? "USERS▼" : "USERS", c.users - 1, ALIGN_RIGHT);
+		header_field(&row, "USERS", "USR", key == SORT_USERS, c.users - 1, ALIGN_RIGHT);
 		draw_pad(&row, ROLE_HEADER, 1);
 	}
 	if (c.spark)
 		draw_field(&row, ROLE_HEADER, "24H", c.spark, ALIGN_LEFT);
-	draw_field(&row, ROLE_HEADER, by_date ? "SEEN▼" : "SEEN", c.last - 1, ALIGN_RIGHT);
-	draw_pad(&row, ROLE_HEADER, 1);
+	if (c.last) {
+		header_field(&row, "SEEN", "SEEN", key == SORT_LAST_SEEN, c.last - 1, ALIGN_RIGHT);
+		draw_pad(&row, ROLE_HEADER, 1);
+	}
 	if (c.first) {
-		draw_field(&row, ROLE_HEADER, by_new ? "AGE▼" : "AGE", c.first - 1, ALIGN_RIGHT);
+		header_field(&row, "AGE", "AGE", key == SORT_FIRST_SEEN, c.first - 1, ALIGN_RIGHT);
 		draw_pad(&row, ROLE_HEADER, 1);
 	}
 	if (c.assignee)
@@ -587,6 +642,16 @@ void issues_view_store_changed(struct view *v)
 		iv->selected_id = NULL;
 	}
 	view_clamp(v);
+	if (s->n != iv->seen_n || !iv->id_width) {
+		int w = SHORT_ID_MIN - 1;
+		for (size_t k = 0; k < s->n; k++) {
+			const char *id = s->items[k]->short_id ? s->items[k]->short_id : s->items[k]->id;
+			int iw = sanitize_width(id);
+			if (iw > w)
+				w = iw;
+		}
+		iv->id_width = w + 1 > SHORT_ID_MAX ? SHORT_ID_MAX : w + 1;
+	}
 	if (s->n != iv->seen_n) {
 		iv->seen_n = s->n;
 		maybe_load_more(v);
@@ -655,5 +720,6 @@ struct view *issues_view_new(struct app *app)
 	struct issues_view *iv = xcalloc(1, sizeof(*iv));
 	iv->view.ops = &issues_ops;
 	iv->view.app = app;
+	iv->id_width = SHORT_ID_MAX;
 	return &iv->view;
 }

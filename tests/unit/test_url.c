@@ -94,6 +94,14 @@ static void test_issue_list_sends_every_parameter_in_order(void **state)
 	                 "&environment=dev+server&limit=25&cursor=1541538000000%3A0%3A0");
 }
 
+static void test_issue_list_expands_inbox(void **state)
+{
+	/* Without expand=inbox Sentry leaves the review state out of the list. */
+	struct issue_query q = { .query = "", .expand = "inbox" };
+	assert_url_equal(url_issue_list("https://sentry.io", "acme", &q),
+	                 "https://sentry.io/api/0/organizations/acme/issues/?query=&expand=inbox");
+}
+
 static void test_issue_list_sends_empty_query(void **state)
 {
 	struct issue_query q = { .query = "" };
@@ -282,6 +290,7 @@ int main(void)
 		cmocka_unit_test(test_api_query),
 		cmocka_unit_test(test_issue_list_sends_every_parameter_in_order),
 		cmocka_unit_test(test_issue_list_sends_empty_query),
+		cmocka_unit_test(test_issue_list_expands_inbox),
 		cmocka_unit_test(test_issue_list_sends_empty_group_stats_period),
 		cmocka_unit_test(test_issue_list_skips_empty_project_and_cursor),
 		cmocka_unit_test(test_issue_list_cursor_round_trips),
