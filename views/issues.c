@@ -70,6 +70,9 @@ static struct columns layout(int width, enum sort_key key, int id_width)
 		.level = 2, .marks = 3, .short_id = id_width, .badge = BADGE_WIDTH, .events = 7,
 		.users = 7, .spark = 25, .last = 6, .first = 5, .assignee = 15,
 	};
+	/* Room for the sort mark after "EVENTS" / "USERS". */
+	if (key == SORT_EVENTS)
+		c.events = 8;
 	for (int step = 0;; step++) {
 		int fixed = c.level + c.marks + c.short_id + c.badge + c.events + c.users + c.spark +
 		            c.last + c.first + c.assignee;

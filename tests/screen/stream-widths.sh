@@ -48,7 +48,7 @@ def title_width(header):
     return start, start + 5 + (m.start() if m else len(rest))
 hints_checked = 0
 for name, sort_header in [("80x24", "SEEN▼"), ("100x30", "SEEN▼"), ("200x50", "SEEN▼"),
-                          ("80x24-first-seen", "AGE▼"), ("80x24-events", "EVT▼"),
+                          ("80x24-first-seen", "AGE▼"), ("80x24-events", "EVENTS▼"),
                           ("80x24-users", "USR▼"), ("60x20-users", "USR▼"),
                           ("hints-80", "SEEN▼"), ("hints-100", "SEEN▼"), ("hints-200", "SEEN▼")]:
     lines = open(os.path.join(d, name), encoding="utf-8").read().split("\n")
