@@ -616,9 +616,9 @@ static const char *empty_text(struct view *v)
 	if (s->loading || s->reloading || s->waiting_for_projects)
 		return "Loading issues…";
 	strbuf_reset(&iv->empty_msg);
-	/* The reason itself, here: it explains the empty list for as long as it is true. */
+	/* The reason stays below the list (the status area) for as long as it is true. */
 	if (s->error)
-		strbuf_addf(&iv->empty_msg, "Could not load issues: %s (Ctrl-r retries)", s->error);
+		strbuf_adds(&iv->empty_msg, "Could not load issues: the reason is below. Ctrl-r retries.");
 	else if (f->query && *f->query)
 		strbuf_addf(&iv->empty_msg, "No issues match %s in the last %s", f->query,
 		            f->period ? f->period : "14d");

@@ -45,4 +45,17 @@ assert_screen_lacks project-refused "no-such-project ·"
 # A good query clears the reason.
 assert_screen fixed
 assert_screen_lacks fixed "not found"
+# Refused from the start (no earlier rows): the list says the reason is below, and it is,
+# after the prompt (offered again with the text) is cancelled and after more keys.
+tui_run --query is:bogus <<'EOF2'
+:screen first-refused
+<Esc>
+j
+k
+:screen first-refused-keys
+EOF2
+assert_screen_has first-refused "query: is:bogus"
+assert_screen first-refused-keys
+assert_screen_has first-refused-keys "Could not load issues: the reason is below."
+assert_screen_has first-refused-keys 'Invalid value for "is" search'
 finish

@@ -25,7 +25,7 @@ assert_request --path /api/0/organizations/acme/issues/ --param query=level:fata
 
 # Resize: the layout follows the terminal.
 T resize-window -t t -x 60 -y 20
-tmux_wait_for "EVNTS"   # the narrow layout's column title: the app re-laid out
+tmux_wait_for " EVT "   # the narrow layout's column title: the app re-laid out
 tmux_wait_for "BACKEND-1"
 tmux_screen | grep -q "FRONTEND-1" && fail "the level:fatal query still shows an error-level issue"
 [ "$(tmux_screen | wc -l)" -le 20 ] || fail "the screen did not shrink to 20 rows"
