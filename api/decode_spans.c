@@ -330,9 +330,9 @@ bool decode_transaction_spans(const char *body, size_t len, struct span_set *out
 
 /* ---- the trace endpoint ------------------------------------------------------------ */
 
-/* One node of the trace endpoint. Its parent is the node it is nested in (parent_id,
- * NULL at the top level: the id sent is kept). */
-static bool decode_trace_node(const json_t *v, const char *parent_id, struct span *s)
+/* One node of the trace endpoint. Its parent is the node it is nested in (parent_id);
+ * at the top level, or under a node that was dropped, it keeps the parent id it sent. */
+static bool decode_trace_node(const json_t *v, const char *parent_id, bool top_level, struct span *s)
 {
 	memset(s, 0, sizeof(*s));
 	if (!json_is_object(v))
@@ -349,9 +349,8 @@ static bool decode_trace_node(const json_t *v, const char *parent_id, struct spa
 	if (parent_id) {
 		free(s->parent_span_id);
 		s->parent_span_id = xstrdup(parent_id);
-	} else {
-		s->trace_top_level = true;
 	}
+	s->trace_top_level = top_level;
 	s->event_id = id_member(v, "event_id");
 	s->project_slug = nonempty_member(v, "project_slug", MODEL_MAX_FIELD);
 	s->transaction = nonempty_member(v, "transaction", MODEL_MAX_TITLE);
@@ -373,7 +372,8 @@ static bool decode_trace_node(const json_t *v, const char *parent_id, struct spa
 struct pending_list {
 	const json_t *list;
 	size_t next;
-	char *parent_id; /* owned; NULL at the top level */
+	char *parent_id; /* owned; NULL at the top level and under a dropped node */
+	bool top_level;
 };
 
 bool decode_trace_spans(const char *body, size_t len, struct span_set *out, struct strbuf *err)
@@ -386,7 +386,7 @@ bool decode_trace_spans(const char *body, size_t len, struct span_set *out, stru
 	size_t cap = 0, depth = 0, stack_cap = 0;
 	struct pending_list *stack = NULL;
 	xgrow((void **)&stack, &stack_cap, 1, sizeof(*stack));
-	stack[depth++] = (struct pending_list){ root, 0, NULL };
+	stack[depth++] = (struct pending_list){ root, 0, NULL, true };
 	/* Depth-first with an explicit stack: nesting depth costs heap, not C stack. */
 	while (depth > 0) {
 		struct pending_list *top = &stack[depth - 1];
@@ -397,13 +397,12 @@ bool decode_trace_spans(const char *body, size_t len, struct span_set *out, stru
 		}
 		const json_t *node = json_array_get(top->list, top->next++);
 		struct span s;
-		const char *nested_in = top->parent_id;
-		if (!decode_trace_node(node, nested_in, &s)) {
+		if (!decode_trace_node(node, top->parent_id, top->top_level, &s)) {
 			out->dropped++;
 			/* Its children still count: they hang under the root, as orphans. */
 			if (json_array_size(member(node, "children")) > 0) {
 				xgrow((void **)&stack, &stack_cap, depth + 1, sizeof(*stack));
-				stack[depth++] = (struct pending_list){ member(node, "children"), 0, NULL };
+				stack[depth++] = (struct pending_list){ member(node, "children"), 0, NULL, false };
 			}
 			continue;
 		}
@@ -418,7 +417,7 @@ bool decode_trace_spans(const char *body, size_t len, struct span_set *out, stru
 		const json_t *children = member(node, "children");
 		if (json_array_size(children) > 0) {
 			xgrow((void **)&stack, &stack_cap, depth + 1, sizeof(*stack));
-			stack[depth++] = (struct pending_list){ children, 0, id };
+			stack[depth++] = (struct pending_list){ children, 0, id, false };
 		} else {
 			free(id);
 		}

@@ -222,6 +222,7 @@ static void test_nested_trace_with_duration_and_errors(void **state)
 	/* d was nested in the dropped node: it keeps the parent it named. */
 	assert_string_equal(s.spans[3].span_id, "d");
 	assert_string_equal(s.spans[3].parent_span_id, "gone");
+	assert_false(s.spans[3].trace_top_level);
 	assert_time(s.spans[3].end, 100.301);
 	assert_true(s.spans[4].trace_top_level);
 	assert_time(s.root.start, 99);
