@@ -18,6 +18,13 @@ static const char *const eighths[8] = {
 	"\u258F", "\u258E", "\u258D", "\u258C", "\u258B", "\u258A", "\u2589", "\u2588",
 };
 
+/* Positions are never negative (they are clamped to the axis), so truncation is floor;
+ * this keeps libm out of the link. */
+static int floor_nonneg(double x)
+{
+	return (int)x;
+}
+
 /* A time as a position in eighths of a cell, clamped to the axis. */
 static double position(const struct waterfall_axis *axis, double t, int width)
 {
@@ -44,10 +51,10 @@ struct waterfall_bar waterfall_bar(struct strbuf *out, const struct waterfall_ax
 	for (int i = 0; i < width; i++)
 		cells[i] = " ";
 	double s = position(axis, start, width), e = position(axis, end, width);
-	int first = (int)floor(s / 8 + 0.5);
-	int end8 = (int)floor(e + 0.5);
+	int first = floor_nonneg(s / 8 + 0.5);
+	int end8 = floor_nonneg(e + 0.5);
 	if (end8 <= first * 8) {
-		int cell = (int)floor(s / 8);
+		int cell = floor_nonneg(s / 8);
 		cell = cell >= width ? width - 1 : cell;
 		cells[cell] = eighths[0];
 		bar.first_cell = bar.last_cell = cell;
@@ -86,8 +93,8 @@ void waterfall_gaps(struct strbuf *out, const struct waterfall_axis *axis,
 	for (int i = 0; i < width; i++)
 		cells[i] = " ";
 	for (size_t g = 0; g < ngaps; g++) {
-		int from = (int)floor(position(axis, gaps[g].start, width) / 8 + 0.5);
-		int to = (int)floor(position(axis, gaps[g].end, width) / 8 + 0.5);
+		int from = floor_nonneg(position(axis, gaps[g].start, width) / 8 + 0.5);
+		int to = floor_nonneg(position(axis, gaps[g].end, width) / 8 + 0.5);
 		for (int i = from; i < to && i < width; i++)
 			cells[i] = WATERFALL_GAP;
 	}
@@ -133,10 +140,10 @@ void waterfall_format_duration(double seconds, char *buf, size_t size)
 	else if (seconds < 59.95)
 		snprintf(buf, size, "%.1fs", seconds);
 	else if (seconds < 3599.5) {
-		long whole = lround(seconds);
+		long whole = (long)(seconds + 0.5);
 		snprintf(buf, size, "%ldm%02lds", whole / 60, whole % 60);
 	} else {
-		long minutes = lround(seconds / 60);
+		long minutes = (long)(seconds / 60 + 0.5);
 		snprintf(buf, size, "%ldh%02ldm", minutes / 60, minutes % 60);
 	}
 }
