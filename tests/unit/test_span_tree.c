@@ -139,6 +139,9 @@ static void test_n_plus_one_group_and_evidence(void **state)
 	assert_rows(&t, "http.server|  http.server|    db.query|    db.query|    db.query");
 	assert_true(span_tree_toggle(&t, 3));
 	assert_rows(&t, "http.server|  http.server|    3 × db.query");
+	/* Revealing a member (a search hit) expands its group. */
+	assert_int_equal(span_tree_reveal(&t, node_of(&t, "span002")), 3);
+	assert_rows(&t, "http.server|  http.server|    db.query|    db.query|    db.query");
 
 	/* The time between the queries is visible as gaps. */
 	struct span_interval *gaps;
@@ -258,6 +261,34 @@ static void test_cycles_are_cut_and_kept(void **state)
 	assert_true(t.nodes[node_of(&t, "p")].flags & SPAN_CYCLE);
 	assert_false(t.nodes[node_of(&t, "y")].flags & SPAN_CYCLE);
 	assert_int_equal(t.norphans, 3);
+	span_tree_free(&t);
+	span_set_free(&s);
+}
+
+/* Parallel children overlap: exclusive time and gaps count the union once. */
+static void test_overlapping_children(void **state)
+{
+	(void)state;
+	struct span_set s;
+	struct span_tree t;
+	span_json("{\"start_timestamp\":100,\"timestamp\":110,\"contexts\":{\"trace\":{\"span_id\":\"R\"}},"
+	          "\"spans\":["
+	          "{\"span_id\":\"a\",\"parent_span_id\":\"R\",\"start_timestamp\":101,\"timestamp\":106},"
+	          "{\"span_id\":\"b\",\"parent_span_id\":\"R\",\"start_timestamp\":102,\"timestamp\":104},"
+	          "{\"span_id\":\"c\",\"parent_span_id\":\"R\",\"start_timestamp\":105,\"timestamp\":108},"
+	          "{\"span_id\":\"d\",\"parent_span_id\":\"R\",\"start_timestamp\":109,\"timestamp\":112}"
+	          "]}",
+	          &s);
+	span_tree_build(&t, &s);
+	/* covered: 101–108 and 109–110 (d is clipped to the root) */
+	assert_seconds(t.nodes[0].exclusive, 2);
+	struct span_interval *gaps;
+	assert_int_equal(span_tree_gaps(&t, 0, &gaps), 2);
+	assert_seconds(gaps[0].start, 100);
+	assert_seconds(gaps[0].end, 101);
+	assert_seconds(gaps[1].start, 108);
+	assert_seconds(gaps[1].end, 109);
+	free(gaps);
 	span_tree_free(&t);
 	span_set_free(&s);
 }
@@ -491,6 +522,7 @@ int main(void)
 		cmocka_unit_test(test_trace_endpoint_tree),
 		cmocka_unit_test(test_orphans_hang_under_the_root),
 		cmocka_unit_test(test_cycles_are_cut_and_kept),
+		cmocka_unit_test(test_overlapping_children),
 		cmocka_unit_test(test_identical_starts_keep_the_order_sent),
 		cmocka_unit_test(test_groups_by_hash_and_pattern),
 		cmocka_unit_test(test_description_pattern),
