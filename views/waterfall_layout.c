@@ -77,8 +77,6 @@ struct waterfall_bar waterfall_bar(struct strbuf *out, const struct waterfall_ax
 		cells[width - 1] = WATERFALL_CLIP_RIGHT;
 		bar.last_cell = width - 1;
 	}
-	if (bar.last_cell < bar.first_cell) /* a span wholly before the axis: ◂ alone */
-		bar.last_cell = bar.first_cell;
 	emit(out, cells, width);
 	free(cells);
 	return bar;
