@@ -547,9 +547,13 @@ class Api:
     # ------------------------------------------------------ releases ----
 
     def _release_list(self, req, view, projects):
-        health = req.last("health") == "1"
         found = releases.listing(view.dataset, projects, req.last("query") or "", req.last("status"))
-        return self._paged(req, found, lambda pr: releases.release_json(view.dataset, pr[0], pr[1]["version"], health))
+        return self._paged(req, found, lambda pr: self._release_json(req, view, pr[0], pr[1]["version"]))
+
+    @staticmethod
+    def _release_json(req, view, project, version):
+        return releases.release_json(view.dataset, project, version, req.last("health") == "1",
+                                     req.last("adoptionStages") == "1")
 
     def list_releases(self, req, view):
         # Releases are listed across projects without the global-views feature.
@@ -566,7 +570,7 @@ class Api:
 
     def release_detail(self, req, view, version):
         project = self._release(view, version)
-        return Response(200, releases.release_json(view.dataset, project, version, req.last("health") == "1"))
+        return Response(200, self._release_json(req, view, project, version))
 
     def list_deploys(self, req, view, version):
         project = self._release(view, version)

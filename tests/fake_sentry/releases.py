@@ -5,7 +5,8 @@ Shapes follow openapi.org-releases.json (list), openapi.release-detail.json
 deployed twice: to staging 10 minutes after it was created, then to production
 when it was released (`dateReleased`), so `deployCount` is 2 and `lastDeploy` is
 the production deploy. No repositories are connected: no commits, no authors.
-Counts come from the issues: `newGroups` = issues whose first release it is;
+Sentry reads `health` and `adoptionStages` only when they are "1" (a `true`
+is ignored). Counts come from the issues: `newGroups` = issues whose first release it is;
 `firstEvent`/`lastEvent` = the first and last moment an issue was seen while the
 release was current (null when no issue saw it).
 """
@@ -74,7 +75,7 @@ def deploys(project, release):
     ]
 
 
-def release_json(dataset, project, version, health=False):
+def release_json(dataset, project, version, health=False, adoption_stages=False):
     release = next(r for r in project["releases"] if r["version"] == version)
     new_groups, first_event, last_event = _activity(dataset, project, release)
     project_json = {"id": int(project["id"]), "slug": project["slug"], "name": project["name"],
@@ -98,6 +99,8 @@ def release_json(dataset, project, version, health=False):
         "firstEvent": iso(first_event) if first_event else None,
         "lastEvent": iso(last_event) if last_event else None,
         "currentProjectMeta": {}, "userAgent": None,
+        **({"adoptionStages": {project["slug"]: {"stage": "low_adoption", "adopted": None, "unadopted": None}}}
+           if adoption_stages else {}),  # no sessions: the release-detail fixture's values
     }
 
 

@@ -344,6 +344,11 @@ class SentryFidelityTest(unittest.TestCase):
         self.assertEqual(detail["version"], "backend@2.17.0")
         self.assertLessEqual(set(fixture("openapi.org-releases.json")[0]), set(detail))
         self.assertIn("healthData", detail["projects"][0])
+        self.assertNotIn("adoptionStages", detail)
+        _, _, as_true = self.server.json("GET", "/api/0/organizations/acme/releases/backend@2.17.0/"
+                                                "?health=true&adoptionStages=1")  # the `sentry` CLI sends health=true
+        self.assertNotIn("healthData", as_true["projects"][0])  # Sentry compares with "1"
+        self.assertEqual(set(as_true), set(fixture("openapi.release-detail.json")))
         all_ids = self.ids("")
         first_releases = [self.server.json("GET", f"/api/0/issues/{i}/")[2]["firstRelease"] for i in sorted(all_ids)]
         expected_new = sum(1 for r in first_releases if r and r["version"] == "backend@2.17.0")
