@@ -3,8 +3,10 @@
 # must be the fake's data, and what they change must change the fake's state. They are
 # Sentry's own clients, so where one disagrees with the fake server, the fake is wrong.
 #
-#   sentry-cli (npm @sentry/cli)  issues list / resolve / mute / unresolve, releases list / info, info
-#   sentry     (npm sentry)       issue list / view / events / resolve / archive, release list / view / deploys
+#   sentry-cli (npm @sentry/cli)  info, issues list / resolve / mute / unresolve, releases list / info,
+#                                 events list
+#   sentry     (npm sentry)       issue list / view / events / resolve / archive,
+#                                 release list / view / deploys, trace view
 #
 # Both are installed once with npm into a cache that outlives test runs
 # ($SENTRY_TUI_NPM_CACHE, set by tests/run; else $XDG_CACHE_HOME or ~/.cache +
@@ -223,5 +225,37 @@ answered_ok '^/api/0/organizations/acme/releases/backend@2.17.1/$'
 cli sentry release deploys acme/backend@2.17.1
 says "backend@2.17.1 to production" "backend@2.17.1 to staging"
 answered_ok '^/api/0/organizations/acme/releases/backend@2.17.1/deploys/$'
+
+# ------------------------------------------ demo data: events and a trace ----
+kill "$SERVER_PID" && wait "$SERVER_PID" 2>/dev/null
+server_start --dataset demo
+: >"$TEST_DIR/requests.log"
+
+# api PATH PYTHON-EXPRESSION: evaluate an expression over the JSON the fake answers.
+api() {
+	python3 - "$PORT" "$1" "$2" <<'PY'
+import json, sys, urllib.request
+port, path, expression = sys.argv[1:]
+request = urllib.request.Request("http://127.0.0.1:%s/api/0/%s" % (port, path),
+                                 headers={"Authorization": "Bearer demo-token"})
+body = json.load(urllib.request.urlopen(request))
+print(eval(expression, {"body": body}))
+PY
+}
+
+newest_title=$(api "projects/acme/backend/events/?per_page=1" 'body[0]["title"]')
+newest_id=$(api "projects/acme/backend/events/?per_page=1" 'body[0]["id"]')
+newest_uuid="${newest_id:0:8}-${newest_id:8:4}-${newest_id:12:4}-${newest_id:16:4}-${newest_id:20}"
+cli sentry-cli events list -p backend --max-rows 3
+says "$newest_uuid" "$newest_title"
+answered_ok '^/api/0/projects/acme/backend/events/$'
+
+# A performance issue's trace: the transaction, its spans and the N+1 queries.
+n_plus_one=$(api "organizations/acme/issues/?limit=1&query=issue.type:performance_n_plus_one_db_queries" 'body[0]["id"]')
+trace_id=$(api "issues/$n_plus_one/events/latest/" 'body["contexts"]["trace"]["trace_id"]')
+cli sentry trace view "acme/$trace_id"
+says "Trace $trace_id" "http.server — GET /api/users" "db.query — SELECT * FROM users WHERE id = 1" \
+	"db.query — SELECT * FROM users WHERE id = 3" "span002"
+answered_ok "^/api/0/organizations/acme/trace/$trace_id/\$"
 
 finish

@@ -117,6 +117,7 @@ class Api:
             (project + "/members/", {"GET": self.list_project_members}),
             (project + "/teams/", {"GET": self.list_project_teams}),
             (project + r"/events/(?P<event>[^/]+)/", {"GET": self.project_event}),
+            (project + "/events/", {"GET": self.list_project_events}),
             (project + "/releases/", {"GET": self.list_project_releases}),
             (org + "/releases/", {"GET": self.list_releases}),
             (org + r"/releases/(?P<version>[^/]+)/", {"GET": self.release_detail}),
@@ -515,6 +516,29 @@ class Api:
         full = req.last("full") in ("true", "1")
         build = evts.build_event if full else evts.event_summary
         return self._paged(req, indexes, lambda k: build(view, issue, k))
+
+    def list_project_events(self, req, view, project):
+        """Sentry's ProjectEventsEndpoint: the project's error events (not
+        transactions), newest first; `query` is a case-insensitive substring of
+        the message; `statsPeriod` or `start`+`end` bound the dates."""
+        project = self._project(view, project)
+        try:
+            start, end, _ = search.period_window(req.params, view.now)
+        except search.SearchError:
+            raise _bad_request("Invalid date range parameters provided")
+        text = (req.last("query") or "").lower()
+        found = []
+        for issue in view.dataset["issues"]:
+            if issue["project_id"] != project["id"] or issue["issueCategory"] != "error":
+                continue
+            if text and text not in f"{issue['title']}\n{issue['culprit'] or ''}".lower():
+                continue
+            datasets.ensure_details(view.dataset, issue)
+            found += [(stub["date"], stub["id"], issue, k) for k, stub in enumerate(issue["events"])
+                      if (start is None or stub["date"] >= start) and (end is None or stub["date"] <= end)]
+        found.sort(key=lambda item: (item[0], item[1]), reverse=True)
+        build = evts.build_event if req.last("full") in ("1", "true") else evts.event_summary
+        return self._paged(req, found, lambda item: build(view, item[2], item[3]))
 
     def issue_event(self, req, view, issue, event):
         issue = self._issue(view, issue)

@@ -361,6 +361,28 @@ class SentryFidelityTest(unittest.TestCase):
         self.assertEqual(set(deploys[0]), set(fixture("openapi.release-detail.json")["lastDeploy"]))
         self.assertEqual(self.server.json("GET", "/api/0/organizations/acme/releases/backend@9.9.9/")[0], 404)
 
+    def test_project_event_list(self):
+        # sentry-cli's `events list -p backend` reads GET /projects/{org}/{project}/events/.
+        path = "/api/0/projects/acme/backend/events/"
+        status, response, page = self.server.json("GET", path + "?per_page=50")
+        self.assertEqual(status, 200)
+        self.assertEqual(len(page), 50)
+        self.assertEqual(parse_link(response.getheader("Link"))[1]["results"], "true")
+        self.assertEqual(set(page[0]), set(fixture("openapi.issue-events-list.json")[0]))
+        dates = [e["dateCreated"] for e in page]
+        self.assertEqual(dates, sorted(dates, reverse=True))
+        self.assertEqual({e["projectID"] for e in page}, {"11"})
+        self.assertLessEqual({e["event.type"] for e in page}, {"error", "default"})  # no transactions
+        newest = self.first_issue("issue.category:error project:backend")  # sort=date: last seen first
+        _, _, latest = self.server.json("GET", f"/api/0/issues/{newest['id']}/events/latest/")
+        self.assertEqual(page[0]["id"], latest["id"])
+        _, _, hits = self.server.json("GET", path + "?query=zerodivision")
+        self.assertTrue(hits)
+        self.assertEqual({e["title"] for e in hits}, {"ZeroDivisionError: division by zero"})
+        _, _, full = self.server.json("GET", path + "?per_page=1&full=true")
+        self.assertIn("entries", full[0])
+        self.assertEqual(self.server.json("GET", "/api/0/projects/acme/nope/events/")[0], 404)
+
     def test_error_events_carry_a_null_occurrence(self):
         issue = self.first_issue("issue.category:error")
         status, _, event = self.server.json("GET", f"/api/0/issues/{issue['id']}/events/latest/")
