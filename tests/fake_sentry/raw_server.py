@@ -3,6 +3,7 @@ Sentry sends, for the client's transport error texts.
 
   raw_server.py --port-file FILE --reply not-http      a banner instead of HTTP (SSH)
   raw_server.py --port-file FILE --reply huge-header   HTTP with a 200 KiB header line
+  raw_server.py --port-file FILE --reply many-headers  HTTP with 400 headers of 1 KB
   raw_server.py --port-file FILE --reply json-list --cert C --key K
                                                        HTTPS answering "[]" (the TLS
                                                        handshake is what tests look at)
@@ -27,6 +28,10 @@ def reply_bytes(kind):
     if kind == "huge-header":
         big = b"X-Debug-Trace: " + b"a" * HUGE_HEADER_BYTES + b"\r\n"
         return (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + big +
+                b"Content-Length: 2\r\nConnection: close\r\n\r\n[]")
+    if kind == "many-headers":
+        many = b"".join(b"X-Debug-%d: %s\r\n" % (i, b"b" * 1000) for i in range(400))
+        return (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + many +
                 b"Content-Length: 2\r\nConnection: close\r\n\r\n[]")
     if kind == "json-list":
         return (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
