@@ -4,8 +4,9 @@ Sentry sends, for the client's transport error texts.
   raw_server.py --port-file FILE --reply not-http      a banner instead of HTTP (SSH)
   raw_server.py --port-file FILE --reply huge-header   HTTP with a 200 KiB header line
   raw_server.py --port-file FILE --reply many-headers  HTTP with 400 headers of 1 KB
-  raw_server.py --port-file FILE --reply json-list --cert C --key K
-                                                       HTTPS answering "[]" (the TLS
+  raw_server.py --port-file FILE --reply json-list --cert C --key K [--issues-body F]
+                                                       HTTPS answering "[]", or file F's
+                                                       text for an issue list (the TLS
                                                        handshake is what tests look at)
 It listens on 127.0.0.1 on an ephemeral port, written to --port-file once bound, and
 serves until killed. The fake Sentry server (server.py) cannot send these: its HTTP
@@ -34,12 +35,16 @@ def reply_bytes(kind):
         return (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + many +
                 b"Content-Length: 2\r\nConnection: close\r\n\r\n[]")
     if kind == "json-list":
-        return (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                b"Content-Length: 2\r\nConnection: close\r\n\r\n[]")
+        return json_reply(b"[]")
     raise SystemExit(f"unknown reply kind {kind!r}")
 
 
-def serve_one(conn, reply):
+def json_reply(body):
+    return (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(body)) + body
+
+
+def serve_one(conn, reply, issues_body=None):
     try:
         conn.settimeout(10)
         request = b""
@@ -48,6 +53,9 @@ def serve_one(conn, reply):
             if not chunk:
                 break
             request += chunk
+        path = request.split(b" ", 2)[1] if request.count(b" ") >= 2 else b""
+        if issues_body is not None and b"/issues/" in path:
+            reply = json_reply(issues_body)
         conn.sendall(reply)
     except (OSError, ssl.SSLError):
         pass  # the client gave up on a reply it could not use: that is the point
@@ -64,8 +72,13 @@ def main():
     parser.add_argument("--reply", required=True)
     parser.add_argument("--cert")
     parser.add_argument("--key")
+    parser.add_argument("--issues-body")
     args = parser.parse_args()
     reply = reply_bytes(args.reply)
+    issues_body = None
+    if args.issues_body:
+        with open(args.issues_body, "rb") as f:
+            issues_body = f.read()
     context = None
     if args.cert:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
@@ -87,7 +100,7 @@ def main():
             except (OSError, ssl.SSLError):
                 conn.close()  # the client refused our certificate
                 continue
-        threading.Thread(target=serve_one, args=(conn, reply), daemon=True).start()
+        threading.Thread(target=serve_one, args=(conn, reply, issues_body), daemon=True).start()
 
 
 if __name__ == "__main__":
