@@ -344,14 +344,19 @@ static void decode_environments(const json_t *list, struct project *p)
 		total = MODEL_MAX_ENVIRONMENTS;
 	p->environments = xcalloc(total ? total : 1, sizeof(char *));
 	for (size_t i = 0; i < total; i++) {
-		const char *name = json_string_value(json_array_get(list, i));
-		if (!name || !*name)
+		const json_t *v = json_array_get(list, i);
+		if (!json_is_string(v))
 			continue;
-		bool dup = false;
+		/* Cut on a character boundary, like every other string: a name cut inside a
+		 * character would be sent back as environment=<invalid UTF-8>. */
+		char *name = copy_capped(json_string_value(v), json_string_length(v), MODEL_MAX_ID);
+		bool dup = !*name;
 		for (size_t j = 0; j < p->nenvironments && !dup; j++)
 			dup = strcmp(p->environments[j], name) == 0;
-		if (!dup)
-			p->environments[p->nenvironments++] = xstrndup(name, MODEL_MAX_ID);
+		if (dup)
+			free(name);
+		else
+			p->environments[p->nenvironments++] = name;
 	}
 }
 
