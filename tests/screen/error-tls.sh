@@ -2,7 +2,8 @@
 # TLS failures say what is wrong with the certificate, and suggest ca_bundle only where
 # it helps: a certificate for another name (trusted through ca_bundle, so the name is
 # the only fault) names the host and does not suggest ca_bundle; a self-signed one
-# without ca_bundle does; a certificate for 127.0.0.1 in ca_bundle works.
+# without ca_bundle does; an unreadable ca_bundle is named; a certificate for 127.0.0.1
+# in ca_bundle works.
 . "$(dirname "$0")/../lib/screen.sh"
 if ! command -v openssl >/dev/null; then
 	echo "ok - $TEST_NAME # skip: openssl is not installed (scripts/install-deps.sh installs it)"
@@ -57,6 +58,13 @@ tui_run <<'EOF2'
 EOF2
 assert_screen_has unknown-issuer "issue list: the certificate of 127.0.0.1 is signed by an issuer this system does not trust"
 assert_screen_has unknown-issuer "for a private CA set ca_bundle in the config"
+
+# A ca_bundle that cannot be read is named as the thing to fix.
+use_ca_bundle "$TEST_DIR/no-such-ca.pem"
+tui_run <<'EOF2'
+:screen bad-bundle
+EOF2
+assert_screen_has bad-bundle "issue list: cannot use the CA bundle $TEST_DIR/no-such-ca.pem (ca_bundle in the config)"
 
 # The control: the right name, trusted through ca_bundle, loads the list (the server
 # has no projects for this token).
