@@ -107,8 +107,11 @@ static void on_stream_change(void *ctx, const char *error)
 			app->refresh_backoff = app->refresh_backoff ? app->refresh_backoff * 2 : 2;
 	} else {
 		app->refresh_backoff = 1;
-		/* A success answers an earlier error or "retrying" notice: clear it. */
-		if (app->status_kind == STATUS_ERROR || app->status_is_notice) {
+		/* A success answers an earlier error or "retrying" notice: clear it. It does
+		 * not answer the project list's problem (e.g. no project visible). */
+		bool projects_problem = app->status && app->projects.error &&
+		                        strcmp(app->status, app->projects.error) == 0;
+		if ((app->status_kind == STATUS_ERROR || app->status_is_notice) && !projects_problem) {
 			free(app->status);
 			app->status = NULL;
 			app->status_kind = STATUS_NONE;
