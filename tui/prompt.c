@@ -82,6 +82,16 @@ static char *complete_word(const char *text, int state)
 	return NULL;
 }
 
+/* Tab always completes. readline's own rl_complete lists the matches on a second Tab
+ * instead, and the list has nowhere to go behind curses; worse, after a Tab that found
+ * nothing (members still loading) every further Tab would only try to list. */
+static int complete_key(int count, int key)
+{
+	(void)count;
+	(void)key;
+	return rl_complete_internal('\t');
+}
+
 static void enable_completion(void)
 {
 	rl_completion_entry_function = complete_word;
@@ -89,7 +99,7 @@ static void enable_completion(void)
 	rl_completer_word_break_characters = "";
 	/* Never stop to ask "Display all N possibilities?": that would eat the next key. */
 	rl_completion_query_items = -1;
-	rl_bind_key('\t', rl_complete);
+	rl_bind_key('\t', complete_key);
 }
 
 void prompt_set_completions(const char *const *words, size_t n)
