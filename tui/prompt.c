@@ -182,22 +182,44 @@ static char *history_file(const char *name)
 	return strbuf_detach(&sb);
 }
 
-/* A history line without control characters: C0 (ESC, BEL…), DEL and C1 (U+0080 to
- * U+009F, two bytes in UTF-8) are dropped, so the file never holds terminal escapes.
- * NULL when nothing printable is left. */
+/* Past the terminal escape sequence that starts at p (an ESC): CSI "ESC [ … final",
+ * OSC/DCS/APC/PM strings up to BEL or "ESC \", else ESC and one character. */
+static const unsigned char *skip_escape(const unsigned char *p)
+{
+	p++;
+	if (*p == '[') {
+		for (p++; *p && !(*p >= 0x40 && *p <= 0x7e); p++)
+			;
+		return *p ? p + 1 : p;
+	}
+	if (*p == ']' || *p == 'P' || *p == '_' || *p == '^') {
+		for (p++; *p && *p != 0x07 && !(p[0] == 0x1b && p[1] == '\\'); p++)
+			;
+		return !*p ? p : *p == 0x07 ? p + 1 : p + 2;
+	}
+	return *p ? p + 1 : p;
+}
+
+/* A history line without control characters: terminal escape sequences go whole, other
+ * C0 controls, DEL and C1 (U+0080 to U+009F, two bytes in UTF-8) one by one, so the
+ * file never holds anything a terminal would act on. NULL when nothing is left. */
 static char *history_clean(const char *line)
 {
 	struct strbuf sb = STRBUF_INIT;
-	for (const unsigned char *p = (const unsigned char *)line; *p; p++) {
-		if (*p < 0x20 || *p == 0x7f)
-			continue;
-		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+	const unsigned char *p = (const unsigned char *)line;
+	while (*p) {
+		if (*p == 0x1b) {
+			p = skip_escape(p);
+		} else if (*p < 0x20 || *p == 0x7f) {
 			p++;
-			continue;
+		} else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			p += 2;
+		} else {
+			strbuf_addc(&sb, (char)*p++);
 		}
-		strbuf_addc(&sb, (char)*p);
 	}
-	if (!sb.len) {
+	/* Nothing but blanks left: not worth a history entry. */
+	if (strspn(strbuf_str(&sb), " ") == sb.len) {
 		strbuf_free(&sb);
 		return NULL;
 	}
