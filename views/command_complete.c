@@ -32,17 +32,26 @@ static void offer_value(const char *command, const char *value)
 		offer_with_command(command, value, strlen(value));
 }
 
+/* Does something in scope ("issues", "issue", "generic") work in the view on top? */
+static bool works_here(struct app *app, const char *scope)
+{
+	struct view *v = app_top(app);
+	return strcmp(scope, "generic") == 0 || (v && strcmp(scope, v->ops->name) == 0);
+}
+
+/* The names that do something in the view the line was opened from. */
 static void offer_names(struct app *app)
 {
 	bool ro = app->cfg && app->cfg->read_only;
 	size_t n;
 	const struct command_info *commands = command_table(&n);
 	for (size_t i = 0; i < n; i++)
-		if (!(ro && commands[i].mutates))
+		if (!(ro && commands[i].mutates) && works_here(app, commands[i].scope))
 			prompt_offer(commands[i].name);
 	for (int r = REQ_NONE + 1; r < REQ_COUNT; r++) {
 		const struct request_info *info = request_info((enum request)r);
-		if (!(info->flags & REQF_HIDDEN) && !(ro && (info->flags & REQF_MUTATES)))
+		if (!(info->flags & REQF_HIDDEN) && !(ro && (info->flags & REQF_MUTATES)) &&
+		    works_here(app, info->scope))
 			prompt_offer(info->name);
 	}
 }

@@ -31,6 +31,14 @@ tui_run <<'EOF2'
 :screen email
 <Esc>
 :view after.view
+:env all
+<Enter>
+<Colon>so<Tab>
+:screen issue-name
+<Esc>
+q
+<Colon>sor<Tab>
+:screen stream-name
 EOF2
 # The prompt is the last row: what Tab made of the line. (Members load on the first
 # Tab after :assign; the second completes.)
@@ -47,6 +55,9 @@ expect_prompt mute ":mute events"
 expect_prompt member ":assign Jane Developer"
 expect_prompt team ":assign #the-goats"
 expect_prompt email ":assign jane@example.com"
+# Names are those that work where the line was opened: :sort is the stream's.
+expect_prompt issue-name ":so"
+expect_prompt stream-name ":sort"
 # The completed lines ran as typed.
 assert_request --path /api/0/organizations/acme/issues/ --param sort=freq --param environment=staging
 grep -q "^environment: staging$" "$TEST_DIR/screens/after.view" || fail "env staging was not applied"
