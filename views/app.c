@@ -17,6 +17,8 @@
 #include "tui/script.h"
 #include "util/timeutil.h"
 #include "util/xalloc.h"
+#include "views/command_complete.h"
+#include "views/suggest.h"
 #include "views/triage_actions.h"
 #include "views/views.h"
 
@@ -320,6 +322,7 @@ void app_dispatch(struct app *app, enum request req)
 		break;
 	case REQ_COMMAND:
 		prompt_open(":", NULL, "command", on_command_line, app);
+		prompt_set_completer(command_complete, app);
 		break;
 	case REQ_REDRAW:
 		clearok(curscr, TRUE);
@@ -351,9 +354,10 @@ void app_handle_key(struct app *app, int key)
 		app->status_kind = STATUS_NONE;
 	}
 	if (req == REQ_NONE) {
-		char name[32];
-		app_status(app, STATUS_INFO, "%s is not bound here; ? lists the keys",
-		           key_format(key, name, sizeof(name)));
+		struct strbuf msg = STRBUF_INIT;
+		suggest_unbound_key(v ? v->ops->name : "generic", key, app->cfg->read_only, &msg);
+		app_status(app, STATUS_INFO, "%s", strbuf_str(&msg));
+		strbuf_free(&msg);
 		return;
 	}
 	app_dispatch(app, req);
@@ -449,7 +453,7 @@ void app_run_command(struct app *app, const char *line)
 	} else if (request_by_name(name) != REQ_NONE) {
 		app_dispatch(app, request_by_name(name));
 	} else {
-		strbuf_addf(&err, "unknown command ':%s' (? lists actions; each has a :name)", name);
+		suggest_unknown_command(name, app->cfg->read_only, &err);
 	}
 	if (err.len)
 		app_status(app, STATUS_ERROR, "%s", strbuf_str(&err));
