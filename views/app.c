@@ -17,6 +17,7 @@
 #include "tui/script.h"
 #include "util/timeutil.h"
 #include "util/xalloc.h"
+#include "views/open_issue.h"
 #include "views/triage_actions.h"
 #include "views/views.h"
 
@@ -83,6 +84,7 @@ void app_status(struct app *app, enum status_kind kind, const char *fmt, ...)
 	app->status = strbuf_detach(&sb);
 	app->status_kind = kind;
 	app->status_is_notice = false;
+	app->status_keep = false;
 	if (app->status_timer)
 		loop_timer_cancel(app->status_timer);
 	app->status_timer = kind == STATUS_INFO ? loop_timer_add(INFO_MESSAGE_MS, clear_status, app) : 0;
@@ -108,7 +110,7 @@ static void on_stream_change(void *ctx, const char *error)
 	} else {
 		app->refresh_backoff = 1;
 		/* A success answers an earlier error or "retrying" notice: clear it. */
-		if (app->status_kind == STATUS_ERROR || app->status_is_notice) {
+		if ((app->status_kind == STATUS_ERROR && !app->status_keep) || app->status_is_notice) {
 			free(app->status);
 			app->status = NULL;
 			app->status_kind = STATUS_NONE;
@@ -244,6 +246,7 @@ void app_free(struct app *app)
 		struct view *v = app->views[--app->nviews];
 		v->ops->close(v);
 	}
+	issue_lookup_cancel(&app->lookup);
 	triage_free(&app->triage);
 	people_free(&app->people);
 	issue_stream_free(&app->stream);
@@ -439,6 +442,8 @@ void app_run_command(struct app *app, const char *line)
 			screen_resize(rows, cols);
 		else
 			strbuf_addf(&err, "usage: :resize COLSxROWS");
+	} else if (strcmp(name, "open") == 0) {
+		app_open_issue(app, arg, &err);
 	} else if (v && v->ops->command && v->ops->command(v, name, arg, &err)) {
 		/* handled by the view */
 	} else if (app_triage_command(app, name, arg, &err)) {

@@ -710,6 +710,11 @@ static const struct view_ops issue_ops = {
 
 struct view *issue_view_new(struct app *app, const struct issue *issue)
 {
+	return issue_view_new_at(app, issue, NULL);
+}
+
+struct view *issue_view_new_at(struct app *app, const struct issue *issue, const char *event)
+{
 	struct issue_view *iv = xcalloc(1, sizeof(*iv));
 	iv->view.ops = &issue_ops;
 	iv->view.app = app;
@@ -718,7 +723,7 @@ struct view *issue_view_new(struct app *app, const struct issue *issue)
 	iv->stack.expanded = frame_expanded;
 	iv->stack.ctx = iv;
 	iv->crumbs.relative = true;
-	issue_detail_store_open(&iv->store, &app->target, issue->id, on_store_change, iv);
+	issue_detail_store_open(&iv->store, &app->target, issue->id, event, on_store_change, iv);
 	triage_watch(&app->triage, &iv->summary, &iv->store.detail);
 	return &iv->view;
 }
