@@ -57,6 +57,8 @@ void render_stacktrace(const struct event *e, const struct stack_options *o, str
  * crashing frame. Its FRAME_ID (raw: of the raw stack where the exception or thread has
  * one, as x shows them), or -1 when the event has no frames. */
 int render_crash_frame(const struct event *e, bool raw);
+/* The frame a FRAME_ID names in e, or NULL. */
+const struct frame *render_frame_by_id(const struct event *e, int id);
 /* Breadcrumbs as a log, oldest first. Each LINE_CRUMB (ref = index in e->crumbs):
  *   " -1.250s  info     http      GET https://x/y [500]  k=v k=v"
  * time (relative right-aligned in 8 cells: "-1.250s", "-2m03s", "-1h05m", "-3d04h",

@@ -81,7 +81,8 @@ static void toggle_frame(struct issue_view *iv, int id)
 
 /* The crash up front, as Sentry's web UI opens an event: each newly shown event starts
  * with its crash frame expanded (source, faulting line, variables) and the cursor on
- * it. Expansions the user made stay while the same event is refreshed. */
+ * it. Expansions the user made stay while the same event is refreshed. Returns the
+ * crash frame's id when a new event is shown, else -1. */
 static int open_on_crash(struct issue_view *iv, const struct event *e)
 {
 	const char *id = e->id ? e->id : "";
@@ -91,7 +92,9 @@ static int open_on_crash(struct issue_view *iv, const struct event *e)
 	iv->crash_shown_for = xstrdup(id);
 	iv->nexpanded = 0;
 	int crash = render_crash_frame(e, iv->stack.raw);
-	if (crash >= 0) {
+	const struct frame *f = render_frame_by_id(e, crash);
+	/* A frame without source or variables has nothing to expand into. */
+	if (f && (f->ncontext > 0 || f->vars.n > 0)) {
 		xgrow((void **)&iv->expanded, &iv->expanded_cap, 1, sizeof(int));
 		iv->expanded[iv->nexpanded++] = crash;
 	}

@@ -411,6 +411,23 @@ int render_crash_frame(const struct event *e, bool raw)
 	return stack_crash_frame(e->stacktrace, (int)(e->nexceptions + e->nthreads), false);
 }
 
+const struct frame *render_frame_by_id(const struct event *e, int id)
+{
+	if (!e || id < 0)
+		return NULL;
+	size_t stack = (size_t)(id / 100000), index = (size_t)(id % 50000);
+	bool raw = id % 100000 >= 50000;
+	const struct stacktrace *st = NULL;
+	if (stack < e->nexceptions)
+		st = raw ? e->exceptions[stack].raw_stacktrace : e->exceptions[stack].stacktrace;
+	else if (stack - e->nexceptions < e->nthreads)
+		st = raw ? e->threads[stack - e->nexceptions].raw_stacktrace
+		         : e->threads[stack - e->nexceptions].stacktrace;
+	else if (stack == e->nexceptions + e->nthreads && !raw)
+		st = e->stacktrace;
+	return st && index < st->nframes ? &st->frames[index] : NULL;
+}
+
 /* ---- blocks ------------------------------------------------------------------------- */
 
 static void render_message(struct stack_render *r, const char *message)

@@ -36,6 +36,13 @@ static void test_in_app_frame_nearest_the_crash(void **state)
 	add_frame(x->stacktrace, "checkout", "app/orders.py", 40, 1);
 	add_frame(x->stacktrace, "__getitem__", "python3/collections.py", 1100, 0);
 	assert_int_equal(render_crash_frame(&e, false), FRAME_ID(0, false, 1));
+	const struct frame *f = render_frame_by_id(&e, FRAME_ID(0, false, 1));
+	assert_non_null(f);
+	assert_string_equal(f->function, "checkout");
+	assert_null(render_frame_by_id(&e, FRAME_ID(0, false, 3)));
+	assert_null(render_frame_by_id(&e, FRAME_ID(0, true, 1)));
+	assert_null(render_frame_by_id(&e, FRAME_ID(1, false, 0)));
+	assert_null(render_frame_by_id(&e, -1));
 	event_free(&e);
 }
 
@@ -82,6 +89,7 @@ static void test_raw_frames_when_shown_raw(void **state)
 	add_frame(x->raw_stacktrace, "b", "vendor.min.js", 1, 0);
 	assert_int_equal(render_crash_frame(&e, false), FRAME_ID(0, false, 0));
 	assert_int_equal(render_crash_frame(&e, true), FRAME_ID(0, true, 0));
+	assert_string_equal(render_frame_by_id(&e, FRAME_ID(0, true, 1))->function, "b");
 	event_free(&e);
 }
 
@@ -101,6 +109,8 @@ static void test_crashed_thread_then_bare_stack(void **state)
 	e.stacktrace = new_stack();
 	add_frame(e.stacktrace, "h", "c.c", 3, 1);
 	assert_int_equal(render_crash_frame(&e, false), FRAME_ID(2, false, 0));
+	assert_string_equal(render_frame_by_id(&e, FRAME_ID(2, false, 0))->function, "h");
+	assert_string_equal(render_frame_by_id(&e, FRAME_ID(1, false, 1))->function, "memcpy");
 	event_free(&e);
 }
 
