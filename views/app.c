@@ -18,6 +18,7 @@
 #include "util/timeutil.h"
 #include "util/xalloc.h"
 #include "views/command_complete.h"
+#include "views/open_issue.h"
 #include "views/suggest.h"
 #include "views/triage_actions.h"
 #include "views/views.h"
@@ -85,6 +86,7 @@ void app_status(struct app *app, enum status_kind kind, const char *fmt, ...)
 	app->status = strbuf_detach(&sb);
 	app->status_kind = kind;
 	app->status_is_notice = false;
+	app->status_keep = false;
 	if (app->status_timer)
 		loop_timer_cancel(app->status_timer);
 	app->status_timer = kind == STATUS_INFO ? loop_timer_add(INFO_MESSAGE_MS, clear_status, app) : 0;
@@ -113,7 +115,8 @@ static void on_stream_change(void *ctx, const char *error)
 		 * not answer the project list's problem (e.g. no project visible). */
 		bool projects_problem = app->status && app->projects.error &&
 		                        strcmp(app->status, app->projects.error) == 0;
-		if ((app->status_kind == STATUS_ERROR || app->status_is_notice) && !projects_problem) {
+		if ((app->status_kind == STATUS_ERROR && !app->status_keep && !projects_problem) ||
+		    app->status_is_notice) {
 			free(app->status);
 			app->status = NULL;
 			app->status_kind = STATUS_NONE;
@@ -249,6 +252,7 @@ void app_free(struct app *app)
 		struct view *v = app->views[--app->nviews];
 		v->ops->close(v);
 	}
+	issue_lookup_cancel(&app->lookup);
 	triage_free(&app->triage);
 	people_free(&app->people);
 	issue_stream_free(&app->stream);
@@ -446,6 +450,8 @@ void app_run_command(struct app *app, const char *line)
 			screen_resize(rows, cols);
 		else
 			strbuf_addf(&err, "usage: :resize COLSxROWS");
+	} else if (strcmp(name, "open") == 0) {
+		app_open_issue(app, arg, &err);
 	} else if (v && v->ops->command && v->ops->command(v, name, arg, &err)) {
 		/* handled by the view */
 	} else if (app_triage_command(app, name, arg, &err)) {
