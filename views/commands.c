@@ -15,7 +15,7 @@ static const struct command_info commands[] = {
 	{ "project", NULL, "issues", "SLUG|all", VALUES_PROJECTS, false,
 	  "Show one project, or all" },
 	{ "open", NULL, "generic", "SHORT-ID|ID|LINK", VALUES_NONE, false,
-	  "Open an issue by short id, id, or an issue/event link of this server" },
+	  "Open an issue by short id, id or link" },
 	{ "search", NULL, "issue", "TEXT", VALUES_NONE, false, "Search in this section" },
 	{ "event", NULL, "issue", "ID|latest|oldest|recommended", VALUES_NONE, false,
 	  "Show one of the issue's events" },

@@ -15,8 +15,8 @@ y
 R
 :screen shift-r
 <Enter>
-:open PROJ-1
-:screen open-in-issue
+:env production
+:screen env-in-issue
 s
 :screen s-in-issue
 EOF2
@@ -26,6 +26,6 @@ assert_screen_has far-off "unknown command 'frobnicate' — ? lists the commands
 assert_screen_has o-in-stream "o works in the issue screen: toggle-order"
 assert_screen_has y-in-stream "y is not bound here — ? lists the keys"
 assert_screen_has shift-r "R is not bound here — did you mean r (resolve)?"
-assert_screen_has open-in-issue ":open works in the issue stream"
+assert_screen_has env-in-issue ":env works in the issue stream"
 assert_screen_has s-in-issue "s works in the issue stream: sort"
 finish
