@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "api/client.h"
+#include "config/args.h"
 #include "config/config.h"
 #include "tui/keymap.h"
 #include "tui/loop.h"
@@ -20,6 +21,7 @@
 #include "util/xalloc.h"
 #include "views/app.h"
 #include "views/app_input.h"
+#include "views/open_issue.h"
 
 static int api_wait_adapter(void *ctx, struct pollfd *fds, unsigned n, int timeout_ms)
 {
@@ -50,6 +52,16 @@ static bool apply_bindings(const struct config *cfg)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+
+	/* `sentry-tui open ISSUE`: the rest of the line is the usual options. */
+	struct strbuf open_usage = STRBUF_INIT;
+	const char *open_target = config_args_take_open(&argc, argv, &open_usage);
+	if (open_usage.len) {
+		fputs(strbuf_str(&open_usage), stderr);
+		strbuf_free(&open_usage);
+		return 2;
+	}
+	strbuf_free(&open_usage);
 
 	struct config cfg;
 	struct strbuf out = STRBUF_INIT, errors = STRBUF_INIT, warnings = STRBUF_INIT;
@@ -117,6 +129,15 @@ int main(int argc, char **argv)
 	}
 	app_init(&app, &cfg, client);
 	app.script = script;
+	if (open_target) {
+		/* The stream loads behind the issue; what cannot be opened is said on it. */
+		struct strbuf open_err = STRBUF_INIT;
+		if (!app_open_issue(&app, open_target, &open_err)) {
+			app_status(&app, STATUS_ERROR, "%s", strbuf_str(&open_err));
+			app.status_keep = true;
+		}
+		strbuf_free(&open_err);
+	}
 	const char *dump_dir = getenv("SENTRY_TUI_DUMP_DIR");
 	app.dump_dir = xstrdup(dump_dir && *dump_dir ? dump_dir : ".");
 

@@ -33,6 +33,8 @@ struct request {
 	int tries;
 	long long retry_at_ms;      /* > 0 while waiting */
 	bool too_large;
+	bool headers_done;          /* the blank line after the headers has arrived */
+	char errbuf[CURL_ERROR_SIZE]; /* curl's own words on a failure, for classifying it */
 	struct strbuf resp_body;
 	char *link;
 	long long hits;
@@ -46,6 +48,7 @@ struct api_client {
 	char *user_agent;
 	char *ca_bundle;
 	char *host;
+	char *host_port;            /* "host:port", port explicit even when it is the default */
 	long timeout_s;
 	size_t max_response;
 	int max_retries_429, max_retries_5xx;
@@ -57,6 +60,23 @@ struct api_client {
 };
 
 static bool curl_ready;
+
+/* "host:port" of the configured URL for messages about the wrong server answering:
+ * the port is what is most often wrong, so it is named even when it is the default. */
+static char *url_host_port(const char *url, const char *host)
+{
+	CURLU *parsed = url ? curl_url() : NULL;
+	char *port = NULL, *result = NULL;
+	if (parsed && curl_url_set(parsed, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(parsed, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK) {
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_addf(&sb, "%s:%s", host, port);
+		result = strbuf_detach(&sb);
+	}
+	curl_free(port);
+	curl_url_cleanup(parsed);
+	return result ? result : xstrdup(host);
+}
 
 struct api_client *api_client_new(const struct api_client_options *o, api_notice_fn notice,
                                   void *notice_ctx)
@@ -79,6 +99,7 @@ struct api_client *api_client_new(const struct api_client_options *o, api_notice
 	c->host = o->base_url ? url_host(o->base_url) : NULL;
 	if (!c->host)
 		c->host = xstrdup("the server");
+	c->host_port = url_host_port(o->base_url, c->host);
 	c->timeout_s = o->timeout_s > 0 ? o->timeout_s : 30;
 	c->max_response = o->max_response ? o->max_response : 32u << 20;
 	c->max_retries_429 = o->max_retries_429 > 0 ? o->max_retries_429 : 5;
@@ -140,6 +161,7 @@ void api_client_free(struct api_client *c)
 	free(c->user_agent);
 	free(c->ca_bundle);
 	free(c->host);
+	free(c->host_port);
 	free(c);
 }
 
@@ -174,8 +196,14 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *userp)
 	struct request *r = userp;
 	size_t n = size * nmemb;
 	char *v;
+	/* The blank line ends the header block: a failure after it is not about headers. */
+	if (n <= 2 && (n == 0 || data[0] == '\r' || data[0] == '\n')) {
+		r->headers_done = true;
+		return n;
+	}
 	/* A new status line (after a 100-continue or redirect) starts a fresh header set. */
 	if (n >= 5 && strncmp(data, "HTTP/", 5) == 0) {
+		r->headers_done = false;
 		free(r->link);
 		r->link = NULL;
 		r->hits = -1;
@@ -208,6 +236,8 @@ static void request_start(struct request *r)
 	struct api_client *c = r->client;
 	strbuf_reset(&r->resp_body);
 	r->too_large = false;
+	r->headers_done = false;
+	r->errbuf[0] = '\0';
 	r->hits = -1;
 	r->retry_at_ms = 0;
 	r->tries++;
@@ -237,6 +267,7 @@ static void request_start(struct request *r)
 	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
 	curl_easy_setopt(e, CURLOPT_HEADERDATA, r);
 	curl_easy_setopt(e, CURLOPT_PRIVATE, r);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->errbuf);
 	if (strcmp(r->method, "GET") != 0)
 		curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, r->method);
 	if (r->body) {
@@ -449,6 +480,69 @@ static void describe_http_error(struct request *r, long status, struct strbuf *m
 	strbuf_free(&detail);
 }
 
+/* curl refuses a response header that is too big, in words that depend on its version:
+ * one line over CURL_MAX_HTTP_HEADER is "Out of memory" (CURLE_TOO_LARGE since 8.6)
+ * with no text, all headers together over its total limit are "Too large response
+ * headers: N > LIMIT" (a receive error). Returns the limit in bytes, or 0 when the
+ * failure was something else. */
+static size_t header_overflow_limit(const struct request *r, CURLcode code)
+{
+	const char *total = strstr(r->errbuf, "Too large response headers");
+	if (total) {
+		const char *gt = strrchr(total, '>');
+		unsigned long long limit = gt ? strtoull(gt + 1, NULL, 10) : 0;
+		return limit ? (size_t)limit : CURL_MAX_HTTP_HEADER;
+	}
+	bool too_large = code == CURLE_OUT_OF_MEMORY;
+#if LIBCURL_VERSION_NUM >= 0x080600
+	too_large = too_large || code == CURLE_TOO_LARGE;
+#endif
+	return too_large && !r->headers_done ? CURL_MAX_HTTP_HEADER : 0;
+}
+
+/* Something answered, but not in HTTP: the URL names the wrong port or service. curl
+ * calls it HTTP/0.9 (refused, "Unsupported protocol") or a weird server reply. */
+static bool answered_without_http(const struct request *r, CURLcode code)
+{
+	return code == CURLE_WEIRD_SERVER_REPLY ||
+	       (code == CURLE_UNSUPPORTED_PROTOCOL && strstr(r->errbuf, "HTTP/0.9"));
+}
+
+static bool errbuf_has(const struct request *r, const char *text)
+{
+	return strstr(r->errbuf, text) != NULL;
+}
+
+/* curl's text when it has one, else its generic words for the code. */
+static const char *curl_words(const struct request *r, CURLcode code)
+{
+	return r->errbuf[0] ? r->errbuf : curl_easy_strerror(code);
+}
+
+/* A certificate that failed verification: only an issuer the system does not know can
+ * be fixed with ca_bundle; a wrong name or an expired certificate is the server's. */
+static void describe_certificate_error(struct request *r, CURLcode code, struct strbuf *msg)
+{
+	struct api_client *c = r->client;
+	if (errbuf_has(r, "no alternative certificate subject name matches") ||
+	    errbuf_has(r, "certificate subject name")) {
+		strbuf_addf(msg, "the certificate of %s is not valid for that name (is the host in "
+		                 "SENTRY_URL the server's own name?)", c->host);
+	} else if (errbuf_has(r, "certificate has expired")) {
+		strbuf_addf(msg, "the certificate of %s has expired", c->host);
+	} else if (errbuf_has(r, "self-signed certificate") ||
+	           errbuf_has(r, "self signed certificate") ||
+	           errbuf_has(r, "unable to get local issuer certificate") ||
+	           errbuf_has(r, "unable to get issuer certificate") ||
+	           errbuf_has(r, "unable to verify the first certificate")) {
+		strbuf_addf(msg, "the certificate of %s is signed by an issuer this system does not "
+		                 "trust (%s); for a private CA set ca_bundle in the config",
+		            c->host, curl_words(r, code));
+	} else {
+		strbuf_addf(msg, "the certificate of %s was refused: %s", c->host, curl_words(r, code));
+	}
+}
+
 static void describe_network_error(struct request *r, CURLcode code, struct strbuf *msg)
 {
 	struct api_client *c = r->client;
@@ -460,6 +554,16 @@ static void describe_network_error(struct request *r, CURLcode code, struct strb
 		else
 			strbuf_addf(msg, "response from %s is larger than %zu KiB; refused", c->host,
 			            c->max_response >> 10);
+		return;
+	}
+	size_t header_limit = header_overflow_limit(r, code);
+	if (header_limit) {
+		strbuf_addf(msg, "%s sent a response header over %zu KiB (the limit); refused",
+		            c->host, header_limit >> 10);
+		return;
+	}
+	if (answered_without_http(r, code)) {
+		strbuf_addf(msg, "%s did not answer with HTTP (is SENTRY_URL right?)", c->host_port);
 		return;
 	}
 	switch (code) {
@@ -479,13 +583,22 @@ static void describe_network_error(struct request *r, CURLcode code, struct strb
 		            c->host);
 		break;
 	case CURLE_PEER_FAILED_VERIFICATION:
+		describe_certificate_error(r, code, msg);
+		break;
 	case CURLE_SSL_CACERT_BADFILE:
+		strbuf_addf(msg, "cannot use the CA bundle %s (ca_bundle in the config): %s",
+		            c->ca_bundle ? c->ca_bundle : "of this system", curl_words(r, code));
+		break;
 	case CURLE_SSL_CONNECT_ERROR:
-		strbuf_addf(msg, "TLS with %s failed: %s (set ca_bundle in the config for a "
-		                 "private CA)", c->host, curl_easy_strerror(code));
+		/* An https:// URL that names a plain-HTTP port: the "TLS" answer is HTTP text. */
+		if (errbuf_has(r, "wrong version number") || errbuf_has(r, "packet length too long"))
+			strbuf_addf(msg, "%s did not answer with TLS (is it http://, not https://? check "
+			                 "SENTRY_URL)", c->host_port);
+		else
+			strbuf_addf(msg, "TLS handshake with %s failed: %s", c->host, curl_words(r, code));
 		break;
 	default:
-		strbuf_addf(msg, "network error talking to %s: %s", c->host, curl_easy_strerror(code));
+		strbuf_addf(msg, "network error talking to %s: %s", c->host, curl_words(r, code));
 	}
 }
 
@@ -504,7 +617,7 @@ static bool finish_transfer(struct request *r, CURLcode code, struct api_respons
 		 * a timeout or a refusal is reported at once. */
 		bool transient = code == CURLE_PARTIAL_FILE || code == CURLE_RECV_ERROR ||
 		                 code == CURLE_GOT_NOTHING || code == CURLE_SEND_ERROR;
-		if (transient && !r->too_large && r->tries < 2) {
+		if (transient && !r->too_large && !header_overflow_limit(r, code) && r->tries < 2) {
 			schedule_retry(r, c->backoff_ms);
 			return false;
 		}

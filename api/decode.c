@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/decode_repair.h"
 #include "api/json_util.h"
 #include "util/xalloc.h"
 
@@ -260,64 +261,6 @@ bool decode_error_detail(const char *body, size_t len, struct strbuf *out)
 
 /* ---- documents --------------------------------------------------------------------- */
 
-/* Length of the valid UTF-8 sequence at p (1-4), or 0 if the byte there starts none. */
-static size_t utf8_valid_at(const unsigned char *p, size_t left)
-{
-	unsigned char c = p[0];
-	size_t n;
-	unsigned min;
-	unsigned cp;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf) {
-		n = 2, min = 0x80, cp = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		n = 3, min = 0x800, cp = c & 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		n = 4, min = 0x10000, cp = c & 0x07;
-	} else {
-		return 0;
-	}
-	if (left < n)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (p[i] & 0x3f);
-	}
-	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return n;
-}
-
-/* jansson rejects a whole document for one invalid UTF-8 byte. A server (or a proxy)
- * that lets raw bytes from an event through would then break the whole issue list, so
- * each invalid byte becomes U+FFFD first; the sanitizer shows it as a visible mark.
- * Returns NULL when the body is already valid (the common case: no copy). */
-static char *repair_utf8(const char *body, size_t len, size_t *out_len)
-{
-	const unsigned char *p = (const unsigned char *)body;
-	size_t i = 0, n;
-	while (i < len && (n = utf8_valid_at(p + i, len - i)) > 0)
-		i += n;
-	if (i == len)
-		return NULL;
-	struct strbuf sb = STRBUF_INIT;
-	strbuf_add(&sb, body, i);
-	while (i < len) {
-		n = utf8_valid_at(p + i, len - i);
-		if (n) {
-			strbuf_add(&sb, body + i, n);
-			i += n;
-		} else {
-			strbuf_adds(&sb, "\xef\xbf\xbd");
-			i++;
-		}
-	}
-	*out_len = sb.len;
-	return strbuf_detach(&sb);
-}
-
 void *decode_json(const char *body, size_t len, struct strbuf *err)
 {
 	if (!body || len == 0) {
@@ -326,7 +269,7 @@ void *decode_json(const char *body, size_t len, struct strbuf *err)
 		return NULL;
 	}
 	size_t repaired_len = 0;
-	char *repaired = repair_utf8(body, len, &repaired_len);
+	char *repaired = repair_json_text(body, len, &repaired_len);
 	if (repaired) {
 		body = repaired;
 		len = repaired_len;
@@ -403,14 +346,19 @@ static void decode_environments(const json_t *list, struct project *p)
 		total = MODEL_MAX_ENVIRONMENTS;
 	p->environments = xcalloc(total ? total : 1, sizeof(char *));
 	for (size_t i = 0; i < total; i++) {
-		const char *name = json_string_value(json_array_get(list, i));
-		if (!name || !*name)
+		const json_t *v = json_array_get(list, i);
+		if (!json_is_string(v))
 			continue;
-		bool dup = false;
+		/* Cut on a character boundary, like every other string: a name cut inside a
+		 * character would be sent back as environment=<invalid UTF-8>. */
+		char *name = copy_capped(json_string_value(v), json_string_length(v), MODEL_MAX_ID);
+		bool dup = !*name;
 		for (size_t j = 0; j < p->nenvironments && !dup; j++)
 			dup = strcmp(p->environments[j], name) == 0;
-		if (!dup)
-			p->environments[p->nenvironments++] = xstrndup(name, MODEL_MAX_ID);
+		if (dup)
+			free(name);
+		else
+			p->environments[p->nenvironments++] = name;
 	}
 }
 

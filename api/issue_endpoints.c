@@ -10,7 +10,7 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-enum detail_kind { KIND_ISSUE, KIND_EVENT, KIND_TAGS, KIND_EVENTS };
+enum detail_kind { KIND_ISSUE, KIND_EVENT, KIND_TAGS, KIND_EVENTS, KIND_SHORT_ID };
 
 #define MAX_ROUTES 4
 
@@ -43,6 +43,10 @@ void detail_result_free(struct detail_result *r)
 	tag_keys_free(r->tags, r->ntags);
 	event_summaries_free(r->events, r->nevents);
 	free(r->next_cursor);
+	if (r->issue) {
+		issue_free(r->issue);
+		free(r->issue);
+	}
 	free(r);
 }
 
@@ -78,6 +82,10 @@ static void decode_into(struct detail_call *c, const struct api_response *resp,
 		ok = decode_event_list(resp->body, resp->len, &r->events, &r->nevents, &err);
 		if (ok)
 			r->next_cursor = link_next_cursor(resp->link);
+		break;
+	case KIND_SHORT_ID:
+		r->issue = xcalloc(1, sizeof(*r->issue));
+		ok = decode_short_id_lookup(resp->body, resp->len, r->issue, &err);
 		break;
 	}
 	if (!ok)
@@ -212,5 +220,14 @@ unsigned long api_issue_events(const struct sentry_target *t, const char *issue_
 	const char *tail[] = { "events" };
 	const char *params[] = { "per_page", "50", "cursor", cursor };
 	add_routes(c, issue_id, tail, 1, params, 2);
+	return start(c);
+}
+
+unsigned long api_lookup_short_id(const struct sentry_target *t, const char *short_id,
+                                  detail_fn done, void *ctx)
+{
+	struct detail_call *c = call_new(KIND_SHORT_ID, t, "issue", short_id, done, ctx);
+	const char *segs[] = { "organizations", t->org, "shortids", short_id };
+	add_route(c, url_api(t->base_url, segs, 4));
 	return start(c);
 }

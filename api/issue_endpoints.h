@@ -19,6 +19,7 @@ struct detail_result {
 	struct event_summary *events;      /* api_issue_events */
 	size_t nevents;
 	char *next_cursor;                 /* api_issue_events: next page, or NULL */
+	struct issue *issue;               /* api_lookup_short_id */
 };
 typedef void (*detail_fn)(void *ctx, struct detail_result *result);
 void detail_result_free(struct detail_result *r);
@@ -35,5 +36,14 @@ unsigned long api_issue_tags(const struct sentry_target *t, const char *issue_id
 /* GET …/issues/{id}/events/?per_page=50[&cursor=…] */
 unsigned long api_issue_events(const struct sentry_target *t, const char *issue_id,
                                const char *cursor, detail_fn done, void *ctx);
+
+/* GET /api/0/organizations/{org}/shortids/{short_id}/ -> the issue (result->issue).
+ * Sentry only: other servers answer 404, which reads as "not found". */
+unsigned long api_lookup_short_id(const struct sentry_target *t, const char *short_id,
+                                  detail_fn done, void *ctx);
+/* The short-id lookup's answer: its "group" as an issue (else groupId and shortId
+ * alone). False, with err, for a body that is not such an object. */
+bool decode_short_id_lookup(const char *body, size_t len, struct issue *out,
+                            struct strbuf *err);
 
 #endif

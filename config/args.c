@@ -97,3 +97,33 @@ void config_args_parse(int argc, char **argv, struct config_layer *flags,
 		free(projects);
 	}
 }
+
+const char *config_args_take_open(int *argc, char **argv, struct strbuf *err)
+{
+	for (int i = 1; i < *argc; i++) {
+		const char *arg = argv[i];
+		if (arg[0] == '-' && strcmp(arg, "-") != 0) {
+			if (strncmp(arg, "--", 2) == 0 && strchr(arg, '='))
+				continue;
+			const struct config_option *opt = config_option_by_flag(arg);
+			if (!opt)
+				return NULL; /* config_args_parse reports it, and stops there too */
+			if (opt->kind != KIND_SWITCH && opt->kind != KIND_BOOL)
+				i++; /* its value, whatever it reads like */
+			continue;
+		}
+		if (strcmp(arg, "open") != 0)
+			return NULL;
+		if (i + 1 >= *argc || argv[i + 1][0] == '-') {
+			strbuf_adds(err, "sentry-tui open: which issue? Give a short id (BACKEND-4B), "
+			                 "an issue id or an issue link: sentry-tui open BACKEND-4B\n");
+			return NULL;
+		}
+		const char *target = argv[i + 1];
+		for (int j = i; j + 2 <= *argc; j++)
+			argv[j] = argv[j + 2];
+		*argc -= 2;
+		return target;
+	}
+	return NULL;
+}

@@ -7,7 +7,8 @@ packages=(
 	build-essential pkg-config
 	libncurses-dev libcurl4-openssl-dev libjansson-dev libyaml-dev libreadline-dev
 	libcmocka-dev
-	python3 tmux valgrind
+	python3 tmux valgrind openssl
+	nodejs npm
 	locales
 )
 
@@ -19,6 +20,8 @@ fi
 
 missing=()
 for p in "${packages[@]}"; do
+	# An npm that came with another nodejs build (e.g. one that bundles it) is enough.
+	[ "$p" = npm ] && command -v npm >/dev/null && continue
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 

@@ -90,7 +90,7 @@ static void on_events(void *ctx, struct detail_result *r)
 }
 
 void issue_detail_store_open(struct issue_detail_store *s, const struct sentry_target *target,
-                             const char *issue_id,
+                             const char *issue_id, const char *event,
                              void (*on_change)(void *ctx, const char *error), void *ctx)
 {
 	memset(s, 0, sizeof(*s));
@@ -101,7 +101,7 @@ void issue_detail_store_open(struct issue_detail_store *s, const struct sentry_t
 	/* All three at once: the screen fills in as each answer lands. */
 	s->detail_state.loading = true;
 	s->detail_state.request = api_get_issue(target, issue_id, on_detail, s);
-	issue_detail_store_load_event(s, "recommended");
+	issue_detail_store_load_event(s, event ? event : "recommended");
 	s->tags_state.loading = true;
 	s->tags_state.request = api_issue_tags(target, issue_id, on_tags, s);
 }

@@ -43,8 +43,9 @@ struct issue_detail_store {
 	void *ctx;
 };
 
+/* event: the event to show first (an id, latest, oldest); NULL = the recommended one. */
 void issue_detail_store_open(struct issue_detail_store *s, const struct sentry_target *target,
-                             const char *issue_id,
+                             const char *issue_id, const char *event,
                              void (*on_change)(void *ctx, const char *error), void *ctx);
 /* Show another event: recommended | latest | oldest | an event id. */
 void issue_detail_store_load_event(struct issue_detail_store *s, const char *which);

@@ -145,8 +145,7 @@ static void changed(struct issue_stream *s)
 
 static void append(struct issue_stream *s, struct issue **items, size_t n)
 {
-	/* An empty page has no array at all (items is NULL): nothing to copy. */
-	if (n == 0)
+	if (n == 0) /* an empty page has no array: memcpy from NULL is undefined */
 		return;
 	xgrow((void **)&s->items, &s->cap, s->n + n, sizeof(*s->items));
 	memcpy(s->items + s->n, items, n * sizeof(*items));

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 void project_store_init(struct project_store *ps, const struct sentry_target *target,
@@ -15,6 +16,16 @@ void project_store_init(struct project_store *ps, const struct sentry_target *ta
 	ps->ctx = ctx;
 }
 
+/* A list that loaded fine but is empty leaves the user nothing to look at: every issue
+ * query would come back empty. Say so instead of showing an empty screen as normal. */
+static char *no_projects_message(const struct sentry_target *target)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_addf(&sb, "project list: no projects in organization '%s' are visible to this token",
+	            target->org);
+	return strbuf_detach(&sb);
+}
+
 static void on_page(void *ctx, struct project_page *page)
 {
 	struct project_store *ps = ctx;
@@ -24,15 +35,20 @@ static void on_page(void *ctx, struct project_page *page)
 		page->error = NULL;
 		ps->loading = false;
 	} else {
-		xgrow((void **)&ps->items, &ps->cap, ps->n + page->n, sizeof(*ps->items));
-		memcpy(ps->items + ps->n, page->projects, page->n * sizeof(*ps->items));
-		ps->n += page->n;
-		page->n = 0;
+		/* An empty page leaves items NULL: memcpy must not see that pointer. */
+		if (page->n) {
+			xgrow((void **)&ps->items, &ps->cap, ps->n + page->n, sizeof(*ps->items));
+			memcpy(ps->items + ps->n, page->projects, page->n * sizeof(*ps->items));
+			ps->n += page->n;
+			page->n = 0;
+		}
 		if (page->next_cursor) {
 			ps->request = api_list_projects(ps->target, page->next_cursor, on_page, ps);
 		} else {
 			ps->loading = false;
 			ps->ready = true;
+			if (ps->n == 0)
+				ps->error = no_projects_message(ps->target);
 		}
 	}
 	project_page_free(page);

@@ -15,7 +15,8 @@ struct project_store {
 	size_t n, cap;
 	bool loading;
 	bool ready;             /* all pages are in */
-	char *error;            /* why loading failed, or NULL */
+	char *error;            /* why loading failed, or NULL; also set when the list loaded
+	                           but is empty (ready stays true: nothing failed) */
 	unsigned long request;
 	/* Called (state changes only) when loading finished, successfully or not. */
 	void (*on_loaded)(void *ctx);

@@ -116,3 +116,27 @@ void keymap_keys_for(enum request req, struct strbuf *out)
 		strbuf_adds(out, key_format(bindings[i].key, buf, sizeof(buf)));
 	}
 }
+
+void keymap_keys_display(enum request req, const char *scope, struct strbuf *out)
+{
+	char buf[32];
+	for (size_t i = 0; i < nbindings; i++) {
+		if (bindings[i].req != req || keymap_lookup(scope, bindings[i].key) != req)
+			continue;
+		if (out->len)
+			strbuf_addc(out, ' ');
+		strbuf_adds(out, key_display(bindings[i].key, buf, sizeof(buf)));
+	}
+}
+
+enum request keymap_lookup_elsewhere(const char *scope, int key, const char **found_scope)
+{
+	for (size_t i = 0; i < nbindings; i++) {
+		if (bindings[i].key == key && strcmp(bindings[i].scope, scope) != 0 &&
+		    strcmp(bindings[i].scope, "generic") != 0) {
+			*found_scope = bindings[i].scope;
+			return bindings[i].req;
+		}
+	}
+	return REQ_NONE;
+}

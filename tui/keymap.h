@@ -21,5 +21,12 @@ bool keymap_bind(const char *name, const char *key_spec, struct strbuf *err);
 enum request keymap_lookup(const char *scope, int key);
 /* The keys bound to req as a display string: "j <Down>" (empty if none). */
 void keymap_keys_for(enum request req, struct strbuf *out);
+/* The same for people (the help): "j Down", "Ctrl-r F5", "<" (see key_display), and
+ * only the keys that do req when pressed in scope (in the stream, Space marks: it is
+ * not listed under page-down there). */
+void keymap_keys_display(enum request req, const char *scope, struct strbuf *out);
+/* For an unbound key: the request it has in another view's scope (not scope, not
+ * "generic"), with that scope in *found_scope; REQ_NONE if none. */
+enum request keymap_lookup_elsewhere(const char *scope, int key, const char **found_scope);
 
 #endif

@@ -33,6 +33,32 @@ static const struct named_key named_keys[] = {
 	{ "BackTab", KEY_SPECIAL(KEY_BTAB) },
 };
 
+/* Accepted when parsing (scripts, `bindings:`) but never printed: a script step that
+ * starts with ':' is a command, so typing the key itself needs a name. */
+static const struct named_key parse_only_keys[] = {
+	{ "Colon", ':' },
+};
+
+/* How the help shows keys: a word a person would say, without tig's brackets. */
+static const struct named_key display_names[] = {
+	{ "Enter", '\n' },
+	{ "Esc", KEY_ESC },
+	{ "Space", ' ' },
+	{ "Tab", '\t' },
+	{ "Shift-Tab", KEY_SPECIAL(KEY_BTAB) },
+	{ "Backspace", KEY_SPECIAL(KEY_BACKSPACE) },
+	{ "Up", KEY_SPECIAL(KEY_UP) },
+	{ "Down", KEY_SPECIAL(KEY_DOWN) },
+	{ "Left", KEY_SPECIAL(KEY_LEFT) },
+	{ "Right", KEY_SPECIAL(KEY_RIGHT) },
+	{ "Home", KEY_SPECIAL(KEY_HOME) },
+	{ "End", KEY_SPECIAL(KEY_END) },
+	{ "PgUp", KEY_SPECIAL(KEY_PPAGE) },
+	{ "PgDn", KEY_SPECIAL(KEY_NPAGE) },
+	{ "Delete", KEY_SPECIAL(KEY_DC) },
+	{ "Insert", KEY_SPECIAL(KEY_IC) },
+};
+
 /* Decode one UTF-8 code point; -1 on malformed input. */
 static int utf8_decode(const char **s)
 {
@@ -107,6 +133,12 @@ int key_parse_one(const char **s)
 				break;
 			}
 		}
+		for (size_t i = 0; key < 0 && i < sizeof(parse_only_keys) / sizeof(parse_only_keys[0]);
+		     i++) {
+			if (strlen(parse_only_keys[i].name) == len &&
+			    strncasecmp(parse_only_keys[i].name, name, len) == 0)
+				key = parse_only_keys[i].key;
+		}
 	}
 	if (key >= 0)
 		*s = end + 1;
@@ -136,6 +168,30 @@ const char *key_format(int key, char *buf, size_t bufsz)
 			snprintf(buf, bufsz, "<key-%d>", k);
 	} else if (key > 0 && key < 0x20) {
 		snprintf(buf, bufsz, "<C-%c>", key + 'a' - 1);
+	} else {
+		char u[5];
+		key_utf8(key, u);
+		snprintf(buf, bufsz, "%s", u);
+	}
+	return buf;
+}
+
+const char *key_display(int key, char *buf, size_t bufsz)
+{
+	for (size_t i = 0; i < sizeof(display_names) / sizeof(display_names[0]); i++) {
+		if (display_names[i].key == key) {
+			snprintf(buf, bufsz, "%s", display_names[i].name);
+			return buf;
+		}
+	}
+	if (KEY_IS_SPECIAL(key)) {
+		int k = key - KEY_SPECIAL_BASE;
+		if (k >= KEY_F(1) && k <= KEY_F(12))
+			snprintf(buf, bufsz, "F%d", k - KEY_F0);
+		else
+			snprintf(buf, bufsz, "key-%d", k);
+	} else if (key > 0 && key < 0x20) {
+		snprintf(buf, bufsz, "Ctrl-%c", key + 'a' - 1);
 	} else {
 		char u[5];
 		key_utf8(key, u);

@@ -6,6 +6,8 @@
  * "<Space>", "<Tab>", "<Up>", "<Down>", "<Left>", "<Right>", "<Home>", "<End>",
  * "<PgUp>", "<PgDn>", "<F1>".."<F12>", "<Backspace>", "<Delete>", "<Insert>",
  * "<BackTab>", "<LT>" (a literal '<'). Names are case-insensitive inside <>.
+ * "<Colon>" (parse only) types ':' in a test script, where a leading ':' is a command.
+ * The help shows keys the way people say them instead: "Ctrl-d", "Space", "<", "PgDn".
  */
 #ifndef TUI_KEYS_H
 #define TUI_KEYS_H
@@ -29,5 +31,8 @@ int key_parse(const char *s);
 int key_utf8(int key, char *out);
 /* Human name of a key: "j", "<C-d>", "<Enter>". Writes into buf. */
 const char *key_format(int key, char *buf, size_t bufsz);
+/* Name of a key for people (help, messages): "j", "Ctrl-d", "Enter", "Space", "<",
+ * "PgDn", "Shift-Tab", "F5". Writes into buf. */
+const char *key_display(int key, char *buf, size_t bufsz);
 
 #endif

@@ -27,23 +27,52 @@ static char *initial_text;
 static char **completions;
 static size_t ncompletions;
 
-static void drop_completions(void)
+static prompt_complete_fn completer;
+static void *completer_ctx;
+static size_t completions_cap;
+
+static void forget_words(void)
 {
 	for (size_t i = 0; i < ncompletions; i++)
 		free(completions[i]);
+	ncompletions = 0;
+}
+
+static void drop_completions(void)
+{
+	forget_words();
 	free(completions);
 	completions = NULL;
-	ncompletions = 0;
+	completions_cap = 0;
+	completer = NULL;
+	completer_ctx = NULL;
 	if (readline_ready)
 		rl_bind_key('\t', rl_insert);
+}
+
+void prompt_offer(const char *word)
+{
+	for (size_t i = 0; i < ncompletions; i++)
+		if (strcmp(completions[i], word) == 0)
+			return;
+	xgrow((void **)&completions, &completions_cap, ncompletions + 1, sizeof(char *));
+	completions[ncompletions++] = xstrdup(word);
 }
 
 /* readline's generator protocol: state 0 starts a new completion. */
 static char *complete_word(const char *text, int state)
 {
 	static size_t next;
-	if (state == 0)
+	if (state == 0) {
 		next = 0;
+		if (completer) {
+			/* Candidates depend on what is typed so far: ask again each time. */
+			forget_words();
+			char *typed = xstrndup(rl_line_buffer, (size_t)rl_point);
+			completer(completer_ctx, typed);
+			free(typed);
+		}
+	}
 	size_t len = strlen(text);
 	while (next < ncompletions) {
 		const char *w = completions[next++];
@@ -53,17 +82,40 @@ static char *complete_word(const char *text, int state)
 	return NULL;
 }
 
-void prompt_set_completions(const char *const *words, size_t n)
+/* Tab always completes. readline's own rl_complete lists the matches on a second Tab
+ * instead, and the list has nowhere to go behind curses; worse, after a Tab that found
+ * nothing (members still loading) every further Tab would only try to list. */
+static int complete_key(int count, int key)
 {
-	drop_completions();
-	completions = xcalloc(n ? n : 1, sizeof(char *));
-	for (size_t i = 0; i < n; i++)
-		completions[i] = xstrdup(words[i]);
-	ncompletions = n;
+	(void)count;
+	(void)key;
+	return rl_complete_internal('\t');
+}
+
+static void enable_completion(void)
+{
 	rl_completion_entry_function = complete_word;
 	/* The whole line is one name: spaces do not start a new word. */
 	rl_completer_word_break_characters = "";
-	rl_bind_key('\t', rl_complete);
+	/* Never stop to ask "Display all N possibilities?": that would eat the next key. */
+	rl_completion_query_items = -1;
+	rl_bind_key('\t', complete_key);
+}
+
+void prompt_set_completions(const char *const *words, size_t n)
+{
+	drop_completions();
+	for (size_t i = 0; i < n; i++)
+		prompt_offer(words[i]);
+	enable_completion();
+}
+
+void prompt_set_completer(prompt_complete_fn fn, void *ctx)
+{
+	drop_completions();
+	completer = fn;
+	completer_ctx = ctx;
+	enable_completion();
 }
 
 const char *prompt_text(void)
@@ -130,6 +182,73 @@ static char *history_file(const char *name)
 	return strbuf_detach(&sb);
 }
 
+/* Past the terminal escape sequence that starts at p (an ESC): CSI "ESC [ … final",
+ * OSC/DCS/APC/PM strings up to BEL or "ESC \", else ESC and one character. */
+static const unsigned char *skip_escape(const unsigned char *p)
+{
+	p++;
+	if (*p == '[') {
+		for (p++; *p && !(*p >= 0x40 && *p <= 0x7e); p++)
+			;
+		return *p ? p + 1 : p;
+	}
+	if (*p == ']' || *p == 'P' || *p == '_' || *p == '^') {
+		for (p++; *p && *p != 0x07 && !(p[0] == 0x1b && p[1] == '\\'); p++)
+			;
+		return !*p ? p : *p == 0x07 ? p + 1 : p + 2;
+	}
+	return *p ? p + 1 : p;
+}
+
+/* A history line without control characters: terminal escape sequences go whole, other
+ * C0 controls, DEL and C1 (U+0080 to U+009F, two bytes in UTF-8) one by one, so the
+ * file never holds anything a terminal would act on. NULL when nothing is left. */
+static char *history_clean(const char *line)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const unsigned char *p = (const unsigned char *)line;
+	while (*p) {
+		if (*p == 0x1b) {
+			p = skip_escape(p);
+		} else if (*p < 0x20 || *p == 0x7f) {
+			p++;
+		} else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			p += 2;
+		} else {
+			strbuf_addc(&sb, (char)*p++);
+		}
+	}
+	/* Nothing but blanks left: not worth a history entry. */
+	if (strspn(strbuf_str(&sb), " ") == sb.len) {
+		strbuf_free(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb);
+}
+
+/* A history file written before lines were cleaned (or by hand) may hold escapes:
+ * clean what was read, drop what is left empty. */
+static void clean_loaded_history(void)
+{
+	for (int i = 0; i < history_length;) {
+		HIST_ENTRY *h = history_get(history_base + i);
+		char *clean = h && h->line ? history_clean(h->line) : NULL;
+		if (!clean) {
+			HIST_ENTRY *gone = remove_history(i);
+			if (gone)
+				free_history_entry(gone);
+			continue;
+		}
+		if (strcmp(clean, h->line) != 0) {
+			HIST_ENTRY *old = replace_history_entry(i, clean, NULL);
+			if (old)
+				free_history_entry(old);
+		}
+		free(clean);
+		i++;
+	}
+}
+
 static void on_line(char *line)
 {
 	prompt_done_fn done = on_done;
@@ -137,8 +256,10 @@ static void on_line(char *line)
 	rl_callback_handler_remove();
 	active = false;
 	drop_completions();
-	if (line && *line && history_path) {
-		add_history(line);
+	char *clean = line && history_path ? history_clean(line) : NULL;
+	if (clean) {
+		add_history(clean);
+		free(clean);
 		make_parent_dirs(history_path);
 		if (write_history(history_path) == 0)
 			chmod(history_path, 0600);
@@ -169,6 +290,7 @@ static void setup_readline(void)
 	rl_readline_name = "sentry-tui";
 	rl_initialize();
 	rl_bind_key('\t', rl_insert);
+	rl_variable_bind("completion-ignore-case", "on");
 	rl_bind_keyseq("\033[H", rl_beg_of_line);
 	rl_bind_keyseq("\033[F", rl_end_of_line);
 	rl_bind_keyseq("\033[3~", rl_delete);
@@ -187,8 +309,10 @@ void prompt_open(const char *text, const char *initial, const char *history, pro
 	free(history_path);
 	history_path = history ? history_file(history) : NULL;
 	clear_history();
-	if (history_path)
+	if (history_path) {
 		read_history(history_path);
+		clean_loaded_history();
+	}
 	on_done = done;
 	done_ctx = ctx;
 	active = true;

@@ -1,7 +1,8 @@
 /* A one-line readline prompt inside curses, never blocking (readline's callback
  * interface): the loop feeds it keys, it reports the finished line through a callback.
  * Esc cancels (caught before readline, which would take it as Meta). Each prompt kind
- * has its own history file under $XDG_STATE_HOME/sentry-tui/ (~/.local/state/...). */
+ * has its own history file under $XDG_STATE_HOME/sentry-tui/ (~/.local/state/...);
+ * control characters (terminal escapes) never reach it, and are dropped when read. */
 #ifndef TUI_PROMPT_H
 #define TUI_PROMPT_H
 
@@ -21,6 +22,14 @@ bool prompt_active(void);
 const char *prompt_text(void);
 /* Offer these words to Tab completion in the prompt that is open (copied). */
 void prompt_set_completions(const char *const *words, size_t n);
+/* Tab completion that depends on what is typed: at each Tab, fn is called with the
+ * line up to the cursor and offers whole-line candidates with prompt_offer(); the
+ * ones that start with the line complete it (readline's rules: a unique one is taken
+ * and followed by a space, several complete their common part). For the prompt that
+ * is open; closing it forgets fn. */
+typedef void (*prompt_complete_fn)(void *ctx, const char *line);
+void prompt_set_completer(prompt_complete_fn fn, void *ctx);
+void prompt_offer(const char *candidate);
 /* Feed one key (code from tui/keys.h). */
 void prompt_feed_key(int key);
 /* Draw the prompt line at row y over the full width and place the cursor. */

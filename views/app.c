@@ -17,6 +17,9 @@
 #include "tui/script.h"
 #include "util/timeutil.h"
 #include "util/xalloc.h"
+#include "views/command_complete.h"
+#include "views/open_issue.h"
+#include "views/suggest.h"
 #include "views/triage_actions.h"
 #include "views/views.h"
 
@@ -83,6 +86,7 @@ void app_status(struct app *app, enum status_kind kind, const char *fmt, ...)
 	app->status = strbuf_detach(&sb);
 	app->status_kind = kind;
 	app->status_is_notice = false;
+	app->status_keep = false;
 	if (app->status_timer)
 		loop_timer_cancel(app->status_timer);
 	app->status_timer = kind == STATUS_INFO ? loop_timer_add(INFO_MESSAGE_MS, clear_status, app) : 0;
@@ -107,8 +111,12 @@ static void on_stream_change(void *ctx, const char *error)
 			app->refresh_backoff = app->refresh_backoff ? app->refresh_backoff * 2 : 2;
 	} else {
 		app->refresh_backoff = 1;
-		/* A success answers an earlier error or "retrying" notice: clear it. */
-		if (app->status_kind == STATUS_ERROR || app->status_is_notice) {
+		/* A success answers an earlier error or "retrying" notice: clear it. It does
+		 * not answer the project list's problem (e.g. no project visible). */
+		bool projects_problem = app->status && app->projects.error &&
+		                        strcmp(app->status, app->projects.error) == 0;
+		if ((app->status_kind == STATUS_ERROR && !app->status_keep && !projects_problem) ||
+		    app->status_is_notice) {
 			free(app->status);
 			app->status = NULL;
 			app->status_kind = STATUS_NONE;
@@ -244,6 +252,7 @@ void app_free(struct app *app)
 		struct view *v = app->views[--app->nviews];
 		v->ops->close(v);
 	}
+	issue_lookup_cancel(&app->lookup);
 	triage_free(&app->triage);
 	people_free(&app->people);
 	issue_stream_free(&app->stream);
@@ -317,6 +326,7 @@ void app_dispatch(struct app *app, enum request req)
 		break;
 	case REQ_COMMAND:
 		prompt_open(":", NULL, "command", on_command_line, app);
+		prompt_set_completer(command_complete, app);
 		break;
 	case REQ_REDRAW:
 		clearok(curscr, TRUE);
@@ -348,9 +358,10 @@ void app_handle_key(struct app *app, int key)
 		app->status_kind = STATUS_NONE;
 	}
 	if (req == REQ_NONE) {
-		char name[32];
-		app_status(app, STATUS_INFO, "%s is not bound here; ? lists the keys",
-		           key_format(key, name, sizeof(name)));
+		struct strbuf msg = STRBUF_INIT;
+		suggest_unbound_key(v ? v->ops->name : "generic", key, app->cfg->read_only, &msg);
+		app_status(app, STATUS_INFO, "%s", strbuf_str(&msg));
+		strbuf_free(&msg);
 		return;
 	}
 	app_dispatch(app, req);
@@ -439,6 +450,8 @@ void app_run_command(struct app *app, const char *line)
 			screen_resize(rows, cols);
 		else
 			strbuf_addf(&err, "usage: :resize COLSxROWS");
+	} else if (strcmp(name, "open") == 0) {
+		app_open_issue(app, arg, &err);
 	} else if (v && v->ops->command && v->ops->command(v, name, arg, &err)) {
 		/* handled by the view */
 	} else if (app_triage_command(app, name, arg, &err)) {
@@ -446,7 +459,7 @@ void app_run_command(struct app *app, const char *line)
 	} else if (request_by_name(name) != REQ_NONE) {
 		app_dispatch(app, request_by_name(name));
 	} else {
-		strbuf_addf(&err, "unknown command ':%s' (? lists actions; each has a :name)", name);
+		suggest_unknown_command(name, app->cfg->read_only, &err);
 	}
 	if (err.len)
 		app_status(app, STATUS_ERROR, "%s", strbuf_str(&err));

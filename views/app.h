@@ -12,6 +12,7 @@
 #include "api/endpoints.h"
 #include "config/config.h"
 #include "api/triage.h"
+#include "store/issue_lookup.h"
 #include "store/issue_stream.h"
 #include "store/people.h"
 #include "store/projects.h"
@@ -32,6 +33,7 @@ struct app {
 	struct issue_stream stream;
 	struct triage triage;
 	struct people people;
+	struct issue_lookup lookup;  /* :open of an issue the stream has not loaded */
 	bool want_assign_me;       /* A pressed before we knew who "me" is */
 	bool confirming;           /* a y/N question is in the status line */
 	char *confirm_text;
@@ -47,6 +49,7 @@ struct app {
 	char *status;              /* message (may hold server text: drawn sanitized) */
 	enum status_kind status_kind;
 	bool status_is_notice;     /* the message is a transient API notice (retrying…) */
+	bool status_keep;          /* an error the stream's next success must not clear */
 	unsigned status_timer;
 	unsigned tick_timer;       /* keeps "updated Ns ago" current */
 	unsigned refresh_timer;    /* auto-refresh */

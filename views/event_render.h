@@ -34,7 +34,8 @@ struct crumb_options {
  * "not displayed: <type>". Blocks, separated by LINE_BLANK:
  *   "Message" heading + its text lines   (message entry, or the message of an event
  *                                          without any stack)
- *   per exception (raised first when newest_first), LINE_HEADING ref = stack:
+ *   per exception (raised first when newest_first), LINE_STACK_HEADING (ref = the id
+ *   of its crash frame, as render_crash_frame picks it, or -1):
  *     "Type: value  root cause · unhandled · mechanism: django · raw"
  *     further lines of a multi-line value, then the frames (newest first likewise):
  *     LINE_FRAME "● function  file:line:col"  (● in-app, ○ system/unknown; system
@@ -47,9 +48,17 @@ struct crumb_options {
  *     LINE_VAR "name = value", names padded to the longest (expanded)
  *     LINE_TEXT "… N frames omitted …" / "… N more frames not kept" / "registers  k=v …"
  *   per thread, crashed first: "Thread 1: main  crashed · current · raw" + frames
- *   "Stack trace" (a bare stacktrace entry) + frames
+ *   "Stack trace" (a bare stacktrace entry) + frames; both LINE_STACK_HEADING too
  *   "not displayed: <type>" lines; "Processing errors" heading + "type  message" lines. */
 void render_stacktrace(const struct event *e, const struct stack_options *o, struct lines *out);
+/* The frame the issue screen opens an event on, as Sentry's web UI does: in the raised
+ * exception (the last one sent; else the nearest cause with frames), else the crashed
+ * thread, else the bare stacktrace, the in-app frame nearest the crash, else the
+ * crashing frame. Its FRAME_ID (raw: of the raw stack where the exception or thread has
+ * one, as x shows them), or -1 when the event has no frames. */
+int render_crash_frame(const struct event *e, bool raw);
+/* The frame a FRAME_ID names in e, or NULL. */
+const struct frame *render_frame_by_id(const struct event *e, int id);
 /* Breadcrumbs as a log, oldest first. Each LINE_CRUMB (ref = index in e->crumbs):
  *   " -1.250s  info     http      GET https://x/y [500]  k=v k=v"
  * time (relative right-aligned in 8 cells: "-1.250s", "-2m03s", "-1h05m", "-3d04h",

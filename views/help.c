@@ -1,43 +1,195 @@
-/* The help overlay, generated from the request table and the live keymap, so user
- * bindings and read-only mode show as they are. */
+/* The help overlay, generated from the request table, the live keymap and the command
+ * table, so user bindings and read-only mode show as they are; then a legend of the
+ * letters and symbols the screens draw. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "tui/keymap.h"
+#include "tui/sanitize.h"
 #include "util/xalloc.h"
 #include "views/app.h"
+#include "views/commands.h"
+#include "views/style.h"
 #include "views/views.h"
 
+/* Longest key list the key column grows to; longer ones (many user bindings) are cut. */
+#define MAX_KEY_COLUMN 24
+
+enum help_kind {
+	HELP_HEADING, /* text */
+	HELP_KEY,     /* left = the keys, name = the request, text = its help */
+	HELP_COMMAND, /* left = ":name ARGS", text = its help (on the next row if left is long) */
+	HELP_SYMBOL,  /* left = the glyph drawn in role, text = what it means */
+	HELP_TEXT,    /* text, in the help column: a continuation or a note */
+};
+
 struct help_line {
-	char *keys;
-	const struct request_info *info; /* NULL for a section heading in keys */
+	enum help_kind kind;
+	char *left;
+	enum color_role role;
+	const char *name;
+	const char *text;
 };
 
 struct help_view {
 	struct view view;
 	struct help_line *lines;
 	size_t n, cap;
+	int key_width;  /* key column, with its gap */
+	int name_width; /* request-name column, with its gap */
 };
 
-static void add_line(struct help_view *hv, char *keys, const struct request_info *info)
+/* What the screens draw that is not a word, and where. Levels come from style.c; the
+ * rest is listed here, one line each: a new mark or badge is one more row. */
+struct legend_entry {
+	const char *scope;
+	const char *glyph;
+	enum color_role role;
+	const char *meaning;
+};
+
+static const struct legend_entry legend[] = {
+	{ "issues", "…", ROLE_LOADING, "a change is on its way to the server (the row shows it already)" },
+	{ "issues", "✓", ROLE_BOOKMARK, "marked for a batch action (Space; V all; Esc clears)" },
+	{ "issues", "★", ROLE_BOOKMARK, "bookmarked" },
+	{ "issues", "NEW", ROLE_BADGE_NEW, "first seen in the last 7 days" },
+	{ "issues", "REGR", ROLE_BADGE_REGRESSED, "regressed: came back after it was resolved" },
+	{ "issues", "ESCAL", ROLE_BADGE_ESCALATING, "escalating: many more events than usual" },
+	{ "issues", "ONGO", ROLE_BADGE_ONGOING, "ongoing" },
+	{ "issues", "ARCHV", ROLE_BADGE_ARCHIVED, "archived (ignored)" },
+	{ "issues", "RESLV", ROLE_BADGE_RESOLVED, "resolved" },
+	{ "issues", "dim row", ROLE_DIM, "no longer matches the query after a change; gone at the next refresh" },
+	{ "issues", "▁▂▄█", ROLE_SPARK, "events in the last 24 hours" },
+	{ "issues", "▼", ROLE_HEADER, "the column the stream is sorted by" },
+	{ "issue", "●", ROLE_IN_APP, "in-app frame (your code)" },
+	{ "issue", "○", ROLE_DIM, "system or library frame" },
+	{ "issue", "→", ROLE_DEFAULT, "the faulting line, in a frame's source" },
+	{ "issue", "×N", ROLE_NUMBER, "the frame repeats N times (recursion)" },
+	{ "issue", "‹ …", ROLE_DIM, "the line goes on to the left / right (h l scroll)" },
+	{ "generic", "⟳", ROLE_LOADING, "loading or working (bottom right)" },
+};
+
+static void add_line(struct help_view *hv, struct help_line line)
 {
 	xgrow((void **)&hv->lines, &hv->cap, hv->n + 1, sizeof(*hv->lines));
-	hv->lines[hv->n++] = (struct help_line){ keys, info };
+	hv->lines[hv->n++] = line;
 }
 
-static void add_scope(struct help_view *hv, const char *scope, const char *heading,
-                      bool read_only)
+static void add_heading(struct help_view *hv, const char *text)
 {
-	add_line(hv, xstrdup(heading), NULL);
+	add_line(hv, (struct help_line){ .kind = HELP_HEADING, .text = text });
+}
+
+static bool in_scope(const char *entry_scope, const char *scope)
+{
+	return strcmp(entry_scope, scope) == 0;
+}
+
+/* The keys of scope's requests, as they work in the view the help was opened from. */
+static void add_keys(struct help_view *hv, const char *scope, const char *from,
+                     const char *heading, bool read_only)
+{
+	add_heading(hv, heading);
 	for (int r = REQ_NONE + 1; r < REQ_COUNT; r++) {
 		const struct request_info *info = request_info((enum request)r);
-		if (strcmp(info->scope, scope) != 0 || (info->flags & REQF_HIDDEN))
+		if (!in_scope(info->scope, scope) || (info->flags & REQF_HIDDEN))
 			continue;
 		if (read_only && (info->flags & REQF_MUTATES))
 			continue;
 		struct strbuf keys = STRBUF_INIT;
-		keymap_keys_for(info->req, &keys);
-		add_line(hv, strbuf_detach(&keys), info);
+		keymap_keys_display(info->req, from, &keys);
+		if (!keys.len)
+			strbuf_adds(&keys, "(no key)");
+		add_line(hv, (struct help_line){ .kind = HELP_KEY, .left = strbuf_detach(&keys),
+		                                 .role = ROLE_HELP_KEY, .name = info->name,
+		                                 .text = info->help });
+	}
+}
+
+static void add_commands(struct help_view *hv, const char *scope, bool read_only)
+{
+	add_heading(hv, "Commands (: then a name; Tab completes names and arguments)");
+	size_t n;
+	const struct command_info *commands = command_table(&n);
+	for (size_t i = 0; i < n; i++) {
+		const struct command_info *c = &commands[i];
+		if (!in_scope(c->scope, "generic") && !in_scope(c->scope, scope))
+			continue;
+		if (read_only && c->mutates)
+			continue;
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_addf(&sb, ":%s", c->name);
+		if (c->alias)
+			strbuf_addf(&sb, " (:%s)", c->alias);
+		if (*c->args)
+			strbuf_addf(&sb, " %s", c->args);
+		add_line(hv, (struct help_line){ .kind = HELP_COMMAND, .left = strbuf_detach(&sb),
+		                                 .role = ROLE_HELP_KEY, .text = c->help });
+	}
+	add_line(hv, (struct help_line){ .kind = HELP_COMMAND, .left = xstrdup(":NAME"),
+	                                 .role = ROLE_HELP_KEY,
+	                                 .text = "Any action above by its name (:mark-all, :refresh)" });
+}
+
+static void add_symbol(struct help_view *hv, const char *glyph, enum color_role role,
+                       const char *meaning)
+{
+	add_line(hv, (struct help_line){ .kind = HELP_SYMBOL, .left = xstrdup(glyph), .role = role,
+	                                 .text = meaning });
+}
+
+static void add_legend(struct help_view *hv, const char *scope)
+{
+	add_heading(hv, "Symbols");
+	if (in_scope(scope, "issues")) {
+		static const enum issue_level levels[] = { LEVEL_FATAL, LEVEL_ERROR, LEVEL_WARNING,
+		                                           LEVEL_INFO, LEVEL_DEBUG, LEVEL_SAMPLE };
+		for (size_t i = 0; i < sizeof(levels) / sizeof(levels[0]); i++)
+			add_line(hv, (struct help_line){ .kind = HELP_SYMBOL,
+			                                 .left = xstrdup(style_level_letter(levels[i])),
+			                                 .role = style_level_role(levels[i]),
+			                                 .name = "level",
+			                                 .text = issue_level_name(levels[i]) });
+	}
+	for (size_t i = 0; i < sizeof(legend) / sizeof(legend[0]); i++)
+		if (in_scope(legend[i].scope, scope) || in_scope(legend[i].scope, "generic"))
+			add_symbol(hv, legend[i].glyph, legend[i].role, legend[i].meaning);
+}
+
+/* Columns as wide as their widest entry, so names never run into the help text. */
+static void measure(struct help_view *hv)
+{
+	int keys = 0, names = 0;
+	for (size_t i = 0; i < hv->n; i++) {
+		const struct help_line *l = &hv->lines[i];
+		if (l->kind == HELP_KEY || l->kind == HELP_SYMBOL) {
+			int w = sanitize_width(l->left);
+			if (w > keys)
+				keys = w;
+		}
+		if (l->kind == HELP_KEY && (int)strlen(l->name) > names)
+			names = (int)strlen(l->name);
+	}
+	hv->key_width = (keys > MAX_KEY_COLUMN ? MAX_KEY_COLUMN : keys) + 2;
+	hv->name_width = names + 2;
+}
+
+/* Commands whose syntax does not fit before the help column get their help on a row
+ * of its own below. */
+static void wrap_long_commands(struct help_view *hv)
+{
+	int room = hv->key_width + hv->name_width - 2;
+	for (size_t i = 0; i < hv->n; i++) {
+		struct help_line *l = &hv->lines[i];
+		if (l->kind != HELP_COMMAND || sanitize_width(l->left) <= room || !l->text)
+			continue;
+		struct help_line cont = { .kind = HELP_TEXT, .text = l->text };
+		l->text = NULL;
+		xgrow((void **)&hv->lines, &hv->cap, hv->n + 1, sizeof(*hv->lines));
+		memmove(&hv->lines[i + 2], &hv->lines[i + 1], (hv->n - i - 1) * sizeof(*hv->lines));
+		hv->lines[i + 1] = cont;
+		hv->n++;
+		i++;
 	}
 }
 
@@ -48,16 +200,40 @@ static size_t lines(struct view *v)
 
 static void draw_line(struct view *v, size_t lineno, struct draw_row *row)
 {
-	const struct help_line *l = &((struct help_view *)v)->lines[lineno];
-	if (!l->info) {
+	struct help_view *hv = (struct help_view *)v;
+	const struct help_line *l = &hv->lines[lineno];
+	switch (l->kind) {
+	case HELP_HEADING:
 		draw_pad(row, ROLE_HEADER, 1);
-		draw_text(row, ROLE_HEADER, l->keys);
+		draw_text(row, ROLE_HEADER, l->text);
 		return;
+	case HELP_KEY:
+		draw_pad(row, ROLE_DEFAULT, 3);
+		draw_field(row, l->role, l->left, hv->key_width, ALIGN_LEFT);
+		draw_field(row, ROLE_DIM, l->name, hv->name_width, ALIGN_LEFT);
+		break;
+	case HELP_COMMAND:
+		draw_pad(row, ROLE_DEFAULT, 3);
+		if (l->text) {
+			draw_field(row, l->role, l->left, hv->key_width + hv->name_width, ALIGN_LEFT);
+		} else {
+			draw_text(row, l->role, l->left);
+			return;
+		}
+		break;
+	case HELP_SYMBOL:
+		draw_pad(row, ROLE_DEFAULT, 3);
+		draw_field(row, l->role, l->left, hv->key_width, ALIGN_LEFT);
+		if (l->name) { /* "level: error" */
+			draw_text(row, ROLE_DEFAULT, l->name);
+			draw_text(row, ROLE_DEFAULT, ": ");
+		}
+		break;
+	case HELP_TEXT:
+		draw_pad(row, ROLE_DEFAULT, 3 + hv->key_width + hv->name_width);
+		break;
 	}
-	draw_pad(row, ROLE_DEFAULT, 3);
-	draw_field(row, ROLE_HELP_KEY, l->keys[0] ? l->keys : "(unbound)", 18, ALIGN_LEFT);
-	draw_field(row, ROLE_DIM, l->info->name, 16, ALIGN_LEFT);
-	draw_text(row, ROLE_DEFAULT, l->info->help);
+	draw_text(row, ROLE_DEFAULT, l->text);
 }
 
 static bool request(struct view *v, enum request req)
@@ -71,15 +247,15 @@ static bool request(struct view *v, enum request req)
 
 static void title(struct view *v, struct strbuf *left, struct strbuf *right)
 {
-	strbuf_adds(left, "Help: keys and commands");
-	strbuf_adds(right, "q: close · :name runs any action by name");
+	strbuf_adds(left, "Help: keys and commands, and what the symbols mean");
+	strbuf_adds(right, "q: close · j/k scroll");
 }
 
 static void close_view(struct view *v)
 {
 	struct help_view *hv = (struct help_view *)v;
 	for (size_t i = 0; i < hv->n; i++)
-		free(hv->lines[i].keys);
+		free(hv->lines[i].left);
 	free(hv->lines);
 	free(hv);
 }
@@ -99,10 +275,16 @@ struct view *help_view_new(struct app *app, const char *scope)
 	hv->view.ops = &help_ops;
 	hv->view.app = app;
 	bool ro = app->cfg && app->cfg->read_only;
-	if (scope && strcmp(scope, "issues") == 0)
-		add_scope(hv, scope, "Issue stream", ro);
-	else if (scope && strcmp(scope, "issue") == 0)
-		add_scope(hv, scope, "Issue", ro);
-	add_scope(hv, "generic", "Everywhere", ro);
+	const char *shown = scope && (strcmp(scope, "issues") == 0 || strcmp(scope, "issue") == 0)
+	                        ? scope : "generic";
+	if (strcmp(shown, "issues") == 0)
+		add_keys(hv, shown, shown, "Issue stream", ro);
+	else if (strcmp(shown, "issue") == 0)
+		add_keys(hv, shown, shown, "Issue", ro);
+	add_keys(hv, "generic", shown, "Everywhere", ro);
+	add_commands(hv, shown, ro);
+	add_legend(hv, shown);
+	measure(hv);
+	wrap_long_commands(hv);
 	return &hv->view;
 }

@@ -37,6 +37,7 @@ struct issue_view {
 	size_t cursor[SECTION_COUNT];       /* each section keeps its own position */
 	size_t offset[SECTION_COUNT];
 	bool crumbs_positioned;             /* cursor put on the last crumb before the error */
+	char *crash_shown_for;              /* the event whose crash frame was opened */
 	unsigned options;                   /* bumped when an option changes */
 	int hscroll;
 
@@ -79,6 +80,46 @@ static void toggle_frame(struct issue_view *iv, int id)
 	iv->options++;
 }
 
+/* The crash up front, as Sentry's web UI opens an event: each newly shown event starts
+ * with its crash frame expanded (source, faulting line, variables) and the cursor on
+ * it. Expansions the user made stay while the same event is refreshed. Returns the
+ * crash frame's id when a new event is shown, else -1. */
+static int open_on_crash(struct issue_view *iv, const struct event *e)
+{
+	const char *id = e->id ? e->id : "";
+	if (iv->crash_shown_for && strcmp(iv->crash_shown_for, id) == 0)
+		return -1;
+	free(iv->crash_shown_for);
+	iv->crash_shown_for = xstrdup(id);
+	iv->nexpanded = 0;
+	int crash = render_crash_frame(e, iv->stack.raw);
+	const struct frame *f = render_frame_by_id(e, crash);
+	/* A frame without source or variables has nothing to expand into. */
+	if (f && (f->ncontext > 0 || f->vars.n > 0)) {
+		xgrow((void **)&iv->expanded, &iv->expanded_cap, 1, sizeof(int));
+		iv->expanded[iv->nexpanded++] = crash;
+	}
+	iv->options++;
+	return crash;
+}
+
+static void cursor_to_frame(struct issue_view *iv, int frame_id)
+{
+	const struct lines *ls = &iv->lines[SECTION_STACK];
+	for (size_t i = 0; i < ls->n; i++) {
+		if (ls->items[i].kind == LINE_FRAME && ls->items[i].ref == frame_id) {
+			iv->cursor[SECTION_STACK] = i;
+			/* From the top when that shows the heading, the frame and its source. */
+			iv->offset[SECTION_STACK] = 0;
+			if (iv->section == SECTION_STACK) {
+				iv->view.cursor = i;
+				iv->view.offset = 0;
+			}
+			return;
+		}
+	}
+}
+
 /* Building lines */
 
 static const struct issue *shown_issue(struct issue_view *iv)
@@ -107,12 +148,18 @@ static void build(struct issue_view *iv, enum section s)
 	struct lines *ls = &iv->lines[s];
 	lines_clear(ls);
 	const struct event *e = iv->store.event;
+	int crash;
 	switch (s) {
 	case SECTION_STACK:
-		if (e)
+		if (e) {
+			crash = open_on_crash(iv, e);
+			iv->built_options[s] = iv->options;
 			render_stacktrace(e, &iv->stack, ls);
-		else
+			if (crash >= 0)
+				cursor_to_frame(iv, crash);
+		} else {
 			part_state(ls, &iv->store.event_state, "event");
+		}
 		break;
 	case SECTION_CRUMBS:
 		if (e) {
@@ -524,6 +571,11 @@ static bool request(struct view *v, enum request req)
 		if (cur && cur->kind == LINE_FRAME) {
 			toggle_frame(iv, cur->ref);
 			view_clamp(v);
+		} else if (cur && cur->kind == LINE_STACK_HEADING && cur->ref >= 0) {
+			/* The exception's crash frame: the one the screen opened expanded. */
+			toggle_frame(iv, cur->ref);
+		} else if (cur && cur->kind == LINE_STACK_HEADING) {
+			app_status(v->app, STATUS_INFO, "no frames to show");
 		} else if (cur && cur->kind == LINE_SYSTEM_FRAMES) {
 			app_status(v->app, STATUS_INFO, "i shows all frames");
 		} else if (cur && cur->kind == LINE_TAG_VALUE) {
@@ -666,6 +718,7 @@ static void close_view(struct view *v)
 		lines_free(&iv->lines[s]);
 	issue_free(&iv->summary);
 	free(iv->expanded);
+	free(iv->crash_shown_for);
 	free(iv->crumb_level);
 	free(iv->crumb_category);
 	free(iv->search);
@@ -702,6 +755,11 @@ static const struct view_ops issue_ops = {
 
 struct view *issue_view_new(struct app *app, const struct issue *issue)
 {
+	return issue_view_new_at(app, issue, NULL);
+}
+
+struct view *issue_view_new_at(struct app *app, const struct issue *issue, const char *event)
+{
 	struct issue_view *iv = xcalloc(1, sizeof(*iv));
 	iv->view.ops = &issue_ops;
 	iv->view.app = app;
@@ -710,7 +768,7 @@ struct view *issue_view_new(struct app *app, const struct issue *issue)
 	iv->stack.expanded = frame_expanded;
 	iv->stack.ctx = iv;
 	iv->crumbs.relative = true;
-	issue_detail_store_open(&iv->store, &app->target, issue->id, on_store_change, iv);
+	issue_detail_store_open(&iv->store, &app->target, issue->id, event, on_store_change, iv);
 	triage_watch(&app->triage, &iv->summary, &iv->store.detail);
 	return &iv->view;
 }

@@ -540,21 +540,6 @@ static bool command(struct view *v, const char *name, const char *args, struct s
 		set_environment(v, strcmp(args, "all") == 0 ? NULL : args);
 		return true;
 	}
-	if (strcmp(name, "open") == 0) {
-		struct issue_stream *s = stream_of(v);
-		for (size_t i = 0; i < s->n; i++) {
-			const struct issue *is = s->items[i];
-			if ((is->short_id && strcasecmp(is->short_id, args) == 0) ||
-			    (is->id && strcmp(is->id, args) == 0)) {
-				v->cursor = i;
-				view_clamp(v);
-				app_push(v->app, issue_view_new(v->app, is));
-				return true;
-			}
-		}
-		strbuf_addf(err, "%s is not among the loaded issues (try :query %s)", args, args);
-		return true;
-	}
 	if (strcmp(name, "project") == 0) {
 		set_project(v, strcmp(args, "all") == 0 ? NULL : args);
 		return true;

@@ -13,7 +13,9 @@
 
 enum line_kind {
 	LINE_TEXT,          /* plain content */
-	LINE_HEADING,       /* a section or exception heading */
+	LINE_HEADING,       /* a section heading */
+	LINE_STACK_HEADING, /* an exception's, thread's or bare stack's heading: ref = id of
+	                       its crashing frame (what Enter expands), -1 when it has none */
 	LINE_FRAME,         /* a stack frame: ref = frame id (see event_render.h) */
 	LINE_SYSTEM_FRAMES, /* "N system frames" collapsed run: ref = id of its first frame,
 	                       ref2 = id of its last (display order) */

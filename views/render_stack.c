@@ -364,6 +364,70 @@ static void render_frames(struct stack_render *r, const struct stacktrace *st, i
 	}
 }
 
+/* ---- the crash ---------------------------------------------------------------------- */
+
+/* The frame a stack crashed in as Sentry opens it: the in-app frame nearest the crash,
+ * else the crashing frame itself (frames are sent oldest first). */
+static int stack_crash_frame(const struct stacktrace *st, int stack, bool raw)
+{
+	if (!st || st->nframes == 0)
+		return -1;
+	for (size_t i = st->nframes; i-- > 0;)
+		if (st->frames[i].in_app == 1)
+			return FRAME_ID(stack, raw, (int)i);
+	return FRAME_ID(stack, raw, (int)st->nframes - 1);
+}
+
+static int exception_crash_frame(const struct event *e, size_t index, bool raw)
+{
+	const struct exception_value *x = &e->exceptions[index];
+	bool use_raw = raw && x->raw_stacktrace;
+	return stack_crash_frame(use_raw ? x->raw_stacktrace : x->stacktrace, (int)index, use_raw);
+}
+
+static int thread_crash_frame(const struct event *e, size_t index, bool raw)
+{
+	const struct thread *t = &e->threads[index];
+	bool use_raw = raw && t->raw_stacktrace;
+	return stack_crash_frame(use_raw ? t->raw_stacktrace : t->stacktrace,
+	                         (int)(e->nexceptions + index), use_raw);
+}
+
+int render_crash_frame(const struct event *e, bool raw)
+{
+	if (!e)
+		return -1;
+	/* The raised exception is the last one sent; a chain's earlier ones are causes. */
+	for (size_t k = e->nexceptions; k-- > 0;) {
+		int id = exception_crash_frame(e, k, raw);
+		if (id >= 0)
+			return id;
+	}
+	for (size_t i = 0; i < e->nthreads; i++) {
+		int id = e->threads[i].crashed ? thread_crash_frame(e, i, raw) : -1;
+		if (id >= 0)
+			return id;
+	}
+	return stack_crash_frame(e->stacktrace, (int)(e->nexceptions + e->nthreads), false);
+}
+
+const struct frame *render_frame_by_id(const struct event *e, int id)
+{
+	if (!e || id < 0)
+		return NULL;
+	size_t stack = (size_t)(id / 100000), index = (size_t)(id % 50000);
+	bool raw = id % 100000 >= 50000;
+	const struct stacktrace *st = NULL;
+	if (stack < e->nexceptions)
+		st = raw ? e->exceptions[stack].raw_stacktrace : e->exceptions[stack].stacktrace;
+	else if (stack - e->nexceptions < e->nthreads)
+		st = raw ? e->threads[stack - e->nexceptions].raw_stacktrace
+		         : e->threads[stack - e->nexceptions].stacktrace;
+	else if (stack == e->nexceptions + e->nthreads && !raw)
+		st = e->stacktrace;
+	return st && index < st->nframes ? &st->frames[index] : NULL;
+}
+
 /* ---- blocks ------------------------------------------------------------------------- */
 
 static void render_message(struct stack_render *r, const char *message)
@@ -382,7 +446,8 @@ static void render_exception(struct stack_render *r, size_t index)
 	int stack = (int)index;
 
 	begin_block(r);
-	struct line *l = lines_add(r->out, LINE_HEADING, stack, 0);
+	struct line *l = lines_add(r->out, LINE_STACK_HEADING,
+	                           exception_crash_frame(r->e, index, r->o->raw), 0);
 	char *value = x->value ? first_line(x->value) : NULL;
 	if (x->type) {
 		line_seg(l, ROLE_HEADER, x->type);
@@ -438,7 +503,8 @@ static void render_thread(struct stack_render *r, size_t index)
 	int stack = (int)(r->e->nexceptions + index);
 
 	begin_block(r);
-	struct line *l = lines_add(r->out, LINE_HEADING, stack, 0);
+	struct line *l = lines_add(r->out, LINE_STACK_HEADING,
+	                           thread_crash_frame(r->e, index, r->o->raw), 0);
 	line_seg(l, ROLE_HEADER, "Thread");
 	if (t->id) {
 		line_seg(l, ROLE_HEADER, " ");
@@ -471,7 +537,9 @@ static void render_bare_stack(struct stack_render *r)
 {
 	begin_block(r);
 	int stack = (int)(r->e->nexceptions + r->e->nthreads);
-	line_seg(lines_add(r->out, LINE_HEADING, stack, 0), ROLE_HEADER, "Stack trace");
+	struct line *l = lines_add(r->out, LINE_STACK_HEADING,
+	                           stack_crash_frame(r->e->stacktrace, stack, false), 0);
+	line_seg(l, ROLE_HEADER, "Stack trace");
 	render_frames(r, r->e->stacktrace, stack, false);
 }
 

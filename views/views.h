@@ -13,6 +13,8 @@ struct view *issues_view_new(struct app *app);
 void issues_view_store_changed(struct view *v);
 /* One issue (placeholder until the issue screen lands). Copies what it needs. */
 struct view *issue_view_new(struct app *app, const struct issue *issue);
+/* The same on a given event (an id, latest, oldest; NULL = the recommended one). */
+struct view *issue_view_new_at(struct app *app, const struct issue *issue, const char *event);
 /* Show another event on an open issue screen. */
 void issue_view_show_event(struct view *issue_view, const char *event_id);
 /* The issue's events, to pick one for the issue screen below it. */

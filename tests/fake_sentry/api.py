@@ -12,10 +12,13 @@ import threading
 import datasets
 import directory as dirs
 import events as evts
+import eventsearch
 import mutations
 import pagination
+import releases
 import search
 import serialize
+import traces
 from base32 import decode as base32_decode
 
 NOT_FOUND = {"detail": "The requested resource does not exist"}
@@ -114,6 +117,12 @@ class Api:
             (project + "/members/", {"GET": self.list_project_members}),
             (project + "/teams/", {"GET": self.list_project_teams}),
             (project + r"/events/(?P<event>[^/]+)/", {"GET": self.project_event}),
+            (project + "/events/", {"GET": self.list_project_events}),
+            (project + "/releases/", {"GET": self.list_project_releases}),
+            (org + "/releases/", {"GET": self.list_releases}),
+            (org + r"/releases/(?P<version>[^/]+)/", {"GET": self.release_detail}),
+            (org + r"/releases/(?P<version>[^/]+)/deploys/", {"GET": self.list_deploys}),
+            (org + r"/trace/(?P<trace>[^/]+)/", {"GET": self.trace}),
         ]
         for prefix in (org_issue, legacy_issue):
             routes += [
@@ -170,7 +179,7 @@ class Api:
     def _search_context(self, view):
         return search.Context(view.directory, view.now, view.directory["auth_user_id"])
 
-    def _org_projects(self, req, view):
+    def _org_projects(self, req, view, needs_global_views=True):
         """Projects selected by `project=` the way Sentry's OrganizationEndpoint does."""
         projects = view.directory["projects"]
         raw = req.all("project")
@@ -187,7 +196,7 @@ class Api:
                         raise ApiError(403, FORBIDDEN)
                     selected.append(project)
                 projects = selected
-        if len(projects) > 1 and not self.global_views:
+        if needs_global_views and len(projects) > 1 and not self.global_views:
             raise ApiError(400, NO_GLOBAL_VIEWS)
         return projects
 
@@ -411,9 +420,9 @@ class Api:
             except ValueError:
                 raise _bad_request("Group ids must be integers")
             return [i for i in view.dataset["issues"] if i["id"] in wanted and i["project_id"] in project_ids]
+        # Sentry's build_query_params_from_request reads only `query` (default
+        # is:unresolved): the `?status=` that sentry-cli sends is not read at all.
         query = req.last("query", "is:unresolved").strip()
-        if req.last("status"):  # sentry-cli's legacy "?status=unresolved" selector
-            query = f"{query} is:{req.last('status')}".strip()
         environments = self._environments(req, view)
         matching = self._matching(req, view, projects, environments, query)
         return search.sort_issues(matching, "date")[:BULK_MUTATION_LIMIT]
@@ -496,10 +505,40 @@ class Api:
         indexes = [k for k, stub in enumerate(issue["events"])
                    if (not environments or stub["environment"] in environments)
                    and (start is None or stub["date"] >= start) and (end is None or stub["date"] <= end)]
+        query = (req.last("query") or "").strip()
+        if query:
+            try:
+                matcher = eventsearch.compile_event_query(query)
+            except search.SearchError as exc:
+                raise _bad_request(str(exc))
+            indexes = [k for k in indexes if matcher(evts.build_event(view, issue, k))]
         indexes.reverse()  # newest first
         full = req.last("full") in ("true", "1")
         build = evts.build_event if full else evts.event_summary
         return self._paged(req, indexes, lambda k: build(view, issue, k))
+
+    def list_project_events(self, req, view, project):
+        """Sentry's ProjectEventsEndpoint: the project's error events (not
+        transactions), newest first; `query` is a case-insensitive substring of
+        the message; `statsPeriod` or `start`+`end` bound the dates."""
+        project = self._project(view, project)
+        try:
+            start, end, _ = search.period_window(req.params, view.now)
+        except search.SearchError:
+            raise _bad_request("Invalid date range parameters provided")
+        text = (req.last("query") or "").lower()
+        found = []
+        for issue in view.dataset["issues"]:
+            if issue["project_id"] != project["id"] or issue["issueCategory"] != "error":
+                continue
+            if text and text not in f"{issue['title']}\n{issue['culprit'] or ''}".lower():
+                continue
+            datasets.ensure_details(view.dataset, issue)
+            found += [(stub["date"], stub["id"], issue, k) for k, stub in enumerate(issue["events"])
+                      if (start is None or stub["date"] >= start) and (end is None or stub["date"] <= end)]
+        found.sort(key=lambda item: (item[0], item[1]), reverse=True)
+        build = evts.build_event if req.last("full") in ("1", "true") else evts.event_summary
+        return self._paged(req, found, lambda item: build(view, item[2], item[3]))
 
     def issue_event(self, req, view, issue, event):
         issue = self._issue(view, issue)
@@ -528,3 +567,41 @@ class Api:
             raise ApiError(404, NOT_FOUND)
         values = evts.tag_values_json(issue, key, req.last("sort"))
         return self._paged(req, values, lambda v: v)
+
+    # ------------------------------------------------------ releases ----
+
+    def _release_list(self, req, view, projects):
+        found = releases.listing(view.dataset, projects, req.last("query") or "", req.last("status"))
+        return self._paged(req, found, lambda pr: self._release_json(req, view, pr[0], pr[1]["version"]))
+
+    @staticmethod
+    def _release_json(req, view, project, version):
+        return releases.release_json(view.dataset, project, version, req.last("health") == "1",
+                                     req.last("adoptionStages") == "1")
+
+    def list_releases(self, req, view):
+        # Releases are listed across projects without the global-views feature.
+        return self._release_list(req, view, self._org_projects(req, view, needs_global_views=False))
+
+    def list_project_releases(self, req, view, project):
+        return self._release_list(req, view, [self._project(view, project)])
+
+    def _release(self, view, version):
+        project, _ = releases.find(view.directory, version)
+        if project is None:
+            raise ApiError(404, NOT_FOUND)
+        return project
+
+    def release_detail(self, req, view, version):
+        project = self._release(view, version)
+        return Response(200, self._release_json(req, view, project, version))
+
+    def list_deploys(self, req, view, version):
+        project = self._release(view, version)
+        release = next(r for r in project["releases"] if r["version"] == version)
+        return self._paged(req, releases.deploys(project, release), lambda d: d)
+
+    # --------------------------------------------------------- trace ----
+
+    def trace(self, req, view, trace):
+        return self._paged(req, traces.trace_json(view, trace), lambda node: node)

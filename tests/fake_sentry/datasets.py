@@ -237,6 +237,13 @@ def event_ids(issue):
     return [_hex(f"{issue['seed']}:event:{k}") for k in range(_event_count(issue))]
 
 
+def trace_ids(issue):
+    """The trace id of each of the issue's events, without making its details."""
+    if "events" in issue:
+        return [stub["trace_id"] for stub in issue["events"]]
+    return [_hex(f"{issue['seed']}:trace:{k}") for k in range(_event_count(issue))]
+
+
 def _activity(rng, issue, directory, now, next_id):
     """Activity as stored (newest first); user ids become user objects on output."""
     items = [{"type": "first_seen", "data": {"priority": issue["priority"]},

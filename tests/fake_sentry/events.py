@@ -7,6 +7,7 @@ offset as the event date so the timeline inside the event stays coherent.
 """
 
 import copy
+import hashlib
 from datetime import timedelta
 
 import catalog
@@ -186,6 +187,47 @@ def _contexts(event, stub):
     event["contexts"] = contexts
 
 
+def _rewrite_spans(event, stub, fixture_root_span):
+    """Spans belong to the event's trace, and those under the fixture's root span
+    hang under the event's root span (contexts.trace.span_id), as in one trace."""
+    for entry in event.get("entries", []):
+        if entry["type"] != "spans":
+            continue
+        for span in entry.get("data") or []:
+            span["trace_id"] = stub["trace_id"]
+            if fixture_root_span and span.get("parent_span_id") == fixture_root_span:
+                span["parent_span_id"] = stub["span_id"]
+
+
+def _transaction_times(event):
+    """Sentry serializes every transaction with startTimestamp/endTimestamp (§7);
+    the hand-made N+1 fixture lacks them, so they span its spans."""
+    if event.get("type") != "transaction" or "startTimestamp" in event:
+        return
+    spans = [span for entry in event.get("entries", []) if entry["type"] == "spans"
+             for span in entry.get("data") or []]
+    if spans:
+        event["startTimestamp"] = min(span["start_timestamp"] for span in spans)
+        event["endTimestamp"] = max(span["timestamp"] for span in spans)
+
+
+def _occurrence(template, issue, project, stub):
+    """null for error events (as Sentry sends); a performance issue's occurrence
+    (sentry-mcp N+1 fixture) rewritten for this issue and event."""
+    if not template:
+        return None
+    occurrence = copy.deepcopy(template)
+    occurrence.update({
+        "id": hashlib.md5(f"{stub['id']}:occurrence".encode("utf-8")).hexdigest(), "projectId": int(project["id"]),
+        "eventId": stub["id"], "issueTitle": issue["title"], "culprit": issue["culprit"],
+        "level": issue["level"], "detectionTime": int(stub["date"].timestamp()),
+    })
+    occurrence["fingerprint"] = [issue["issueType"], issue["metadata"].get("value") or issue["title"]]
+    evidence = occurrence.get("evidenceData") or {}
+    evidence["transactionName"] = issue["culprit"]
+    return occurrence
+
+
 def _prebuilt_event(view, issue, index):
     """An event of the `events` data set: its body is complete (eventshapes.py),
     only the issue id, project id and the links to its neighbours are filled in."""
@@ -195,6 +237,7 @@ def _prebuilt_event(view, issue, index):
     event["projectID"] = issue["project_id"]
     event["previousEventID"] = events[index - 1]["id"] if index > 0 else None
     event["nextEventID"] = events[index + 1]["id"] if index + 1 < len(events) else None
+    event.setdefault("occurrence", None)  # Sentry sends the key on every event: null for errors
     return event
 
 
@@ -238,9 +281,13 @@ def build_event(view, issue, index):
         elif entry["type"] == "request" and stub["url"]:
             entry["data"]["url"] = stub["url"]
     _shift_entries(event.get("entries", []), delta, span_shift)
+    fixture_root_span = ((event.get("contexts") or {}).get("trace") or {}).get("span_id")
 
     event["tags"] = _event_tags(event.get("tags") or [], issue, stub, mechanism)
     _contexts(event, stub)
+    _rewrite_spans(event, stub, fixture_root_span)
+    _transaction_times(event)
+    event["occurrence"] = _occurrence(event.get("occurrence"), issue, project, stub)
     event["user"] = _user_from_tag(stub["user"])
     event["release"] = _release_json(project, stub["release"])
     event.pop("projectSlug", None)

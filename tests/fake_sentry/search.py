@@ -2,7 +2,7 @@
 
 Query: space-separated tokens; double quotes group ("a b", key:"a b"); `!`
 negates a key:value; values may be lists `[a,b]`. Supported keys: is:,
-level:, assigned:, assigned_or_suggested:, bookmarks:, subscribed:,
+status:, substatus:, level:, assigned:, assigned_or_suggested:, bookmarks:, subscribed:,
 environment:, project:, release:, issue.priority:, issue.category:,
 issue.type:, has:, firstSeen:/lastSeen:/age:, timesSeen:, userCount:.
 Any other key:value is ignored; bare words must each appear (case-insensitive)
@@ -135,6 +135,27 @@ def _number_matches(number, raw):
             "<=": number <= boundary}.get(op, number == boundary)
 
 
+# Sentry's STATUS_QUERY_CHOICES (models/group.py) and SUBSTATUS_UPDATE_CHOICES
+# (types/group.py, plus the older aliases): the values `status:` and `substatus:`
+# accept; anything else is "invalid status value of 'x'".
+STATUS_VALUES = {"resolved": "resolved", "unresolved": "unresolved", "ignored": "ignored",
+                 "archived": "ignored", "muted": "ignored", "reprocessing": "reprocessing"}
+SUBSTATUS_VALUES = {"archived_until_escalating": "archived_until_escalating",
+                    "archived_until_condition_met": "archived_until_condition_met",
+                    "archived_forever": "archived_forever", "escalating": "escalating",
+                    "ongoing": "ongoing", "regressed": "regressed", "new": "new",
+                    "until_escalating": "archived_until_escalating",
+                    "until_condition_met": "archived_until_condition_met",
+                    "forever": "archived_forever"}
+
+
+def _choices(key, values, table):
+    try:
+        return {table[v] for v in values}
+    except KeyError as missing:
+        raise SearchError(f"Error parsing search query: invalid {key} value of '{missing.args[0]}'")
+
+
 HAS_FIELDS = {
     "assignee": lambda i: i["assignee"] is not None,
     "assigned": lambda i: i["assignee"] is not None,
@@ -152,6 +173,12 @@ def _filter(key, raw, ctx):
                 raise SearchError('Error parsing search query: Invalid value for "is" search, '
                                   f"valid values are {sorted(IS_VALUES)}")
         return lambda i: all(IS_VALUES[v](i, ctx) for v in values)
+    if key == "status":
+        wanted = _choices(key, values, STATUS_VALUES)
+        return lambda i: i["status"] in wanted
+    if key == "substatus":
+        wanted = _choices(key, values, SUBSTATUS_VALUES)
+        return lambda i: i["substatus"] in wanted
     if key == "level":
         return lambda i: i["level"] in values
     if key in ("assigned", "assigned_or_suggested"):

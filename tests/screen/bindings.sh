@@ -18,5 +18,5 @@ S
 EOF2
 grep -q "^cursor: 2$" "$TEST_DIR/screens/moved.view" || fail "the bound keys did not move the cursor"
 assert_request --path /api/0/organizations/acme/issues/ --param sort=new
-assert_screen_has help "j <Down> n <C-n>"
+assert_screen_has help "j Down n Ctrl-n move-down"
 finish

@@ -5,6 +5,7 @@ server_start --dataset events
 LINES=40 tui_run <<'EOF2'
 :open BACKEND-3
 :screen stack
+G
 <Enter>
 :screen expanded
 2

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Enter on a stream row opens the issue screen: the issue, its recommended event and its
 # tags are requested together (one round trip, not three), the header shows what the
-# issue is and which event is shown, and q returns to the stream on the same row.
+# issue is and which event is shown, the stack opens on the crash (the crashing in-app
+# frame's source with the faulting line marked, and its variables), and q returns to the
+# stream on the same row.
 . "$(dirname "$0")/../lib/screen.sh"
 server_start --dataset events --latency-ms 300
 tui_run <<'EOF2'
@@ -25,6 +27,10 @@ t = [r["time"] for r in reqs if "/issues/4500000001/" in r["path"]]
 sys.exit(0 if len(t) == 3 and max(t) - min(t) < 0.25 else 1)
 PY
 grep -q "^section: Stack trace$" "$TEST_DIR/screens/stack.view" || fail "the issue did not open on the stack trace"
+assert_screen_has stack "→ 24 raise RuntimeError(\"checkout failed: tax calculation error\") from exc"
+assert_screen_has stack "region = 'EU-XX'"
+grep -q "^line: ● finalize_invoice  billing/invoices.py:24$" "$TEST_DIR/screens/stack.view" ||
+	fail "the cursor is not on the crashing frame"
 grep -q "^event: 546e7245ad415ab0b395b23cb90de46b$" "$TEST_DIR/screens/stack.view" ||
 	fail "the recommended event is not the one shown"
 grep -q "^view: issues$" "$TEST_DIR/screens/back.view" || fail "q did not return to the stream"

@@ -52,15 +52,15 @@ static void test_raised_exception_and_crashing_frame_first(void **state)
 	struct stack_options o = { .newest_first = true, .expanded = expand_none };
 	render_stacktrace(&e, &o, &ls);
 
-	assert_line(&ls, 0, LINE_HEADING, "ValueError: bad input  unhandled · mechanism: django");
-	assert_int_equal(ls.items[0].ref, 1);
+	assert_line(&ls, 0, LINE_STACK_HEADING, "ValueError: bad input  unhandled · mechanism: django");
+	assert_int_equal(ls.items[0].ref, FRAME_ID(1, false, 2)); /* its crash frame: validate */
 	assert_line(&ls, 1, LINE_FRAME, "● validate  app/forms.py:33");
 	assert_int_equal(ls.items[1].ref, FRAME_ID(1, false, 2));
 	assert_line(&ls, 2, LINE_FRAME, "● view  app/views.py:20:5");
 	assert_line(&ls, 3, LINE_FRAME, "○ get_response  django/core/handlers/base.py:181");
 	assert_int_equal(ls.items[3].ref, FRAME_ID(1, false, 0));
 	assert_line(&ls, 4, LINE_BLANK, "");
-	assert_line(&ls, 5, LINE_HEADING, "KeyError: 'id'  root cause · handled · mechanism: chained");
+	assert_line(&ls, 5, LINE_STACK_HEADING, "KeyError: 'id'  root cause · handled · mechanism: chained");
 	assert_line(&ls, 6, LINE_FRAME, "● parse  app/forms.py:12");
 	assert_int_equal(ls.items[6].ref, FRAME_ID(0, false, 0));
 	assert_int_equal(ls.n, 7);
@@ -97,7 +97,7 @@ static void test_single_exception_has_no_root_cause_mark(void **state)
 	struct lines ls = { 0 };
 	render_stacktrace(&e, NULL, &ls); /* NULL options: the defaults, newest first */
 
-	assert_line(&ls, 0, LINE_HEADING, "ZeroDivisionError: division by zero");
+	assert_line(&ls, 0, LINE_STACK_HEADING, "ZeroDivisionError: division by zero");
 	assert_nowhere(&ls, "root cause");
 	lines_free(&ls);
 	event_free(&e);
@@ -444,7 +444,7 @@ static void test_threads_crashed_first(void **state)
 	             "",
 	             "Thread 1: main  current",
 	             "○ poll  loop.c:3");
-	assert_int_equal(ls.items[0].kind, LINE_HEADING);
+	assert_int_equal(ls.items[0].kind, LINE_STACK_HEADING);
 	assert_int_equal(ls.items[2].ref, FRAME_ID(1, false, 0)); /* nexceptions 0 + thread 1 */
 	assert_int_equal(ls.items[5].ref, FRAME_ID(0, false, 0));
 	lines_free(&ls);
@@ -468,7 +468,7 @@ static void test_thread_and_bare_stack_ids_follow_exceptions(void **state)
 	size_t thread = must_find(&ls, "Thread 2");
 	assert_int_equal(ls.items[thread + 1].ref, FRAME_ID(1, false, 0));
 	size_t bare = must_find(&ls, "Stack trace");
-	assert_int_equal(ls.items[bare].kind, LINE_HEADING);
+	assert_int_equal(ls.items[bare].kind, LINE_STACK_HEADING);
 	assert_line(&ls, bare + 1, LINE_FRAME, "● h  c.c:3");
 	assert_int_equal(ls.items[bare + 1].ref, FRAME_ID(2, false, 0));
 	lines_free(&ls);

@@ -59,7 +59,7 @@ static void check_stack_lines(const char *name, const struct event *e, const str
 	for (size_t i = 0; i < ls->n; i++) {
 		const struct line *l = &ls->items[i];
 		if (l->kind != LINE_FRAME && l->kind != LINE_SYSTEM_FRAMES && l->kind != LINE_SOURCE &&
-		    l->kind != LINE_VAR)
+		    l->kind != LINE_VAR && !(l->kind == LINE_STACK_HEADING && l->ref >= 0))
 			continue;
 		size_t index;
 		const struct stacktrace *st = stack_of_id(e, l->ref, &index);
@@ -93,6 +93,13 @@ static void render_everything(const char *name, const struct event *e)
 		};
 		render_stacktrace(e, &o, &ls);
 		check_stack_lines(name, e, &ls);
+		/* The frame the screen opens on is a frame line the cursor can sit on. */
+		int crash = render_crash_frame(e, o.raw);
+		bool shown = crash < 0;
+		for (size_t i = 0; i < ls.n && !shown && o.newest_first; i++)
+			shown = ls.items[i].kind == LINE_FRAME && ls.items[i].ref == crash;
+		if (!shown && o.newest_first)
+			fail_with_dump(&ls, "the crash frame has no frame line");
 		lines_free(&ls);
 	}
 
@@ -295,7 +302,7 @@ static void test_javascript_breadcrumbs(void **state)
 	lines_free(&ls);
 
 	render_stacktrace(&e, NULL, &ls);
-	assert_line(&ls, 0, LINE_HEADING, "Error: A Generic Error 9371d7  handled · mechanism: generic");
+	assert_line(&ls, 0, LINE_STACK_HEADING, "Error: A Generic Error 9371d7  handled · mechanism: generic");
 	size_t errors = must_find(&ls, "Processing errors");
 	assert_line(&ls, errors + 1, LINE_TEXT,
 	            "fetch_generic_error  Unable to fetch HTTP resource (http://localhost:4201/polyfills.js)");

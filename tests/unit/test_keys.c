@@ -67,6 +67,55 @@ static void test_names_round_trip(void **state)
 		assert_string_equal(key_format(key_parse(names[i]), buf, sizeof(buf)), names[i]);
 }
 
+static void test_display_names(void **state)
+{
+	/* The help shows keys the way people say them, not in binding syntax. */
+	const struct {
+		const char *spec, *shown;
+	} cases[] = {
+		{ "j", "j" }, { "<LT>", "<" }, { "<Space>", "Space" }, { "<Tab>", "Tab" },
+		{ "<BackTab>", "Shift-Tab" }, { "<C-r>", "Ctrl-r" }, { "<PgDn>", "PgDn" },
+		{ "<PageUp>", "PgUp" }, { "<Enter>", "Enter" }, { "<Esc>", "Esc" }, { "<F5>", "F5" },
+		{ "<Down>", "Down" }, { "é", "é" },
+	};
+	char buf[32];
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_string_equal(key_display(key_parse(cases[i].spec), buf, sizeof(buf)),
+		                    cases[i].shown);
+}
+
+static void test_colon_for_scripts(void **state)
+{
+	char buf[32];
+	/* A script step starting with ':' is a command; <Colon> types the key. */
+	assert_int_equal(key_parse("<Colon>"), ':');
+	/* ...and is never how ':' is printed. */
+	assert_string_equal(key_format(':', buf, sizeof(buf)), ":");
+	assert_string_equal(key_display(':', buf, sizeof(buf)), ":");
+}
+
+static void test_keys_shown_per_scope(void **state)
+{
+	struct strbuf keys = STRBUF_INIT;
+	keymap_init();
+	/* In the stream Space marks, so it is not listed under page-down there. */
+	keymap_keys_display(REQ_PAGE_DOWN, "issues", &keys);
+	assert_string_equal(strbuf_str(&keys), "PgDn");
+	strbuf_reset(&keys);
+	keymap_keys_display(REQ_PAGE_DOWN, "issue", &keys);
+	assert_string_equal(strbuf_str(&keys), "PgDn Space");
+	strbuf_reset(&keys);
+	keymap_keys_display(REQ_EVENT_PREV, "issue", &keys);
+	assert_string_equal(strbuf_str(&keys), "<");
+	/* An unbound key: where else it works. */
+	const char *where = NULL;
+	assert_int_equal(keymap_lookup_elsewhere("issues", 'o', &where), REQ_TOGGLE_ORDER);
+	assert_string_equal(where, "issue");
+	assert_int_equal(keymap_lookup_elsewhere("issues", 'y', &where), REQ_NONE);
+	strbuf_free(&keys);
+	keymap_free();
+}
+
 static void test_default_keymap(void **state)
 {
 	keymap_init(); /* aborts if any default key in the request table does not parse */
@@ -126,6 +175,9 @@ int main(void)
 		cmocka_unit_test(test_bad_key_names),
 		cmocka_unit_test(test_sequences_in_scripts),
 		cmocka_unit_test(test_names_round_trip),
+		cmocka_unit_test(test_display_names),
+		cmocka_unit_test(test_colon_for_scripts),
+		cmocka_unit_test(test_keys_shown_per_scope),
 		cmocka_unit_test(test_default_keymap),
 		cmocka_unit_test(test_user_bindings),
 		cmocka_unit_test(test_request_table),

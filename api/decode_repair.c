@@ -1,0 +1,159 @@
+/* Body repairs before jansson parses (see decode_repair.h). */
+#include "api/decode_repair.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/strbuf.h"
+
+/* ---- invalid UTF-8 ----------------------------------------------------------------- */
+
+/* Length of the valid UTF-8 sequence at p (1-4), or 0 if the byte there starts none. */
+static size_t utf8_valid_at(const unsigned char *p, size_t left)
+{
+	unsigned char c = p[0];
+	size_t n;
+	unsigned min;
+	unsigned cp;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2, min = 0x80, cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3, min = 0x800, cp = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4, min = 0x10000, cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (left < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3f);
+	}
+	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
+/* A server (or a proxy) can let raw bytes from an event through. */
+char *repair_utf8(const char *body, size_t len, size_t *out_len)
+{
+	const unsigned char *p = (const unsigned char *)body;
+	size_t i = 0, n;
+	while (i < len && (n = utf8_valid_at(p + i, len - i)) > 0)
+		i += n;
+	if (i == len)
+		return NULL;
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_add(&sb, body, i);
+	while (i < len) {
+		n = utf8_valid_at(p + i, len - i);
+		if (n) {
+			strbuf_add(&sb, body + i, n);
+			i += n;
+		} else {
+			strbuf_adds(&sb, "\xef\xbf\xbd");
+			i++;
+		}
+	}
+	*out_len = sb.len;
+	return strbuf_detach(&sb);
+}
+
+/* ---- lone UTF-16 surrogates ---------------------------------------------------------- */
+
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* The code unit of the "\uXXXX" escape at s[i], or -1 when s[i] does not start one. */
+static long escape_unit_at(const char *s, size_t len, size_t i)
+{
+	if (len - i < 6 || s[i] != '\\' || s[i + 1] != 'u')
+		return -1;
+	long unit = 0;
+	for (size_t k = 2; k < 6; k++) {
+		int d = hex_digit(s[i + k]);
+		if (d < 0)
+			return -1;
+		unit = unit * 16 + d;
+	}
+	return unit;
+}
+
+static bool is_high_surrogate(long unit)
+{
+	return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+static bool is_low_surrogate(long unit)
+{
+	return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+char *repair_lone_surrogates(const char *body, size_t len, size_t *out_len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool repaired = false;
+	size_t copied = 0; /* body[0..copied) is already in sb */
+	size_t i = 0;
+	/* Backslashes only occur inside strings in valid JSON, and each starts an escape:
+	 * walking escape by escape from the start keeps "\\" pairs apart from "\u". */
+	while (i < len) {
+		const char *slash = memchr(body + i, '\\', len - i);
+		if (!slash)
+			break;
+		i = (size_t)(slash - body);
+		long unit = escape_unit_at(body, len, i);
+		if (unit < 0) {
+			i += 2; /* "\\", "\"", "\n"...: the escaped character is not an escape */
+			continue;
+		}
+		if (is_high_surrogate(unit) && is_low_surrogate(escape_unit_at(body, len, i + 6))) {
+			i += 12; /* a valid pair */
+			continue;
+		}
+		if (!is_high_surrogate(unit) && !is_low_surrogate(unit)) {
+			i += 6;
+			continue;
+		}
+		strbuf_add(&sb, body + copied, i - copied);
+		strbuf_adds(&sb, "\\ufffd");
+		i += 6;
+		copied = i;
+		repaired = true;
+	}
+	if (!repaired)
+		return NULL;
+	strbuf_add(&sb, body + copied, len - copied);
+	*out_len = sb.len;
+	return strbuf_detach(&sb);
+}
+
+char *repair_json_text(const char *body, size_t len, size_t *out_len)
+{
+	size_t utf8_len = 0;
+	char *utf8 = repair_utf8(body, len, &utf8_len);
+	if (utf8) {
+		body = utf8;
+		len = utf8_len;
+	}
+	char *surrogates = repair_lone_surrogates(body, len, out_len);
+	if (!surrogates) {
+		*out_len = len;
+		return utf8;
+	}
+	free(utf8);
+	return surrogates;
+}
