@@ -49,9 +49,10 @@ struct legend_entry {
 };
 
 static const struct legend_entry legend[] = {
-	{ "issues", "…", ROLE_LOADING, "a change is on its way to the server (the row shows it already)" },
-	{ "issues", "✓", ROLE_BOOKMARK, "marked for a batch action (Space; V all; Esc clears)" },
-	{ "issues", "★", ROLE_BOOKMARK, "bookmarked" },
+	{ "issues", GLYPH_FOR_REVIEW, ROLE_DEFAULT, "for review: not yet reviewed (v marks it reviewed)" },
+	{ "issues", GLYPH_PENDING, ROLE_LOADING, "a change is on its way to the server (the row shows it already)" },
+	{ "issues", GLYPH_MARKED, ROLE_BOOKMARK, "marked for a batch action (Space; V all; Esc clears)" },
+	{ "issues", GLYPH_BOOKMARK, ROLE_BOOKMARK, "bookmarked" },
 	{ "issues", "NEW", ROLE_BADGE_NEW, "first seen in the last 7 days" },
 	{ "issues", "REGR", ROLE_BADGE_REGRESSED, "regressed: came back after it was resolved" },
 	{ "issues", "ESCAL", ROLE_BADGE_ESCALATING, "escalating: many more events than usual" },
@@ -60,7 +61,10 @@ static const struct legend_entry legend[] = {
 	{ "issues", "RESLV", ROLE_BADGE_RESOLVED, "resolved" },
 	{ "issues", "dim row", ROLE_DIM, "no longer matches the query after a change; gone at the next refresh" },
 	{ "issues", "▁▂▄█", ROLE_SPARK, "events in the last 24 hours" },
-	{ "issues", "▼", ROLE_HEADER, "the column the stream is sorted by" },
+	{ "issues", GLYPH_SORT_KEY, ROLE_HEADER, "the column the stream is sorted by" },
+	{ "issues", "AGE", ROLE_HEADER, "first seen, how long ago (shown when sorted by first seen)" },
+	{ "issues", "EVT USR", ROLE_HEADER, "events and users, in narrow terminals" },
+	{ "generic", "READ-ONLY", ROLE_HEADER, "read-only mode: nothing can be changed on the server" },
 	{ "issue", "●", ROLE_IN_APP, "in-app frame (your code)" },
 	{ "issue", "○", ROLE_DIM, "system or library frame" },
 	{ "issue", "→", ROLE_DEFAULT, "the faulting line, in a frame's source" },

@@ -3,19 +3,6 @@
 
 #include <stddef.h>
 
-const struct style_legend *style_row_legend(size_t *n)
-{
-	static const struct style_legend legend[] = {
-		{ GLYPH_FOR_REVIEW, "for review (not yet reviewed; v marks it reviewed)" },
-		{ GLYPH_PENDING, "change in flight" },
-		{ GLYPH_MARKED, "marked for a batch action" },
-		{ GLYPH_BOOKMARK, "bookmarked" },
-		{ GLYPH_SORT_KEY, "the column the stream is sorted by" },
-	};
-	*n = sizeof(legend) / sizeof(legend[0]);
-	return legend;
-}
-
 enum color_role style_level_role(enum issue_level level)
 {
 	switch (level) {

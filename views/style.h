@@ -6,19 +6,13 @@
 #include "api/model.h"
 #include "tui/theme.h"
 
-/* One-cell marks on a stream row, in one place so the help legend can list them. */
+/* One-cell marks on a stream row, in one place: the stream draws them and the help
+ * legend (views/help.c) explains them. */
 #define GLYPH_FOR_REVIEW "•" /* still "for review" (inbox); `v` marks it reviewed */
 #define GLYPH_PENDING "…"    /* a change is in flight */
 #define GLYPH_MARKED "✓"     /* marked for a batch action */
 #define GLYPH_BOOKMARK "★"   /* bookmarked */
 #define GLYPH_SORT_KEY "▼"   /* after the column header the stream is sorted by */
-
-struct style_legend {
-	const char *glyph;
-	const char *meaning;
-};
-/* The row marks above with their meanings, for the help screen's legend. */
-const struct style_legend *style_row_legend(size_t *n);
 
 enum color_role style_level_role(enum issue_level level);
 /* One letter: F, E, W, I, D, S, or "?". */
