@@ -100,7 +100,7 @@ valgrind: $(BIN) $(UNIT_BIN)
 demo: $(BIN)
 	bash scripts/demo.sh $(abspath $(BIN))
 
-# Performance budgets from DESIGN.md, measured (not asserted): memory and key cost with
+# Performance budgets from ARCHITECTURE.md, measured (not asserted): memory and key cost with
 # 10,000 issues.
 bench: $(BIN)
 	SENTRY_TUI_BIN=$(abspath $(BIN)) bash scripts/bench.sh

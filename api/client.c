@@ -383,7 +383,7 @@ int api_busy_count(const struct api_client *c)
 	return n;
 }
 
-/* Delay before the next try of a rate-limited request, per sentry-api.md §11:
+/* Delay before the next try of a rate-limited request, per docs/sentry-api.md §11:
  * X-Sentry-Rate-Limit-Reset (absolute epoch seconds) and Retry-After (seconds or an
  * HTTP date), else exponential backoff. The real clock is used, never the pinned one. */
 static long long rate_limit_delay_ms(const struct request *r)

@@ -1,5 +1,5 @@
 /* Breadcrumbs: API form {"values": [...]} with ISO timestamps, ingest form a bare list
- * or {"values": [...]} with float epoch timestamps (sentry-api.md §6.2, §6.6). */
+ * or {"values": [...]} with float epoch timestamps (docs/sentry-api.md §6.2, §6.6). */
 #include "api/decode_event_parts.h"
 
 #include <ctype.h>

@@ -1,4 +1,4 @@
-/* One event, API form (entries[], sentry-api.md §6) or ingest form (interfaces at the
+/* One event, API form (entries[], docs/sentry-api.md §6) or ingest form (interfaces at the
  * top level, §6.6), normalised to struct event. The pieces live in decode_stack.c,
  * decode_crumbs.c, decode_request.c and decode_values.c. */
 #include "api/decode_event_parts.h"

@@ -1,4 +1,4 @@
-/* GET …/issues/{id}/events/: summary rows (sentry-api.md §5); GlitchTip always sends
+/* GET …/issues/{id}/events/: summary rows (docs/sentry-api.md §5); GlitchTip always sends
  * full events, which have the same members. */
 #include "api/decode_event_parts.h"
 

@@ -1,5 +1,5 @@
 /* The issue detail endpoint: the issue object plus releases, both stats series and how
- * the issue was resolved or archived in words (sentry-api.md §3.4, §8.2). */
+ * the issue was resolved or archived in words (docs/sentry-api.md §3.4, §8.2). */
 #include "api/decode_event_parts.h"
 
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* The short-id lookup (sentry-api.md §5): {organizationSlug, projectSlug, groupId,
+/* The short-id lookup (docs/sentry-api.md §5): {organizationSlug, projectSlug, groupId,
  * shortId, group: {issue}} -> the issue, for `:open SHORT-ID`. */
 #include <jansson.h>
 #include <stdlib.h>

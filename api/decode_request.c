@@ -1,5 +1,5 @@
 /* The HTTP request interface: API form (query and headers as [[k, v], …]) and ingest
- * form (query_string, headers as an object, cookies as one string), sentry-api.md §6.3. */
+ * form (query_string, headers as an object, cookies as one string), docs/sentry-api.md §6.3. */
 #include "api/decode_event_parts.h"
 
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* Stack traces, exceptions and threads, from the API form (camelCase, "context" as
  * [[lineNo, text], …]) and the ingest form (snake_case, pre_context/context_line/
- * post_context); GlitchTip sends a mix of both in one frame (sentry-api.md §6.1, §6.6,
+ * post_context); GlitchTip sends a mix of both in one frame (docs/sentry-api.md §6.1, §6.6,
  * §12). Frames keep the order sent: oldest call first, crashing frame last. */
 #include "api/decode_event_parts.h"
 

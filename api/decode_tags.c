@@ -1,5 +1,5 @@
 /* An issue's tag distributions: GET …/issues/{id}/tags/ (a list of tag keys) and
- * …/tags/{key}/ (one), sentry-api.md §7b; GlitchTip sends the same shape without dates. */
+ * …/tags/{key}/ (one), docs/sentry-api.md §7b; GlitchTip sends the same shape without dates. */
 #include "api/decode_event_parts.h"
 
 #include <stdlib.h>

@@ -31,7 +31,7 @@ struct issue_page {
 typedef void (*issue_page_fn)(void *ctx, struct issue_page *page);
 void issue_page_free(struct issue_page *page);
 
-/* GET /api/0/organizations/{org}/issues/ (sentry-api.md §3.1, §4). */
+/* GET /api/0/organizations/{org}/issues/ (docs/sentry-api.md §3.1, §4). */
 unsigned long api_list_issues(const struct sentry_target *t, const struct issue_query *q,
                               issue_page_fn done, void *ctx);
 
@@ -44,7 +44,7 @@ struct project_page {
 typedef void (*project_page_fn)(void *ctx, struct project_page *page);
 void project_page_free(struct project_page *page);
 
-/* GET /api/0/organizations/{org}/projects/ (sentry-api.md §9), one page. */
+/* GET /api/0/organizations/{org}/projects/ (docs/sentry-api.md §9), one page. */
 unsigned long api_list_projects(const struct sentry_target *t, const char *cursor,
                                 project_page_fn done, void *ctx);
 

@@ -1,4 +1,4 @@
-/* Endpoints behind the issue screen (sentry-api.md §5, §7b). Each tries the
+/* Endpoints behind the issue screen (docs/sentry-api.md §5, §7b). Each tries the
  * organization-scoped route first and falls back to the portable top-level
  * /api/0/issues/{id}/… route on 404 (GlitchTip serves only that one), and a
  * "recommended" event falls back to "latest" where it is not served. */

@@ -56,7 +56,7 @@ char *string_member(const json_t *obj, const char *key, size_t cap)
 	return copy_capped(json_string_value(v), json_string_length(v), cap);
 }
 
-/* Ids are strings on the wire (sentry-api.md §2), but a server that sends a number means
+/* Ids are strings on the wire (docs/sentry-api.md §2), but a server that sends a number means
  * the same id, so numbers become the same decimal text. An empty id identifies nothing. */
 char *id_member(const json_t *obj, const char *key)
 {

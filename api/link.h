@@ -1,4 +1,4 @@
-/* Sentry's pagination Link header (sentry-api.md §4), parsed tolerantly:
+/* Sentry's pagination Link header (docs/sentry-api.md §4), parsed tolerantly:
  *   <url>; rel="previous"; results="false"; cursor="0:0:1", <url>; rel="next"; results="true"; cursor="0:100:0"
  * Also GlitchTip's variants: no cursor attribute on the "no more" link, a stray
  * Python set wrapping ({'…'}), and any attribute order. results="true" is the only

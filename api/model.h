@@ -1,4 +1,4 @@
-/* Owned C models decoded from Sentry's JSON (DESIGN rule 5).
+/* Owned C models decoded from Sentry's JSON (ARCHITECTURE.md rule 5).
  * Every string is an owned, length-capped copy or NULL when the server sent null,
  * nothing, or the wrong type. No jansson type escapes the decoders. */
 #ifndef API_MODEL_H

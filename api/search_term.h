@@ -1,7 +1,7 @@
 /* Search terms for Sentry's issue search, built from text we did not write (tag keys and
  * values from the server): one term stays one term, whatever the text holds.
  *
- * Sentry's search grammar (sentry-api.md §3.3): `key:value`; a value with spaces,
+ * Sentry's search grammar (docs/sentry-api.md §3.3): `key:value`; a value with spaces,
  * quotes, parentheses or a leading special character goes in double quotes, where `"` is
  * written `\"` (the only escape Sentry undoes). A key is [a-zA-Z0-9_.-]+, or in double
  * quotes when it also holds `:` (`"sentry:user":x`); any other key cannot be searched.

@@ -131,7 +131,7 @@ char *url_issue_list(const char *base, const char *org, const struct issue_query
 	if (!q)
 		q = &no_filters;
 	bool ok = set_api_path(url, segments, 3);
-	/* Always send query: without it Sentry falls back to is:unresolved (sentry-api.md §3.1). */
+	/* Always send query: without it Sentry falls back to is:unresolved (docs/sentry-api.md §3.1). */
 	ok = ok && add_param(url, "query", q->query ? q->query : "");
 	/* NULL omits a parameter; "" is sent, since groupStatsPeriod= means "no stats". */
 	if (q->sort)

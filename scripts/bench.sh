@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks for the DESIGN budgets (numbers, not pass/fail; run on an idle machine):
+# Benchmarks for the performance budgets (numbers, not pass/fail; run on an idle machine):
 #   - peak memory with 10,000 issues loaded (budget: under 20 MB RSS);
 #   - wall time to page in 10,000 issues from the local fake server;
 #   - cost of a keypress on a 10,000-row list (budget: proportional to the screen, so the

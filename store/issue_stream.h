@@ -7,7 +7,7 @@
  *
  * Orgs without the multi-project ("global views") feature answer 400 to a request
  * over several projects; the stream then falls back to one request per project and
- * merges the pages by the sort key (sentry-api.md §3.1). */
+ * merges the pages by the sort key (docs/sentry-api.md §3.1). */
 #ifndef STORE_ISSUE_STREAM_H
 #define STORE_ISSUE_STREAM_H
 

@@ -1,4 +1,4 @@
-/* The draw layer: the only code that puts text on the screen (DESIGN rule 3).
+/* The draw layer: the only code that puts text on the screen (ARCHITECTURE.md rule 3).
  *
  * A row is drawn left to right into a struct draw_row; every string goes through the
  * sanitizer and is clipped by display width. A selected row is drawn in the cursor

@@ -1,4 +1,4 @@
-/* The one wait point (DESIGN: one process, one thread, one wait point).
+/* The one wait point (ARCHITECTURE.md: one process, one thread, one wait point).
  *
  * The loop knows no HTTP: main plugs in a backend (the API client) that waits on its
  * own sockets plus the loop's fds (stdin and the signal self-pipe) in one call. Each

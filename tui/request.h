@@ -1,4 +1,4 @@
-/* The request table (DESIGN rule 4: keys are data).
+/* The request table (ARCHITECTURE.md rule 4: keys are data).
  *
  * Every action has one row: scope (which view's keymap it lives in; "generic" applies
  * everywhere), name (used by `:` commands and config `bindings:`), default keys,

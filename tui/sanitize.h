@@ -1,4 +1,4 @@
-/* The one choke point for untrusted text (DESIGN rule 3).
+/* The one choke point for untrusted text (ARCHITECTURE.md rule 3).
  *
  * Everything that came from a server is decoded here into display glyphs that cannot
  * move the cursor, set the title, write the clipboard or reorder text:

@@ -1,6 +1,6 @@
 """The `events` data set: one issue per event shape the issue screen must handle.
 
-Every event is built here once, in Sentry's API form (sentry-api.md §6), from the
+Every event is built here once, in Sentry's API form (docs/sentry-api.md §6), from the
 real fixtures: SDK payloads (ingest/) are converted the way Sentry does it
 (pre_context/context_line/post_context -> context [[lineNo, text]], snake_case
 -> camelCase, breadcrumb timestamps -> ISO strings, tags -> [{key, value}]), and

@@ -45,7 +45,7 @@ def default_body(status):
         return PROXY_PAGES[status], HTML_TYPE
     if status == 429:
         # Sentry's rate-limit middleware returns raw JSON in a plain Django
-        # HttpResponse, i.e. without a JSON content type (sentry-api.md §11).
+        # HttpResponse, i.e. without a JSON content type (docs/sentry-api.md §11).
         return ('{"detail":"You are attempting to use this endpoint too frequently. '
                 'Limit is 40 requests in 1 seconds"}'), HTML_TYPE
     detail = {

@@ -1,4 +1,4 @@
-"""Issue updates and deletes (sentry-api.md §8), modelled on Sentry's
+"""Issue updates and deletes (docs/sentry-api.md §8), modelled on Sentry's
 api/helpers/group_index/update.py and validators/group.py.
 
 Order of operations as in Sentry: the caller resolves which issues are in scope

@@ -1,4 +1,4 @@
-"""GET /api/0/organizations/{org}/trace/{trace_id}/ (sentry-api.md §7; openapi.org-trace.json).
+"""GET /api/0/organizations/{org}/trace/{trace_id}/ (docs/sentry-api.md §7; openapi.org-trace.json).
 
 Built the way Sentry's OrganizationTraceEndpoint.query_trace_data assembles it:
 the spans of the trace are nested under their parent (`parent_span_id`), spans

@@ -1,4 +1,4 @@
-/* libFuzzer target for the untrusted-text sanitizer (DESIGN rule 3).
+/* libFuzzer target for the untrusted-text sanitizer (ARCHITECTURE.md rule 3).
  *
  * Properties, for any bytes:
  *   - sanitize_next() always advances to the end, and every glyph is well formed:

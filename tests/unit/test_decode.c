@@ -854,7 +854,7 @@ static void test_project_list_shapes(void **state)
 	strbuf_free(&err);
 }
 
-/* ---- error bodies (sentry-api.md §11, §12) ------------------------------------------- */
+/* ---- error bodies (docs/sentry-api.md §11, §12) ------------------------------------------- */
 
 static void assert_error_text(const char *body, const char *expected)
 {

@@ -1,6 +1,6 @@
 /* The rest of the issue screen's data: issue detail (releases, 24h/30d counts, how it
  * was resolved or archived in words, the assignee), tag distributions and the event
- * list, from the real fixtures and from the statusDetails forms of sentry-api.md §3.4
+ * list, from the real fixtures and from the statusDetails forms of docs/sentry-api.md §3.4
  * and §8.2. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -10,7 +10,7 @@
 
 #include "api/link.h"
 
-/* The example from sentry-api.md §4, byte for byte. */
+/* The example from docs/sentry-api.md §4, byte for byte. */
 static const char sentry_example[] =
 	"<https://sentry.io/api/0/organizations/acme/issues/?query=is%3Aunresolved&cursor=0:0:1>; "
 	"rel=\"previous\"; results=\"false\"; cursor=\"0:0:1\", "

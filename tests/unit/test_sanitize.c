@@ -1,4 +1,4 @@
-/* The sanitizer is the security boundary for server text (DESIGN rule 3): these tests
+/* The sanitizer is the security boundary for server text (ARCHITECTURE.md rule 3): these tests
  * feed it what an attacker with a public DSN could put into an event and assert what
  * the user would see instead. */
 /* wcwidth() is XSI (the ncursesw pkg-config flags usually define this already). */
