@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/hex.h"
 #include "util/strbuf.h"
 
 /* ---- invalid UTF-8 ----------------------------------------------------------------- */
@@ -66,17 +67,6 @@ char *repair_utf8(const char *body, size_t len, size_t *out_len)
 
 /* ---- lone UTF-16 surrogates ---------------------------------------------------------- */
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* The code unit of the "\uXXXX" escape at s[i], or -1 when s[i] does not start one. */
 static long escape_unit_at(const char *s, size_t len, size_t i)
 {
@@ -84,7 +74,7 @@ static long escape_unit_at(const char *s, size_t len, size_t i)
 		return -1;
 	long unit = 0;
 	for (size_t k = 2; k < 6; k++) {
-		int d = hex_digit(s[i + k]);
+		int d = hex_digit_value(s[i + k]);
 		if (d < 0)
 			return -1;
 		unit = unit * 16 + d;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/hex.h"
 #include "util/xalloc.h"
 
 /* Sentry cursors are a few dozen bytes, GlitchTip's base64 tokens not much more. A
@@ -154,17 +155,6 @@ static void scan_entry(const char **pp, const char *end, struct link_entry *e)
 	*pp = p;
 }
 
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* A cursor we can send back: not empty, not too long, no control bytes (a "%00" would
  * cut the C string and ask for the wrong page). */
 static char *cursor_copy(const char *s, size_t len, bool url_decode)
@@ -176,8 +166,8 @@ static char *cursor_copy(const char *s, size_t len, bool url_decode)
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
 		int hi, lo;
-		if (url_decode && c == '%' && i + 2 < len && (hi = hex_value(s[i + 1])) >= 0 &&
-		    (lo = hex_value(s[i + 2])) >= 0) {
+		if (url_decode && c == '%' && i + 2 < len && (hi = hex_digit_value(s[i + 1])) >= 0 &&
+		    (lo = hex_digit_value(s[i + 2])) >= 0) {
 			c = (char)(hi * 16 + lo);
 			i += 2;
 		}

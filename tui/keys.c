@@ -2,6 +2,7 @@
 #include "tui/keys.h"
 
 #include <curses.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -152,22 +153,27 @@ int key_parse(const char *s)
 	return key >= 0 && *p == '\0' ? key : -1;
 }
 
-const char *key_format(int key, char *buf, size_t bufsz)
+/* One key's name from a table of named keys, else F-keys, Ctrl letters and the character
+ * itself; with brackets for the config's spelling (<C-r>), without for people (Ctrl-r). */
+static const char *format_key(int key, char *buf, size_t bufsz, const struct named_key *names,
+                              size_t nnames, bool config_spelling)
 {
-	for (size_t i = 0; i < sizeof(named_keys) / sizeof(named_keys[0]); i++) {
-		if (named_keys[i].key == key) {
-			snprintf(buf, bufsz, "<%s>", named_keys[i].name);
+	const char *open = config_spelling ? "<" : "", *close = config_spelling ? ">" : "";
+	for (size_t i = 0; i < nnames; i++) {
+		if (names[i].key == key) {
+			snprintf(buf, bufsz, "%s%s%s", open, names[i].name, close);
 			return buf;
 		}
 	}
 	if (KEY_IS_SPECIAL(key)) {
 		int k = key - KEY_SPECIAL_BASE;
 		if (k >= KEY_F(1) && k <= KEY_F(12))
-			snprintf(buf, bufsz, "<F%d>", k - KEY_F0);
+			snprintf(buf, bufsz, "%sF%d%s", open, k - KEY_F0, close);
 		else
-			snprintf(buf, bufsz, "<key-%d>", k);
+			snprintf(buf, bufsz, "%skey-%d%s", open, k, close);
 	} else if (key > 0 && key < 0x20) {
-		snprintf(buf, bufsz, "<C-%c>", key + 'a' - 1);
+		snprintf(buf, bufsz, "%s%s%c%s", open, config_spelling ? "C-" : "Ctrl-",
+		         key + 'a' - 1, close);
 	} else {
 		char u[5];
 		key_utf8(key, u);
@@ -176,28 +182,16 @@ const char *key_format(int key, char *buf, size_t bufsz)
 	return buf;
 }
 
+const char *key_format(int key, char *buf, size_t bufsz)
+{
+	return format_key(key, buf, bufsz, named_keys, sizeof(named_keys) / sizeof(named_keys[0]),
+	                  true);
+}
+
 const char *key_display(int key, char *buf, size_t bufsz)
 {
-	for (size_t i = 0; i < sizeof(display_names) / sizeof(display_names[0]); i++) {
-		if (display_names[i].key == key) {
-			snprintf(buf, bufsz, "%s", display_names[i].name);
-			return buf;
-		}
-	}
-	if (KEY_IS_SPECIAL(key)) {
-		int k = key - KEY_SPECIAL_BASE;
-		if (k >= KEY_F(1) && k <= KEY_F(12))
-			snprintf(buf, bufsz, "F%d", k - KEY_F0);
-		else
-			snprintf(buf, bufsz, "key-%d", k);
-	} else if (key > 0 && key < 0x20) {
-		snprintf(buf, bufsz, "Ctrl-%c", key + 'a' - 1);
-	} else {
-		char u[5];
-		key_utf8(key, u);
-		snprintf(buf, bufsz, "%s", u);
-	}
-	return buf;
+	return format_key(key, buf, bufsz, display_names,
+	                  sizeof(display_names) / sizeof(display_names[0]), false);
 }
 
 int key_utf8(int key, char *u)

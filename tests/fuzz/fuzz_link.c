@@ -1,6 +1,6 @@
 /* libFuzzer target for the Link header parser: any bytes a server may send as a header.
  *   clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -I. \
- *       tests/fuzz/fuzz_link.c api/link.c util/xalloc.c -o fuzz_link */
+ *       tests/fuzz/fuzz_link.c api/link.c util/hex.c util/xalloc.c -o fuzz_link */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
