@@ -1,5 +1,5 @@
 /* The archive ("mute") menu. Its default, on Enter, is "until escalating": a bare
- * "ignored" would silently mean forever (sentry-api.md §8.2), so forever is only ever
+ * "ignored" would silently mean forever (docs/sentry-api.md §8.2), so forever is only ever
  * chosen explicitly. Conditions that need a number ask for it in the prompt. */
 #include <stdlib.h>
 #include <string.h>
@@ -111,8 +111,9 @@ static bool request(struct view *v, enum request req)
 		return true;
 	}
 	if (req == REQ_BACK) {
-		app_pop(v->app);
-		app_status(v->app, STATUS_INFO, "not archived");
+		struct app *app = v->app; /* app_pop frees v */
+		app_pop(app);
+		app_status(app, STATUS_INFO, "not archived");
 		return true;
 	}
 	return false;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The archive menu: Enter means until escalating; each choice sends its own body; forever
-# only when chosen; a bare "ignored" is never sent.
+# only when chosen; a bare "ignored" is never sent; cancelling it sends nothing.
 . "$(dirname "$0")/../lib/screen.sh"
 server_start --dataset small
 tui_run <<'EOF2'
@@ -19,6 +19,12 @@ n
 :archive forever
 :archive sometime
 :screen bad-archive
+m
+<Esc>
+:screen cancelled-esc
+m
+q
+:screen cancelled-q
 EOF2
 put() { assert_request --method PUT --path /api/0/organizations/acme/issues/ "$@"; }
 assert_screen menu
@@ -36,4 +42,8 @@ for l in open(sys.argv[1]):
 PY
 grep -q "status=ignored substatus=archived_until_escalating" "$TEST_DIR/screens/escalating.view" || fail "the row did not show archived"
 assert_screen_has bad-archive "archive how? escalating (default), 30m, 2h, 24h, 1w"
+# Cancelling the menu (Esc or q) says so and sends nothing (it once read freed memory).
+assert_screen_has cancelled-esc "not archived"
+assert_screen_has cancelled-q "not archived"
+assert_request --method PUT --count 5
 finish
