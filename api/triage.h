@@ -141,6 +141,9 @@ unsigned long api_update_issues(const struct sentry_target *t, const char *proje
 unsigned long api_list_members(const struct sentry_target *t, const char *cursor, triage_fn done,
                                void *ctx);
 /* GET /api/0/organizations/{org}/teams/?per_page=100&detailed=0[&cursor] */
+/* GET /api/0/projects/{org}/{project}/members/: members who can be assigned there. */
+unsigned long api_list_project_members(const struct sentry_target *t, const char *project,
+                                       const char *cursor, triage_fn done, void *ctx);
 unsigned long api_list_teams(const struct sentry_target *t, const char *cursor, triage_fn done,
                              void *ctx);
 /* GET /api/0/auth/ */

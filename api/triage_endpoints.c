@@ -173,6 +173,22 @@ unsigned long api_list_members(const struct sentry_target *t, const char *cursor
 	return id;
 }
 
+/* The members on a team with access to the project: the ones an issue there can be
+ * assigned to (docs/sentry-api.md §9). */
+unsigned long api_list_project_members(const struct sentry_target *t, const char *project,
+                                       const char *cursor, triage_fn done, void *ctx)
+{
+	const char *segs[] = { "projects", t->org, project, "members" };
+	const char *params[] = { "per_page", "100", "cursor", cursor_param(cursor) };
+	char *url = url_api_query(t->base_url, segs, 4, params, 2);
+	struct strbuf not_found = STRBUF_INIT;
+	strbuf_addf(&not_found, "project '%s' in organization '%s'", project, t->org);
+	unsigned long id = submit(t, CALL_MEMBERS, "GET", url, NULL, xstrdup("project member list"),
+	                          strbuf_str(&not_found), done, ctx);
+	strbuf_free(&not_found);
+	return id;
+}
+
 unsigned long api_list_teams(const struct sentry_target *t, const char *cursor, triage_fn done,
                              void *ctx)
 {

@@ -98,12 +98,79 @@ void people_load_me(struct people *p)
 	p->req_me = api_auth_user(p->target, on_me, p);
 }
 
+static void access_clear(struct people *p)
+{
+	for (size_t i = 0; i < p->naccess; i++)
+		free(p->access_user_ids[i]);
+	free(p->access_user_ids);
+	p->access_user_ids = NULL;
+	p->naccess = p->access_cap = 0;
+	p->access_loaded = false;
+}
+
+static void on_access(void *ctx, struct triage_result *r)
+{
+	struct people *p = ctx;
+	p->req_access = 0;
+	if (r->error) {
+		/* Not fatal: without the list nobody is marked, and the server still decides. */
+		access_clear(p);
+		free(p->access_project);
+		p->access_project = NULL;
+	} else {
+		for (size_t i = 0; i < r->nmembers; i++) {
+			if (!r->members[i].user_id)
+				continue;
+			xgrow((void **)&p->access_user_ids, &p->access_cap, p->naccess + 1,
+			      sizeof(*p->access_user_ids));
+			p->access_user_ids[p->naccess++] = xstrdup(r->members[i].user_id);
+		}
+		if (r->next_cursor)
+			p->req_access = api_list_project_members(p->target, p->access_project,
+			                                         r->next_cursor, on_access, p);
+		else
+			p->access_loaded = true;
+	}
+	triage_result_free(r);
+	if (p->on_change)
+		p->on_change(p->ctx);
+}
+
+void people_load_access(struct people *p, const char *project)
+{
+	if (!project || (p->access_project && strcmp(p->access_project, project) == 0))
+		return;
+	if (p->req_access)
+		api_cancel(p->target->client, p->req_access);
+	access_clear(p);
+	free(p->access_project);
+	p->access_project = xstrdup(project);
+	p->req_access = api_list_project_members(p->target, project, NULL, on_access, p);
+}
+
+bool people_access_known(const struct people *p, const char *project)
+{
+	return p->access_loaded && p->access_project && project &&
+	       strcmp(p->access_project, project) == 0;
+}
+
+bool people_has_access(const struct people *p, const char *user_id)
+{
+	for (size_t i = 0; user_id && i < p->naccess; i++)
+		if (strcmp(p->access_user_ids[i], user_id) == 0)
+			return true;
+	return false;
+}
+
 void people_free(struct people *p)
 {
-	unsigned long reqs[] = { p->req_members, p->req_teams, p->req_me };
-	for (size_t i = 0; i < 3; i++)
+	unsigned long reqs[] = { p->req_members, p->req_teams, p->req_me, p->req_access };
+	for (size_t i = 0; i < 4; i++)
 		if (reqs[i])
 			api_cancel(p->target->client, reqs[i]);
+	access_clear(p);
+	free(p->access_project);
+	free(p->pending_assign);
 	members_free(p->members, p->nmembers);
 	teams_free(p->teams, p->nteams);
 	free(p->me.user_id);

@@ -20,7 +20,14 @@ struct people {
 	bool loaded;
 	bool me_loading;
 	char *error;
-	unsigned long req_members, req_teams, req_me;
+	/* Who can be assigned in one project (the last one asked about). */
+	char *access_project;
+	char **access_user_ids;
+	size_t naccess, access_cap;
+	bool access_loaded;
+	/* ":assign NAME" typed before the members arrived: carried out when they do. */
+	char *pending_assign;
+	unsigned long req_members, req_teams, req_me, req_access;
 	void (*on_change)(void *ctx);
 	void *ctx;
 };
@@ -31,6 +38,11 @@ void people_init(struct people *p, const struct sentry_target *target, void (*on
 void people_load(struct people *p);
 /* Start asking who the token's user is (once). */
 void people_load_me(struct people *p);
+/* Start loading who can be assigned in project (a slug); replaces the previous project. */
+void people_load_access(struct people *p, const char *project);
+/* Whether project's assignable members are known, and whether user_id is one of them. */
+bool people_access_known(const struct people *p, const char *project);
+bool people_has_access(const struct people *p, const char *user_id);
 void people_free(struct people *p);
 
 #endif

@@ -1,7 +1,11 @@
-/* The assign picker: "me", "nobody", the organization's members and its teams, filtered
- * by what is typed in the prompt (Tab completes a name); Up/Down pick among the matches,
- * Enter assigns to the highlighted one. Server validation errors (e.g. not a member of a
- * team with access) come back verbatim through the triage status line. */
+/* The assign picker: "me", the organization's members and its teams, filtered by what is
+ * typed in the prompt (Tab completes a name); Up/Down pick among the matches, Enter
+ * assigns to the highlighted one. The best match comes first: an exact name, then a name
+ * or word that starts with the text, then one that contains it. Members who can be
+ * assigned to the issue's project (on a team with access to it) come before those who
+ * cannot, who are marked. "nobody (unassign)" is never a match of typed text: it is the
+ * last row, chosen by moving onto it, or by typing "none". Server validation errors come
+ * back verbatim through the triage status line. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -22,13 +26,17 @@ struct candidate {
 	size_t index;              /* into people.members / people.teams */
 	char *label;               /* what is shown and matched */
 	char *completion;          /* what Tab completes to */
+	bool no_access;            /* a member not on a team with access to the project */
+	int rank;                  /* of the current text: 0 exact … 3 no match */
 };
 
 struct picker {
 	struct view view;
 	struct candidate *all;
-	size_t nall;
+	size_t nall, cap;
 	size_t nmembers_seen, nteams_seen;
+	bool access_seen;          /* the project's members were known at the last build */
+	char *project;             /* the slug assignments are checked against, or NULL */
 	struct candidate **shown;  /* the matches of the prompt text */
 	size_t nshown;
 	char *filter;              /* the text the matches were computed for */
@@ -42,8 +50,8 @@ static struct picker *picker_of(struct view *v)
 static void add(struct picker *p, enum candidate_kind kind, size_t index, char *label,
                 const char *completion)
 {
-	p->all = xrealloc(p->all, (p->nall + 1) * sizeof(*p->all));
-	p->all[p->nall++] = (struct candidate){ kind, index, label, xstrdup(completion) };
+	xgrow((void **)&p->all, &p->cap, p->nall + 1, sizeof(*p->all)); /* geometric growth */
+	p->all[p->nall++] = (struct candidate){ kind, index, label, xstrdup(completion), false, 0 };
 }
 
 static void free_candidates(struct picker *p)
@@ -54,18 +62,21 @@ static void free_candidates(struct picker *p)
 	}
 	free(p->all);
 	p->all = NULL;
-	p->nall = 0;
+	p->nall = p->cap = 0;
 }
 
 /* Rebuild the candidates when members or teams have arrived since. */
 static void build(struct picker *p)
 {
 	struct people *pe = &p->view.app->people;
-	if (p->all && p->nmembers_seen == pe->nmembers && p->nteams_seen == pe->nteams)
+	bool access_known = p->project && people_access_known(pe, p->project);
+	if (p->all && p->nmembers_seen == pe->nmembers && p->nteams_seen == pe->nteams &&
+	    p->access_seen == access_known)
 		return;
 	free_candidates(p);
 	p->nmembers_seen = pe->nmembers;
 	p->nteams_seen = pe->nteams;
+	p->access_seen = access_known;
 	add(p, CAND_ME, 0, xstrdup("me"), "me");
 	add(p, CAND_NOBODY, 0, xstrdup("nobody (unassign)"), "nobody");
 	const char **words = xcalloc(pe->nmembers + pe->nteams + 2, sizeof(char *));
@@ -80,6 +91,7 @@ static void build(struct picker *p)
 		if (m->email && (!m->name || strcmp(m->email, m->name) != 0))
 			strbuf_addf(&sb, " <%s>", m->email);
 		add(p, CAND_MEMBER, i, strbuf_detach(&sb), name ? name : "");
+		p->all[p->nall - 1].no_access = access_known && !people_has_access(pe, m->user_id);
 		words[nwords++] = p->all[p->nall - 1].completion;
 	}
 	for (size_t i = 0; i < pe->nteams; i++) {
@@ -97,6 +109,35 @@ static void build(struct picker *p)
 	p->filter = NULL; /* forces the matches to be recomputed */
 }
 
+/* How well text names a candidate: 0 exactly (a name, first name, email, its user part,
+ * username or #slug), 1 one of those starts with it, 2 the label contains it, 3 not at all. */
+static int rank_word(const char *word, const char *text, size_t n)
+{
+	if (!word || !*word)
+		return 3;
+	if (strcasecmp(word, text) == 0)
+		return 0;
+	if (strncasecmp(word, text, n) == 0)
+		return 1;
+	return 3;
+}
+
+static int rank_words_of(const char *s, const char *text, size_t n)
+{
+	/* Every word of a name ("Bo Li" → "Bo", "Li") and the user part of an email. */
+	int best = rank_word(s, text, n);
+	for (const char *w = s; w && *w && best > 0; w++) {
+		if (w == s || w[-1] == ' ' || w[-1] == '.' || w[-1] == '-' || w[-1] == '_') {
+			size_t len = strcspn(w, " .-_@");
+			if (len == n && strncasecmp(w, text, n) == 0)
+				best = 0;
+			else if (len >= n && strncasecmp(w, text, n) == 0 && best > 1)
+				best = 1;
+		}
+	}
+	return best;
+}
+
 static bool contains_ci(const char *hay, const char *needle)
 {
 	size_t n = strlen(needle);
@@ -106,7 +147,69 @@ static bool contains_ci(const char *hay, const char *needle)
 	return n == 0;
 }
 
-/* Matches of text; the cursor stays where it is while the text does not change. */
+static int rank_of(const struct picker *p, const struct candidate *c, const char *text)
+{
+	size_t n = strlen(text);
+	if (n == 0)
+		return 0;
+	const struct people *pe = &p->view.app->people;
+	int best = 3;
+	switch (c->kind) {
+	case CAND_ME:
+		return strcasecmp(text, "me") == 0 ? 0 : 3;
+	case CAND_NOBODY:
+		/* Never by accident: "no", "un" or "bo" must not unassign. */
+		return strcasecmp(text, "none") == 0 || strcasecmp(text, "nobody") == 0 ? 0 : 3;
+	case CAND_MEMBER: {
+		const struct member *m = &pe->members[c->index];
+		const char *words[] = { m->name, m->email, m->username };
+		for (size_t i = 0; i < 3; i++) {
+			int r = rank_words_of(words[i], text, n);
+			if (r < best)
+				best = r;
+		}
+		break;
+	}
+	case CAND_TEAM: {
+		const char *t = text[0] == '#' ? text + 1 : text;
+		best = rank_words_of(c->label + 1, t, strlen(t));
+		if (best > 0 && pe->teams[c->index].name) {
+			int r = rank_words_of(pe->teams[c->index].name, t, strlen(t));
+			best = r < best ? r : best;
+		}
+		break;
+	}
+	}
+	if (best == 3 && contains_ci(c->label, text))
+		best = 2;
+	return best;
+}
+
+/* Where a candidate sorts among those of the same rank: me, members who can be assigned
+ * to the project, teams, the other members, nobody last. */
+static int group_of(const struct candidate *c)
+{
+	switch (c->kind) {
+	case CAND_ME: return 0;
+	case CAND_MEMBER: return c->no_access ? 3 : 1;
+	case CAND_TEAM: return 2;
+	case CAND_NOBODY: return 4;
+	}
+	return 4;
+}
+
+static int compare_shown(const void *a, const void *b)
+{
+	const struct candidate *x = *(const struct candidate *const *)a;
+	const struct candidate *y = *(const struct candidate *const *)b;
+	if (x->rank != y->rank)
+		return x->rank - y->rank;
+	if (group_of(x) != group_of(y))
+		return group_of(x) - group_of(y);
+	return x < y ? -1 : x > y; /* the server's order */
+}
+
+/* Matches of text, best first; the cursor stays where it is while the text does not change. */
 static void filter_for(struct picker *p, const char *text)
 {
 	build(p);
@@ -117,9 +220,12 @@ static void filter_for(struct picker *p, const char *text)
 	free(p->shown);
 	p->shown = xcalloc(p->nall ? p->nall : 1, sizeof(*p->shown));
 	p->nshown = 0;
-	for (size_t i = 0; i < p->nall; i++)
-		if (contains_ci(p->all[i].label, text))
+	for (size_t i = 0; i < p->nall; i++) {
+		p->all[i].rank = rank_of(p, &p->all[i], text);
+		if (p->all[i].rank < 3)
 			p->shown[p->nshown++] = &p->all[i];
+	}
+	qsort(p->shown, p->nshown, sizeof(*p->shown), compare_shown);
 	p->view.cursor = 0;
 	p->view.offset = 0;
 }
@@ -139,9 +245,17 @@ static void draw_line(struct view *v, size_t lineno, struct draw_row *row)
 {
 	const struct candidate *c = picker_of(v)->shown[lineno];
 	draw_pad(row, ROLE_DEFAULT, 2);
-	draw_text(row, c->kind == CAND_TEAM ? ROLE_SHORT_ID : c->kind == CAND_MEMBER ? ROLE_ASSIGNEE
-	                                                                             : ROLE_HELP_KEY,
-	          c->label);
+	enum color_role role = c->kind == CAND_TEAM     ? ROLE_SHORT_ID
+	                       : c->no_access           ? ROLE_DIM
+	                       : c->kind == CAND_MEMBER ? ROLE_ASSIGNEE
+	                                                : ROLE_HELP_KEY;
+	draw_text(row, role, c->label);
+	if (c->no_access) {
+		struct strbuf note = STRBUF_INIT;
+		strbuf_addf(&note, "  not on a team with access to %s", picker_of(v)->project);
+		draw_text(row, ROLE_DIM, strbuf_str(&note));
+		strbuf_free(&note);
+	}
 }
 
 static void assign_candidate(struct app *app, const struct candidate *c)
@@ -229,6 +343,7 @@ static void close_view(struct view *v)
 	free_candidates(p);
 	free(p->shown);
 	free(p->filter);
+	free(p->project);
 	free(p);
 }
 
@@ -247,6 +362,15 @@ struct view *assign_picker_new(struct app *app)
 	struct picker *p = xcalloc(1, sizeof(*p));
 	p->view.ops = &picker_ops;
 	p->view.app = app;
+	/* One issue (no batch): put the people who can be assigned in its project first. */
+	struct view *below = app_top(app);
+	struct issue *issue = below && below->ops->current_issue && !app->triage.nmarked
+	                              ? below->ops->current_issue(below)
+	                              : NULL;
+	if (issue && issue->project_slug) {
+		p->project = xstrdup(issue->project_slug);
+		people_load_access(&app->people, p->project);
+	}
 	people_load(&app->people);
 	people_load_me(&app->people);
 	prompt_open("assign to: ", NULL, "assign", on_line, p);
@@ -263,8 +387,11 @@ void assign_by_name(struct app *app, const char *name, struct strbuf *err)
 		return;
 	}
 	if (!pe->loaded) {
+		/* Carried out when they arrive (assign_pending_arrived), not dropped. */
+		free(pe->pending_assign);
+		pe->pending_assign = xstrdup(name);
 		people_load(pe);
-		strbuf_adds(err, "members and teams are still loading; try again in a moment");
+		app_status(app, STATUS_INFO, "loading members and teams; will assign to %s", name);
 		return;
 	}
 	struct change c = { .kind = CHANGE_ASSIGN };
@@ -291,4 +418,22 @@ void assign_by_name(struct app *app, const char *name, struct strbuf *err)
 		}
 	}
 	strbuf_addf(err, "no member or team called '%s' (teams start with #)", name);
+}
+
+void assign_pending_arrived(struct app *app)
+{
+	struct people *pe = &app->people;
+	if (!pe->pending_assign || pe->loading)
+		return;
+	char *name = pe->pending_assign;
+	pe->pending_assign = NULL;
+	struct strbuf err = STRBUF_INIT;
+	if (pe->error && !pe->nmembers && !pe->nteams)
+		app_status(app, STATUS_ERROR, "cannot assign to %s: %s", name, pe->error);
+	else
+		assign_by_name(app, name, &err);
+	if (err.len)
+		app_status(app, STATUS_ERROR, "%s", strbuf_str(&err));
+	strbuf_free(&err);
+	free(name);
 }

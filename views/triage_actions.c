@@ -137,6 +137,7 @@ static void assign_me(struct app *app)
 
 void app_people_changed(struct app *app)
 {
+	assign_pending_arrived(app);
 	if (app->want_assign_me && app->people.me.user_id) {
 		app->want_assign_me = false;
 		assign_me(app);

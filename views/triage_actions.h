@@ -25,5 +25,7 @@ bool parse_count_window(const char *s, long *count, long *window);
 void app_people_changed(struct app *app);
 /* Assign to the member or team whose name, email, username or #slug is name. */
 void assign_by_name(struct app *app, const char *name, struct strbuf *err);
+/* Members and teams changed: carry out an `:assign NAME` typed while they were loading. */
+void assign_pending_arrived(struct app *app);
 
 #endif
