@@ -492,6 +492,11 @@ enum config_yaml_status config_yaml_read(const char *path, const char *given_by,
 	int err = config_read_file(path, &text, &len, &mode);
 	if (err == ENOENT && !given_by)
 		return CONFIG_YAML_MISSING;
+	if (err == CONFIG_NOT_REGULAR_FILE) {
+		config_error(report, path, "not a regular file%s%s%s", given_by ? " (from " : "",
+		             given_by ? given_by : "", given_by ? ")" : "");
+		return CONFIG_YAML_UNREADABLE;
+	}
 	if (err) {
 		if (err == EFBIG)
 			config_error(report, CONFIG_PROGRAM,

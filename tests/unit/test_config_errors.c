@@ -293,6 +293,68 @@ static void test_sentryclirc_errors(void **state)
 	                  "spaces (got \"my app\")\n");
 }
 
+/* sandbox_write stops at the first NUL; these files need the bytes as given. */
+static void write_bytes(struct sandbox *sb, const char *relative, const char *bytes, size_t len)
+{
+	sandbox_write(sb, relative, 0600, "");
+	char *path = sandbox_path(sb, relative);
+	int fd = open(path, O_WRONLY | O_TRUNC);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, bytes, len), (ssize_t)len);
+	close(fd);
+	free(path);
+}
+
+/* A NUL once cut the report at that byte: the line is reported with where the NUL is,
+ * and every line after it is still read and checked. */
+static void test_nul_byte_in_sentryclirc_is_reported_and_reading_goes_on(void **state)
+{
+	struct sandbox *sb = *state;
+	static const char rc[] = "[defaults]\n"
+	                         "org = ac\0me\n"
+	                         "url = also-bad\n"
+	                         "project = api\n";
+	write_bytes(sb, "home/work/app/.sentryclirc", rc, sizeof rc - 1);
+	assert_int_equal(sandbox_load(sb, NULL), CONFIG_ERROR);
+	assert_errors(sb, "<tmp>/home/work/app/.sentryclirc:2:9: NUL byte in the line; the line "
+	                  "is ignored\n"
+	                  "<tmp>/home/work/app/.sentryclirc:3:7: url must be a URL starting with "
+	                  "https:// or http:// (got \"also-bad\")\n");
+
+	/* The column is the NUL's, even inside a value. */
+	static const char rc2[] = "[auth]\ntoken = x\0y\n[defaults]\norg = acme\n";
+	write_bytes(sb, "home/work/app/.sentryclirc", rc2, sizeof rc2 - 1);
+	sandbox_load(sb, NULL);
+	assert_errors(sb, "<tmp>/home/work/app/.sentryclirc:2:10: NUL byte in the line; the line "
+	                  "is ignored\n");
+}
+
+/* A FIFO (or device) as the config file once blocked start-up in open() or read(). */
+static void test_config_that_is_not_a_regular_file_is_refused_at_once(void **state)
+{
+	struct sandbox *sb = *state;
+	char *fifo = sandbox_path(sb, "c.fifo");
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	sandbox_load(sb, "--config", fifo, NULL);
+	assert_errors(sb, "<tmp>/c.fifo: not a regular file (from --config)\n");
+	assert_int_equal(sb->result, CONFIG_ERROR);
+
+	sandbox_setenv(sb, "SENTRY_TUI_CONFIG", "/dev/zero");
+	sandbox_load(sb, NULL);
+	assert_errors(sb, "/dev/zero: not a regular file (from SENTRY_TUI_CONFIG)\n");
+	sandbox_setenv(sb, "SENTRY_TUI_CONFIG", NULL);
+
+	/* A .sentryclirc is sentry-cli's file: skipped with a warning, as when unreadable. */
+	char *rc = sandbox_path(sb, "home/work/.sentryclirc");
+	assert_int_equal(mkfifo(rc, 0600), 0);
+	sandbox_load(sb, NULL);
+	assert_errors(sb, "");
+	assert_warnings(sb, "<tmp>/home/work/.sentryclirc: warning: not a regular file; not "
+	                    "read\n");
+	free(rc);
+	free(fifo);
+}
+
 /* Columns count characters, not bytes, as libyaml's do. */
 static void test_columns_count_characters(void **state)
 {
@@ -333,6 +395,8 @@ int main(void)
 		sandbox_test(test_many_errors_are_reported_together),
 		sandbox_test(test_error_flood_is_cut_short),
 		sandbox_test(test_sentryclirc_errors),
+		sandbox_test(test_nul_byte_in_sentryclirc_is_reported_and_reading_goes_on),
+		sandbox_test(test_config_that_is_not_a_regular_file_is_refused_at_once),
 		sandbox_test(test_columns_count_characters),
 		sandbox_test(test_values_in_messages_are_escaped),
 	};
