@@ -440,11 +440,50 @@ static void syntax_error(struct walker *w, const yaml_parser_t *parser, const ch
 	free(where);
 }
 
+/* libyaml's loader takes time quadratic in the nesting depth (seconds for a 100,000-deep
+ * "[[[..."), so the events are first counted through, stopping at the first too-deep
+ * collection. Returns false after reporting it. */
+static bool nesting_within_limit(struct walker *w, const char *text, size_t len)
+{
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser)) {
+		config_error(w->report, w->path, "out of memory");
+		return false;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	bool ok = true;
+	for (int depth = 0;;) {
+		yaml_event_t event;
+		if (!yaml_parser_parse(&parser, &event))
+			break;  /* the loader meets the same mistake and reports it in context */
+		yaml_event_type_t type = event.type;
+		if (type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT) {
+			if (++depth > CONFIG_YAML_MAX_DEPTH) {
+				char *where = config_where(w->path, event.start_mark.line,
+				                           event.start_mark.column);
+				config_error(w->report, where, "nesting deeper than %d",
+				             CONFIG_YAML_MAX_DEPTH);
+				free(where);
+				ok = false;
+			}
+		} else if (type == YAML_SEQUENCE_END_EVENT || type == YAML_MAPPING_END_EVENT) {
+			depth--;
+		}
+		yaml_event_delete(&event);
+		if (!ok || type == YAML_STREAM_END_EVENT)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	return ok;
+}
+
 bool config_yaml_parse(const char *path, const char *text, size_t len, struct config_yaml *yaml,
                        struct config_report *report)
 {
 	struct walker w = { .path = path, .yaml = yaml, .report = report };
 	yaml->top.origin = ORIGIN_YAML;
+	if (!nesting_within_limit(&w, text, len))
+		return false;
 
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser)) {

@@ -11,6 +11,10 @@
 #include "config/layer.h"
 #include "config/report.h"
 
+/* Deeper collections are refused before the file is loaded. The schema needs four
+ * levels (profiles.NAME.projects[]); the rest is room for mistakes to be reported. */
+#define CONFIG_YAML_MAX_DEPTH 64
+
 struct config_profile {
 	char *name;
 	char *where;                /* file:line:col of its name */

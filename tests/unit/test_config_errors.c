@@ -2,6 +2,8 @@
  * message", all of them at once, in file order. */
 #include "test_config_harness.h"
 
+#include <time.h>
+
 /* Most tests point SENTRY_TUI_CONFIG at <tmp>/c.yml to keep the messages short. */
 static enum config_result load_yaml(struct sandbox *sb, const char *yaml)
 {
@@ -293,6 +295,43 @@ static void test_sentryclirc_errors(void **state)
 	                  "spaces (got \"my app\")\n");
 }
 
+/* A deeply nested file once took libyaml seconds to load: the depth is capped first. */
+static void test_deep_nesting_is_refused_quickly(void **state)
+{
+	struct sandbox *sb = *state;
+	enum { DEPTH = 100000 };
+	struct strbuf deep = STRBUF_INIT;
+	strbuf_adds(&deep, "org: acme\nprojects: ");
+	for (int i = 0; i < DEPTH; i++)
+		strbuf_addc(&deep, '[');
+	for (int i = 0; i < DEPTH; i++)
+		strbuf_addc(&deep, ']');
+	strbuf_addc(&deep, '\n');
+	struct timespec start, end;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	assert_int_equal(load_yaml(sb, strbuf_str(&deep)), CONFIG_ERROR);
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	double seconds = (double)(end.tv_sec - start.tv_sec) + (end.tv_nsec - start.tv_nsec) / 1e9;
+	/* The top-level mapping is level 1, so level 65 is the 64th "[" (column 74). */
+	assert_errors(sb, "<tmp>/c.yml:2:74: nesting deeper than 64\n");
+	/* Generous for a loaded machine under valgrind; without the cap it takes ~20 s. */
+	assert_true(seconds < 5.0);
+	strbuf_free(&deep);
+
+	/* 64 levels (the mapping and 63 lists) are still read, and reported for what they are. */
+	strbuf_reset(&deep);
+	strbuf_adds(&deep, "projects: ");
+	for (int i = 0; i < 63; i++)
+		strbuf_addc(&deep, '[');
+	for (int i = 0; i < 63; i++)
+		strbuf_addc(&deep, ']');
+	strbuf_addc(&deep, '\n');
+	load_yaml(sb, strbuf_str(&deep));
+	assert_errors(sb, "<tmp>/c.yml:1:12: entries of projects must be project slugs, not a "
+	                  "list\n");
+	strbuf_free(&deep);
+}
+
 /* sandbox_write stops at the first NUL; these files need the bytes as given. */
 static void write_bytes(struct sandbox *sb, const char *relative, const char *bytes, size_t len)
 {
@@ -395,6 +434,7 @@ int main(void)
 		sandbox_test(test_many_errors_are_reported_together),
 		sandbox_test(test_error_flood_is_cut_short),
 		sandbox_test(test_sentryclirc_errors),
+		sandbox_test(test_deep_nesting_is_refused_quickly),
 		sandbox_test(test_nul_byte_in_sentryclirc_is_reported_and_reading_goes_on),
 		sandbox_test(test_config_that_is_not_a_regular_file_is_refused_at_once),
 		sandbox_test(test_columns_count_characters),
