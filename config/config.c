@@ -230,7 +230,14 @@ static void resolve_token(struct load *ld)
 	if (!m->text[OPT_TOKEN_COMMAND] || ld->report.nerrors)
 		return;
 	const char *where = m->where[OPT_TOKEN_COMMAND];
-	cfg->token = config_token_from_command(m->text[OPT_TOKEN_COMMAND], where, &ld->report);
+	int timeout_ms = CONFIG_TOKEN_COMMAND_TIMEOUT_MS;
+	/* Tests shorten the wait, as SENTRY_TUI_BACKOFF_MS shortens retries. */
+	const char *test_timeout = config_env_get_nonempty(ld->env,
+	                                                   "SENTRY_TUI_TOKEN_COMMAND_TIMEOUT_MS");
+	if (test_timeout && atoi(test_timeout) > 0)
+		timeout_ms = atoi(test_timeout);
+	cfg->token = config_token_from_command(m->text[OPT_TOKEN_COMMAND], where, timeout_ms,
+	                                       &ld->report);
 	if (!cfg->token)
 		return;
 	cfg->token_command = take(m, OPT_TOKEN_COMMAND);
