@@ -11,6 +11,7 @@
 #include "config/args.h"
 #include "config/environment.h"
 #include "config/files.h"
+#include "config/filters.h"
 #include "config/layer.h"
 #include "config/options.h"
 #include "config/report.h"
@@ -83,6 +84,7 @@ static void find_yaml(struct load *ld)
 static void read_yaml(struct load *ld)
 {
 	ld->yaml_status = CONFIG_YAML_MISSING;
+	ld->yaml.bind = ld->env ? ld->env->bind : NULL;
 	if (ld->yaml_path)
 		ld->yaml_status = config_yaml_read(ld->yaml_path, ld->yaml_given_by, &ld->yaml,
 		                                   &ld->report);
@@ -189,6 +191,10 @@ static void fill_config(struct load *ld)
 	cfg->sort = take(m, OPT_SORT);
 	cfg->period = take(m, OPT_PERIOD);
 	cfg->environment = take(m, OPT_ENVIRONMENT);
+	if (cfg->environment && config_environment_means_all(cfg->environment)) {
+		free(cfg->environment);
+		cfg->environment = NULL;
+	}
 	cfg->timeout = seconds(m, OPT_TIMEOUT);
 	cfg->refresh_interval = seconds(m, OPT_REFRESH_INTERVAL);
 	if (cfg->refresh_interval > 0 && cfg->refresh_interval < MIN_REFRESH_INTERVAL) {

@@ -72,6 +72,10 @@ struct config {
 struct config_env {
 	const char *(*getenv)(const char *name); /* NULL = getenv */
 	const char *cwd;                         /* NULL = getcwd() */
+	/* Checks and applies one `bindings:` entry (the keymap: config/ knows no requests),
+	 * or returns false with why in err; what it refuses is reported with the other
+	 * errors at the key's file:line:col. NULL = entries are only kept in cfg->bindings. */
+	bool (*bind)(const char *request, const char *key_spec, struct strbuf *err);
 };
 
 enum config_result {

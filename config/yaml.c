@@ -316,9 +316,23 @@ static void read_profile(struct walker *w, yaml_node_t *key, const char *key_tex
 	strbuf_free(&path_name);
 }
 
+/* Room for the keymap's longest message with every byte escaped as \xNN. */
+#define BIND_MESSAGE_SIZE 1024
+
 static void add_binding(struct walker *w, const char *request, const yaml_node_t *key_spec)
 {
 	struct config_yaml *yaml = w->yaml;
+	if (yaml->bind) {
+		struct strbuf err = STRBUF_INIT;
+		if (!yaml->bind(request, text_of(key_spec), &err)) {
+			/* The message quotes what the user wrote, which may hold control bytes. */
+			char shown[BIND_MESSAGE_SIZE];
+			error_at(w, key_spec, "%s", config_quote(strbuf_str(&err), shown, sizeof shown));
+			strbuf_free(&err);
+			return;
+		}
+		strbuf_free(&err);
+	}
 	xgrow((void **)&yaml->bindings, &w->bindings_cap, yaml->nbindings + 1,
 	      sizeof *yaml->bindings);
 	yaml->bindings[yaml->nbindings++] = (struct config_binding){

@@ -27,6 +27,8 @@ struct config_yaml {
 	size_t nprofiles;
 	struct config_binding *bindings;
 	size_t nbindings;
+	/* Set by the caller before reading: checks each binding (see struct config_env). */
+	bool (*bind)(const char *request, const char *key_spec, struct strbuf *err);
 };
 
 enum config_yaml_status {

@@ -28,6 +28,9 @@ tui_run </dev/null
 [ "$TUI_STATUS" -eq 2 ] || fail "bad config: exit status $TUI_STATUS, wanted 2"
 assert_stderr_has "$cfg:2:1: unknown key \"sortt\" (did you mean \"sort\"?)"
 assert_stderr_has "$cfg:3:9:"
+# Bindings are checked with everything else, not only once the rest is right.
+assert_stderr_has "$cfg:5:13: unknown request 'resolvee'"
+assert_stderr_has "$cfg:6:14: cannot parse key '<Nope>'"
 if grep -q "s3cret-token-value" "$TEST_DIR/stderr"; then fail "the token was printed"; fi
 
 cat >"$cfg" <<'YAML'

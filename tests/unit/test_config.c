@@ -488,7 +488,10 @@ static void test_help_lists_flags_environment_and_files(void **state)
 		"\n  SENTRY_PROJECT              projects to show (default: all), comma-separated\n",
 		"\n  SENTRY_TUI_CONFIG           YAML config file\n",
 		"\n  NO_COLOR                    set to any value for the mono theme\n",
-		"\n  sort: date|new|freq|user|trends\n"
+		"\n  --sort SORT                 issue order (default: date)\n",
+		"\n  --period PERIOD             stats period: a number and s, m, h, d or w\n",
+		"\n  --environment ENV           environment to show (default: all)\n",
+		"\n  sort: date|new|freq|user|trends|inbox|recommended\n"
 		"                              issue order (default: date)\n",
 		"\n  token_command: STRING       shell command that prints the token (e.g. pass\n",
 		"$XDG_CONFIG_HOME/sentry-tui/config.yml (~/.config/sentry-tui/config.yml\n",

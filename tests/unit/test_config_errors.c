@@ -2,6 +2,8 @@
  * message", all of them at once, in file order. */
 #include "test_config_harness.h"
 
+#include "tui/keymap.h"
+
 #include <time.h>
 
 /* Most tests point SENTRY_TUI_CONFIG at <tmp>/c.yml to keep the messages short. */
@@ -66,10 +68,11 @@ static void test_bad_values_list_what_is_allowed(void **state)
 	          "org: \"\"\n"
 	          "projects: [api, \"web app\", ~]\n"
 	          "query: \"a\\tb\"\n");
-	assert_errors(sb, "<tmp>/c.yml:1:7: sort must be one of date, new, freq, user, trends "
+	assert_errors(sb, "<tmp>/c.yml:1:7: sort must be one of date, new, freq, user, trends, "
+	                  "inbox, recommended (or last-seen, first-seen, events, users) "
 	                  "(got \"popular\")\n"
 	                  "<tmp>/c.yml:2:8: theme must be one of default, mono (got \"dark\")\n"
-	                  "<tmp>/c.yml:3:9: period must be a number followed by m, h, d or w, such "
+	                  "<tmp>/c.yml:3:9: period must be a number followed by s, m, h, d or w, such "
 	                  "as 24h or 14d (got \"2 days\")\n"
 	                  "<tmp>/c.yml:4:19: refresh_interval must be a whole number of seconds "
 	                  "from 0 to 86400 (got \"-1\")\n"
@@ -199,6 +202,42 @@ static void test_binding_errors(void **state)
 	                  "<tmp>/c.yml:6:3: request names in bindings must not be empty\n");
 }
 
+/* Bindings are checked by the real keymap while the file is read: their mistakes come
+ * with all the others, in file order, and what the user wrote is shown escaped. */
+static void test_bad_bindings_are_reported_with_the_other_errors(void **state)
+{
+	struct sandbox *sb = *state;
+	keymap_init();
+	sandbox_bind = keymap_bind;
+	load_yaml(sb,
+	          "sort: sideways\n"
+	          "bindings:\n"
+	          "  resolvee: R\n"
+	          "  move-down: [j, <Nope>]\n"
+	          "  \"quit\\e[2J\": Q\n"
+	          "theme: dark\n");
+	sandbox_bind = NULL;
+	assert_errors(sb, "<tmp>/c.yml:1:7: sort must be one of date, new, freq, user, trends, inbox, "
+	                  "recommended (or last-seen, first-seen, events, users) (got \"sideways\")\n"
+	                  "<tmp>/c.yml:3:13: unknown request 'resolvee' (see the help overlay, '?', "
+	                  "for names)\n"
+	                  "<tmp>/c.yml:4:18: cannot parse key '<Nope>' (write e.g. R, <C-r>, <F5>, "
+	                  "<Enter>)\n"
+	                  "<tmp>/c.yml:5:16: unknown request 'quit\\x1b[2J' (see the help overlay, "
+	                  "'?', for names)\n"
+	                  "<tmp>/c.yml:6:8: theme must be one of default, mono (got \"dark\")\n");
+	assert_int_equal(sb->result, CONFIG_ERROR);
+
+	/* Good bindings take effect. */
+	keymap_init();
+	sandbox_bind = keymap_bind;
+	load_yaml(sb, "bindings:\n  resolve: R\n");
+	sandbox_bind = NULL;
+	assert_errors(sb, "");
+	assert_int_equal(keymap_lookup("issues", 'R'), REQ_RESOLVE);
+	keymap_free();
+}
+
 static void test_unknown_profile_names_the_known_ones(void **state)
 {
 	struct sandbox *sb = *state;
@@ -242,9 +281,10 @@ static void test_many_errors_are_reported_together(void **state)
 	                  "https:// or http:// (got \"ftp://x\")\n"
 	                  "sentry-tui: SENTRY_URL must be a URL starting with https:// or http:// "
 	                  "(got \"nope\")\n"
-	                  "<tmp>/c.yml:1:7: sort must be one of date, new, freq, user, trends "
+	                  "<tmp>/c.yml:1:7: sort must be one of date, new, freq, user, trends, "
+	                  "inbox, recommended (or last-seen, first-seen, events, users) "
 	                  "(got \"hot\")\n"
-	                  "<tmp>/c.yml:2:9: period must be a number followed by m, h, d or w, such "
+	                  "<tmp>/c.yml:2:9: period must be a number followed by s, m, h, d or w, such "
 	                  "as 24h or 14d (got \"14days\")\n"
 	                  "<tmp>/c.yml:3:1: unknown key \"colors\"\n"
 	                  "<tmp>/c.yml:6:10: profiles.work.org must be a string, not a list\n");
@@ -414,7 +454,8 @@ static void test_values_in_messages_are_escaped(void **state)
 {
 	struct sandbox *sb = *state;
 	load_yaml(sb, "sort: \"\\e[31mred\"\n");
-	assert_errors(sb, "<tmp>/c.yml:1:7: sort must be one of date, new, freq, user, trends "
+	assert_errors(sb, "<tmp>/c.yml:1:7: sort must be one of date, new, freq, user, trends, "
+	                  "inbox, recommended (or last-seen, first-seen, events, users) "
 	                  "(got \"\\x1b[31mred\")\n");
 }
 
@@ -430,6 +471,7 @@ int main(void)
 		sandbox_test(test_profile_errors),
 		sandbox_test(test_token_and_token_command_together_at_top_level),
 		sandbox_test(test_binding_errors),
+		sandbox_test(test_bad_bindings_are_reported_with_the_other_errors),
 		sandbox_test(test_unknown_profile_names_the_known_ones),
 		sandbox_test(test_many_errors_are_reported_together),
 		sandbox_test(test_error_flood_is_cut_short),
