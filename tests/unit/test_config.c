@@ -3,6 +3,8 @@
  * the token: test_config_token.c. */
 #include "test_config_harness.h"
 
+#include "config/filters.h"
+
 #define YAML_PATH "home/.config/sentry-tui/config.yml"
 
 static void test_defaults_when_nothing_is_configured(void **state)
@@ -560,6 +562,77 @@ static void test_environment_values_are_checked(void **state)
 	                  "sentry-tui: SENTRY_ORG must be a slug without spaces (got \"my org\")\n");
 }
 
+/* The names of config/filters.h, in the config file and in the flags alike (the :
+ * commands are checked against the same names by tests/screen/filter-names.sh). */
+static void expect_sort(struct sandbox *sb, const char *typed, const char *want)
+{
+	struct strbuf yaml = STRBUF_INIT;
+	strbuf_addf(&yaml, "sort: \"%s\"\n", typed);
+	sandbox_write(sb, YAML_PATH, 0600, strbuf_str(&yaml));
+	sandbox_load(sb, NULL);
+	assert_loaded_cleanly(sb);
+	assert_string_equal(sb->cfg.sort, want);
+	sandbox_write(sb, YAML_PATH, 0600, "");
+	sandbox_load(sb, "--sort", typed, NULL);
+	assert_loaded_cleanly(sb);
+	assert_string_equal(sb->cfg.sort, want);
+	strbuf_free(&yaml);
+}
+
+static void expect_period(struct sandbox *sb, const char *period, bool valid)
+{
+	struct strbuf yaml = STRBUF_INIT;
+	strbuf_addf(&yaml, "period: \"%s\"\n", period);
+	sandbox_write(sb, YAML_PATH, 0600, strbuf_str(&yaml));
+	assert_int_equal(sandbox_load(sb, NULL), valid ? CONFIG_OK : CONFIG_ERROR);
+	sandbox_write(sb, YAML_PATH, 0600, "");
+	assert_int_equal(sandbox_load(sb, "--period", period, NULL), valid ? CONFIG_OK : CONFIG_ERROR);
+	if (valid)
+		assert_string_equal(sb->cfg.period, period);
+	assert_int_equal(config_period_valid(period), valid);
+	strbuf_free(&yaml);
+}
+
+static void test_filter_names_are_the_same_in_the_file_and_the_flags(void **state)
+{
+	struct sandbox *sb = *state;
+	size_t n = 0;
+	for (const struct config_sort *sort = config_sorts; sort->name; sort++, n++) {
+		expect_sort(sb, sort->name, sort->name);
+		assert_string_equal(config_sort_lookup(sort->name), sort->name);
+		if (!sort->label)
+			continue;
+		expect_sort(sb, sort->label, sort->name);
+		struct strbuf dashed = STRBUF_INIT;
+		for (const char *p = sort->label; *p; p++)
+			strbuf_addc(&dashed, *p == ' ' ? '-' : *p);
+		expect_sort(sb, strbuf_str(&dashed), sort->name);
+		strbuf_free(&dashed);
+	}
+	/* Every sort the issues endpoint documents. */
+	assert_int_equal(n, 7);
+	sandbox_load(sb, "--sort", "popular", NULL);
+	assert_errors(sb, "sentry-tui: --sort must be one of date, new, freq, user, trends, inbox, "
+	                  "recommended (or last-seen, first-seen, events, users) (got \"popular\")\n");
+
+	static const char *const good[] = { "30s", "45m", "1h", "24h", "14d", "2w", "999999d" };
+	static const char *const bad[] = { "0h", "014d", "24", "h", "1y", "1234567d", "24 h", "-1d" };
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+		expect_period(sb, good[i], true);
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		expect_period(sb, bad[i], false);
+
+	/* "all" is every environment, as `:env all` and the end of the `e` cycle. */
+	sandbox_write(sb, YAML_PATH, 0600, "environment: all\n");
+	sandbox_load(sb, NULL);
+	assert_loaded_cleanly(sb);
+	assert_null(sb->cfg.environment);
+	sandbox_load(sb, "--environment", "production", NULL);
+	assert_string_equal(sb->cfg.environment, "production");
+	sandbox_load(sb, "--environment", "all", NULL);
+	assert_null(sb->cfg.environment);
+}
+
 /* The example must stay in step with the option table: it must name every key, load as
  * shipped, and load with every setting uncommented. */
 static char *read_example(void)
@@ -681,6 +754,7 @@ int main(void)
 		sandbox_test(test_unknown_flag_is_named_with_a_pointer_to_help),
 		sandbox_test(test_flag_mistakes),
 		sandbox_test(test_environment_values_are_checked),
+		sandbox_test(test_filter_names_are_the_same_in_the_file_and_the_flags),
 		sandbox_test(test_example_file_documents_every_key_and_loads),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
