@@ -4,6 +4,7 @@
 #include "test_config_harness.h"
 
 #include "config/filters.h"
+#include "tui/keymap.h"
 
 #define YAML_PATH "home/.config/sentry-tui/config.yml"
 
@@ -665,22 +666,70 @@ static char *read_example(void)
 }
 
 /* "#key: value" and "#  nested: value" are settings; "# text" is prose. */
-static char *uncomment_settings(const char *example)
+static bool is_setting_line(const char *line, size_t len)
+{
+	return line[0] == '#' && len > 1 &&
+	       ((line[1] != ' ' && line[1] != '#') || (len > 2 && line[1] == ' ' && line[2] == ' '));
+}
+
+/* The example with the settings of one example uncommented: the only'th run of
+ * consecutive setting lines (one example, such as the whole "#profiles:" block), or
+ * every run when only is SIZE_MAX. Returns NULL when there is no such run. */
+static char *uncomment_example(const char *example, size_t only)
 {
 	struct strbuf out = STRBUF_INIT;
+	size_t run = 0;
+	bool in_run = false, found = only == SIZE_MAX;
 	for (const char *line = example; *line;) {
 		size_t len = strcspn(line, "\n");
-		bool setting = line[0] == '#' && len > 1 &&
-		               ((line[1] != ' ' && line[1] != '#') || (len > 2 && line[1] == ' ' &&
-		                                                       line[2] == ' '));
-		if (setting)
+		bool setting = is_setting_line(line, len);
+		if (in_run && !setting)
+			run++;
+		in_run = setting;
+		if (setting && (only == SIZE_MAX || only == run)) {
 			strbuf_add(&out, line + 1, len - 1);
-		else
+			found = true;
+		} else {
 			strbuf_add(&out, line, len);
+		}
 		strbuf_addc(&out, '\n');
 		line += len + (line[len] == '\n');
 	}
+	if (!found) {
+		strbuf_free(&out);
+		return NULL;
+	}
 	return strbuf_detach(&out);
+}
+
+static char *uncomment_settings(const char *example)
+{
+	return uncomment_example(example, SIZE_MAX);
+}
+
+/* Every example on its own, uncommented, loads without a word, its bindings checked
+ * by the real keymap: a user who takes one example takes only that one. */
+static void test_each_example_loads_on_its_own(void **state)
+{
+	struct sandbox *sb = *state;
+	char *example = read_example();
+	/* A token from the environment keeps token_command (a password manager) from running. */
+	sandbox_setenv(sb, "SENTRY_AUTH_TOKEN", "env-token");
+	keymap_init();
+	sandbox_bind = keymap_bind;
+	size_t n = 0;
+	for (char *live; (live = uncomment_example(example, n)); n++) {
+		sandbox_write(sb, YAML_PATH, 0600, live);
+		sandbox_load(sb, NULL);
+		if (sb->result != CONFIG_OK || sb->errors.len || sb->warnings.len)
+			fail_msg("example %zu of sentry-tui.yml.example does not load on its own:\n%s%s", n,
+			         strbuf_str(&sb->errors), strbuf_str(&sb->warnings));
+		free(live);
+	}
+	sandbox_bind = NULL;
+	keymap_free();
+	assert_true(n >= 15);  /* url, org, ..., bindings: one per commented block */
+	free(example);
 }
 
 static void test_example_file_documents_every_key_and_loads(void **state)
@@ -713,7 +762,11 @@ static void test_example_file_documents_every_key_and_loads(void **state)
 	 * (a password manager) from running. */
 	sandbox_write(sb, YAML_PATH, 0600, live);
 	sandbox_setenv(sb, "SENTRY_AUTH_TOKEN", "env-token");
+	keymap_init();
+	sandbox_bind = keymap_bind;
 	sandbox_load(sb, NULL);
+	sandbox_bind = NULL;
+	keymap_free();
 	assert_loaded_cleanly(sb);
 	assert_string_equal(sb->cfg.profile, "work");
 	assert_string_equal(sb->cfg.org, "acme");
@@ -756,6 +809,7 @@ int main(void)
 		sandbox_test(test_environment_values_are_checked),
 		sandbox_test(test_filter_names_are_the_same_in_the_file_and_the_flags),
 		sandbox_test(test_example_file_documents_every_key_and_loads),
+		sandbox_test(test_each_example_loads_on_its_own),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
