@@ -14,7 +14,8 @@ sorts=(
 	"last-seen date" "first-seen new" "events freq" "users user"
 	"last seen:date" "first seen:new"
 )
-script=""
+# Sentry takes sort=inbox only with is:for_review in the query (and refuses it otherwise).
+script=$':query is:for_review\n'
 i=0
 for pair in "${sorts[@]}"; do
 	if [[ $pair == *:* ]]; then typed=${pair%%:*}; else typed=${pair%% *}; fi
