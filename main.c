@@ -33,22 +33,6 @@ static void api_perform_adapter(void *ctx)
 	api_perform(ctx);
 }
 
-/* Apply `bindings:` from the config; every bad one is reported as file:line:col. */
-static bool apply_bindings(const struct config *cfg)
-{
-	bool ok = true;
-	for (size_t i = 0; i < cfg->nbindings; i++) {
-		struct strbuf err = STRBUF_INIT;
-		const struct config_binding *b = &cfg->bindings[i];
-		if (!keymap_bind(b->request, b->keys, &err)) {
-			fprintf(stderr, "%s: %s\n", b->where ? b->where : "bindings", strbuf_str(&err));
-			ok = false;
-		}
-		strbuf_free(&err);
-	}
-	return ok;
-}
-
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -63,9 +47,13 @@ int main(int argc, char **argv)
 	}
 	strbuf_free(&open_usage);
 
+	/* The keymap checks `bindings:` while the config loads, so a bad binding is reported
+	 * with every other config error, at its file:line:col. */
+	keymap_init();
 	struct config cfg;
 	struct strbuf out = STRBUF_INIT, errors = STRBUF_INIT, warnings = STRBUF_INIT;
-	enum config_result cr = config_load(&cfg, argc, argv, NULL, &out, &errors, &warnings);
+	const struct config_env env = { .bind = keymap_bind };
+	enum config_result cr = config_load(&cfg, argc, argv, &env, &out, &errors, &warnings);
 	fputs(strbuf_str(&warnings), stderr);
 	if (cr != CONFIG_OK) {
 		fputs(strbuf_str(&out), stdout);
@@ -74,6 +62,7 @@ int main(int argc, char **argv)
 		strbuf_free(&errors);
 		strbuf_free(&warnings);
 		config_free(&cfg);
+		keymap_free();
 		return cr == CONFIG_EXIT_OK ? 0 : 2;
 	}
 	strbuf_free(&out);
@@ -83,7 +72,6 @@ int main(int argc, char **argv)
 	int status = 2;
 	struct script *script = NULL;
 	struct api_client *client = NULL;
-	keymap_init();
 	if (!cfg.org || !*cfg.org) {
 		fprintf(stderr, "sentry-tui: no organization given: use --org ORG, SENTRY_ORG, "
 		                "'org' in .sentryclirc [defaults] or in the config file\n");
@@ -93,9 +81,6 @@ int main(int argc, char **argv)
 		fputs(config_no_token_help(), stderr);
 		goto out;
 	}
-	if (!apply_bindings(&cfg))
-		goto out;
-
 	const char *now = getenv("SENTRY_TUI_NOW");
 	if (now && *now && !time_pin(now)) {
 		fprintf(stderr, "sentry-tui: SENTRY_TUI_NOW: cannot parse '%s'\n", now);

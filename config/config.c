@@ -11,6 +11,7 @@
 #include "config/args.h"
 #include "config/environment.h"
 #include "config/files.h"
+#include "config/filters.h"
 #include "config/layer.h"
 #include "config/options.h"
 #include "config/report.h"
@@ -83,6 +84,7 @@ static void find_yaml(struct load *ld)
 static void read_yaml(struct load *ld)
 {
 	ld->yaml_status = CONFIG_YAML_MISSING;
+	ld->yaml.bind = ld->env ? ld->env->bind : NULL;
 	if (ld->yaml_path)
 		ld->yaml_status = config_yaml_read(ld->yaml_path, ld->yaml_given_by, &ld->yaml,
 		                                   &ld->report);
@@ -189,6 +191,10 @@ static void fill_config(struct load *ld)
 	cfg->sort = take(m, OPT_SORT);
 	cfg->period = take(m, OPT_PERIOD);
 	cfg->environment = take(m, OPT_ENVIRONMENT);
+	if (cfg->environment && config_environment_means_all(cfg->environment)) {
+		free(cfg->environment);
+		cfg->environment = NULL;
+	}
 	cfg->timeout = seconds(m, OPT_TIMEOUT);
 	cfg->refresh_interval = seconds(m, OPT_REFRESH_INTERVAL);
 	if (cfg->refresh_interval > 0 && cfg->refresh_interval < MIN_REFRESH_INTERVAL) {
@@ -230,7 +236,14 @@ static void resolve_token(struct load *ld)
 	if (!m->text[OPT_TOKEN_COMMAND] || ld->report.nerrors)
 		return;
 	const char *where = m->where[OPT_TOKEN_COMMAND];
-	cfg->token = config_token_from_command(m->text[OPT_TOKEN_COMMAND], where, &ld->report);
+	int timeout_ms = CONFIG_TOKEN_COMMAND_TIMEOUT_MS;
+	/* Tests shorten the wait, as SENTRY_TUI_BACKOFF_MS shortens retries. */
+	const char *test_timeout = config_env_get_nonempty(ld->env,
+	                                                   "SENTRY_TUI_TOKEN_COMMAND_TIMEOUT_MS");
+	if (test_timeout && atoi(test_timeout) > 0)
+		timeout_ms = atoi(test_timeout);
+	cfg->token = config_token_from_command(m->text[OPT_TOKEN_COMMAND], where, timeout_ms,
+	                                       &ld->report);
 	if (!cfg->token)
 		return;
 	cfg->token_command = take(m, OPT_TOKEN_COMMAND);

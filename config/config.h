@@ -1,8 +1,10 @@
 /* Configuration: command-line flags > environment > YAML config > .sentryclirc > defaults.
  *
  * Sources (all read before the terminal is touched):
- *   flags:  --url URL, --org ORG, --project SLUG (repeatable), --query Q, --config FILE,
- *           --profile NAME, --read-only, --help, --version
+ *   flags:  --url URL, --org ORG, --project SLUG (repeatable), --query Q, --sort SORT,
+ *           --period PERIOD, --environment ENV, --config FILE, --profile NAME,
+ *           --read-only, --help, --version (sort, period and environment names are
+ *           those of config/filters.h, as the `:` commands take them)
  *   env:    SENTRY_URL, SENTRY_AUTH_TOKEN, SENTRY_ORG, SENTRY_PROJECT (comma-separated
  *           allowed), SENTRY_TUI_CONFIG (YAML path), XDG_CONFIG_HOME, HOME
  *   YAML:   $SENTRY_TUI_CONFIG, else $XDG_CONFIG_HOME/sentry-tui/config.yml, else
@@ -72,6 +74,10 @@ struct config {
 struct config_env {
 	const char *(*getenv)(const char *name); /* NULL = getenv */
 	const char *cwd;                         /* NULL = getcwd() */
+	/* Checks and applies one `bindings:` entry (the keymap: config/ knows no requests),
+	 * or returns false with why in err; what it refuses is reported with the other
+	 * errors at the key's file:line:col. NULL = entries are only kept in cfg->bindings. */
+	bool (*bind)(const char *request, const char *key_spec, struct strbuf *err);
 };
 
 enum config_result {
@@ -88,8 +94,11 @@ enum config_result {
  * "file:line:col: message" line; warnings receives non-fatal lines (e.g. a config file
  * holding a token that is readable by group/others: "FILE: warning: ... chmod 600 FILE").
  * token_command is run here (via /bin/sh -c, stdin /dev/null, first line of stdout is the
- * token; a failure or empty output is an error naming the command, never its output),
- * and only when no higher source gave a token and nothing else is wrong.
+ * token; a failure, empty output or no end within 10 s is an error naming the command,
+ * never its output), and only when no higher source gave a token and nothing else is
+ * wrong. With env->bind, `bindings:` entries are checked (and applied) as they are read
+ * and their mistakes are among the errors. A FIFO or device as a config file is refused
+ * without being waited on.
  * NO_COLOR in the environment (any value, even empty) forces theme "mono". */
 enum config_result config_load(struct config *cfg, int argc, char **argv,
                                const struct config_env *env, struct strbuf *out,

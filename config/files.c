@@ -13,7 +13,9 @@
 
 int config_read_file(const char *path, char **data, size_t *len, mode_t *mode)
 {
-	int fd = open(path, O_RDONLY | O_NOCTTY);
+	/* O_NONBLOCK: opening a FIFO for reading waits for a writer, which could be forever;
+	 * with it the open returns at once and fstat below refuses the FIFO. */
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
 		return errno;
 	struct stat st;
@@ -25,6 +27,11 @@ int config_read_file(const char *path, char **data, size_t *len, mode_t *mode)
 	if (S_ISDIR(st.st_mode)) {
 		close(fd);
 		return EISDIR;
+	}
+	/* A FIFO, socket or device could block a read forever or never end. */
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return CONFIG_NOT_REGULAR_FILE;
 	}
 	*mode = st.st_mode & 07777;
 

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "config/filters.h"
 #include "util/xalloc.h"
 
-static const char *const sort_choices[] = { "date", "new", "freq", "user", "trends", NULL };
 static const char *const theme_choices[] = { "default", "mono", NULL };
 
 /* Longest number of seconds any setting takes: a day. */
@@ -42,11 +42,13 @@ const struct config_option config_options[OPT_COUNT] = {
 	[OPT_QUERY] = { .key = "query", .flag = "--query", .metavar = "QUERY",
 		.kind = KIND_ANY_TEXT, .scope = SCOPE_TOP, .default_text = "is:unresolved",
 		.help = "issue search" },
-	[OPT_SORT] = { .key = "sort", .kind = KIND_CHOICE, .scope = SCOPE_TOP,
-		.default_text = "date", .choices = sort_choices, .help = "issue order" },
-	[OPT_PERIOD] = { .key = "period", .kind = KIND_PERIOD, .scope = SCOPE_TOP,
-		.default_text = "14d", .help = "stats period: a number and m, h, d or w" },
-	[OPT_ENVIRONMENT] = { .key = "environment", .kind = KIND_TEXT, .scope = SCOPE_TOP,
+	[OPT_SORT] = { .key = "sort", .flag = "--sort", .metavar = "SORT", .kind = KIND_SORT,
+		.scope = SCOPE_TOP, .default_text = "date", .help = "issue order" },
+	[OPT_PERIOD] = { .key = "period", .flag = "--period", .metavar = "PERIOD",
+		.kind = KIND_PERIOD, .scope = SCOPE_TOP, .default_text = "14d",
+		.help = "stats period: a number and s, m, h, d or w" },
+	[OPT_ENVIRONMENT] = { .key = "environment", .flag = "--environment", .metavar = "ENV",
+		.kind = KIND_TEXT, .scope = SCOPE_TOP,
 		.help = "environment to show (default: all)" },
 	[OPT_REFRESH_INTERVAL] = { .key = "refresh_interval", .kind = KIND_SECONDS,
 		.scope = SCOPE_TOP, .default_text = "0", .min = 0, .max = MAX_SECONDS,
@@ -195,14 +197,6 @@ static bool is_http_url(const char *s)
 	return *rest && *rest != '/' && !has_space_or_control(s);
 }
 
-static bool is_period(const char *s)
-{
-	size_t digits = strspn(s, "0123456789");
-	if (digits == 0 || digits > 6 || s[0] == '0')
-		return false;
-	return s[digits] && strchr("mhdw", s[digits]) && s[digits + 1] == '\0';
-}
-
 static bool parse_seconds(const char *s, int min, int max, int *out)
 {
 	size_t digits = strspn(s, "0123456789");
@@ -291,10 +285,21 @@ char *config_option_check(const struct config_option *opt, const char *value, co
 		strbuf_free(&choices);
 		return NULL;
 	}
+	case KIND_SORT: {
+		const char *sort = config_sort_lookup(value);
+		if (sort)
+			return xstrdup(sort);
+		struct strbuf sorts = STRBUF_INIT;
+		config_sort_describe(&sorts);
+		config_error(report, where, "%s must be one of %s (got \"%s\")", name,
+		             strbuf_str(&sorts), shown);
+		strbuf_free(&sorts);
+		return NULL;
+	}
 	case KIND_PERIOD:
-		if (!is_period(value)) {
+		if (!config_period_valid(value)) {
 			config_error(report, where,
-			             "%s must be a number followed by m, h, d or w, such as 24h or 14d "
+			             "%s must be a number followed by s, m, h, d or w, such as 24h or 14d "
 			             "(got \"%s\")", name, shown);
 			return NULL;
 		}
@@ -362,8 +367,12 @@ static void add_value_shape(struct strbuf *sb, const struct config_option *opt)
 	case KIND_CHOICE:
 		add_choices(sb, opt->choices, "|");
 		break;
+	case KIND_SORT:
+		for (const struct config_sort *sort = config_sorts; sort->name; sort++)
+			strbuf_addf(sb, "%s%s", sort == config_sorts ? "" : "|", sort->name);
+		break;
 	case KIND_PERIOD:
-		strbuf_adds(sb, "N{m,h,d,w}");
+		strbuf_adds(sb, "N{s,m,h,d,w}");
 		break;
 	case KIND_SECONDS:
 		strbuf_adds(sb, "SECONDS");

@@ -41,7 +41,8 @@ enum config_kind {
 	KIND_SECRET,    /* the token: never shown in any message */
 	KIND_LIST,      /* slugs; a YAML list, repeated flags, or comma-separated */
 	KIND_CHOICE,    /* one of choices[] */
-	KIND_PERIOD,    /* N followed by m, h, d or w */
+	KIND_SORT,      /* a sort of config/filters.h, kept as its API name */
+	KIND_PERIOD,    /* N followed by s, m, h, d or w (config/filters.h) */
 	KIND_SECONDS,   /* whole number from min to max */
 	KIND_BOOL,      /* true/false (YAML also yes/no/on/off) */
 	KIND_SWITCH,    /* a flag without a value */

@@ -92,11 +92,20 @@ static bool parse_line(const char *path, size_t lineno, const char *line, const 
                        struct strbuf *section, struct config_layer *layer,
                        struct config_report *report)
 {
+	char *where = NULL;
+	/* The parsing below works on C strings: a NUL would cut the line short and hide the
+	 * rest of it, so the line is refused as a whole and the next lines are still read. */
+	const char *nul = memchr(line, '\0', (size_t)(end - line));
+	if (nul) {
+		where = config_where(path, lineno, column_of(line, nul));
+		config_error(report, where, "NUL byte in the line; the line is ignored");
+		free(where);
+		return false;
+	}
 	const char *p = skip_blanks(line, end);
 	if (p == end || *p == '#' || *p == ';')
 		return false;
 
-	char *where = NULL;
 	bool set_token = false;
 	if (*p == '[') {
 		const char *close = memchr(p, ']', (size_t)(end - p));
@@ -185,6 +194,10 @@ static void read_one(const char *path, struct config_layer *layer, struct config
 	int err = config_read_file(path, &text, &len, &mode);
 	if (err == ENOENT || err == ENOTDIR)
 		return;
+	if (err == CONFIG_NOT_REGULAR_FILE) {
+		config_warning(report, path, "not a regular file; not read");
+		return;
+	}
 	if (err) {
 		/* Not fatal: the file is sentry-cli's, and we were not asked to read it. */
 		config_warning(report, path, "cannot read: %s", strerror(err));

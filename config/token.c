@@ -3,11 +3,15 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/xalloc.h"
@@ -40,6 +44,24 @@ void config_token_check_file_mode(const char *path, mode_t mode, struct config_r
 		               "run: chmod 600 %s", path);
 }
 
+/* The process environment minus SENTRY_AUTH_TOKEN (even empty, it names the secret's
+ * place): the command needs PATH, HOME, GNUPGHOME..., never a token. The array is
+ * malloc'd; its strings are environ's own. */
+static char **environment_without_token(void)
+{
+	static const char name[] = "SENTRY_AUTH_TOKEN=";
+	size_t n = 0;
+	while (environ[n])
+		n++;
+	char **copy = xmalloc((n + 1) * sizeof *copy);
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(environ[i], name, sizeof name - 1) != 0)
+			copy[kept++] = environ[i];
+	copy[kept] = NULL;
+	return copy;
+}
+
 /* Start sh -c command with stdout on a pipe; returns the read end or -1 (errno set). */
 static int spawn_shell(const char *command, pid_t *pid)
 {
@@ -55,12 +77,22 @@ static int spawn_shell(const char *command, pid_t *pid)
 	posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
 
+	/* Its own process group, so that a command that hangs is killed with everything it
+	 * started (sh, pass, gpg...). */
+	posix_spawnattr_t attr;
+	posix_spawnattr_init(&attr);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+	posix_spawnattr_setpgroup(&attr, 0);
+
 	/* The command is the user's own configured string; it is passed as one argument,
 	 * so nothing of ours is ever spliced into shell syntax. */
 	char sh[] = "sh", dash_c[] = "-c";
 	char *script = xstrdup(command);  /* posix_spawn's argv is not const */
 	char *argv[] = { sh, dash_c, script, NULL };
-	int rc = posix_spawn(pid, "/bin/sh", &actions, NULL, argv, environ);
+	char **child_env = environment_without_token();
+	int rc = posix_spawn(pid, "/bin/sh", &actions, &attr, argv, child_env);
+	free(child_env);
+	posix_spawnattr_destroy(&attr);
 	posix_spawn_file_actions_destroy(&actions);
 	free(script);
 	close(fds[1]);
@@ -72,14 +104,37 @@ static int spawn_shell(const char *command, pid_t *pid)
 	return fds[0];
 }
 
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Milliseconds left until deadline, at least 0. */
+static int remaining_ms(long long deadline)
+{
+	long long left = deadline - now_ms();
+	return left < 0 ? 0 : left > 0x7fffffff ? 0x7fffffff : (int)left;
+}
+
 /* Read the child's stdout to the end (so it never dies of SIGPIPE), keeping only the
- * first line. Returns its length, or -1 when that line is too long to be a token. */
-static long read_first_line(int fd, char *line, size_t size)
+ * first line, until the deadline. Returns its length, -1 when that line is too long to
+ * be a token, or -2 when the deadline passed first. */
+static long read_first_line(int fd, char *line, size_t size, long long deadline)
 {
 	size_t used = 0;
-	bool line_done = false, too_long = false;
+	bool line_done = false, too_long = false, timed_out = false;
 	char chunk[4096];
 	for (;;) {
+		struct pollfd pfd = { .fd = fd, .events = POLLIN };
+		int ready = poll(&pfd, 1, remaining_ms(deadline));
+		if (ready < 0 && errno == EINTR)
+			continue;
+		if (ready == 0) {
+			timed_out = true;
+			break;
+		}
 		ssize_t n = read(fd, chunk, sizeof chunk);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -96,16 +151,35 @@ static long read_first_line(int fd, char *line, size_t size)
 	}
 	wipe(chunk, sizeof chunk);
 	line[used] = '\0';
-	return too_long ? -1 : (long)used;
+	return timed_out ? -2 : too_long ? -1 : (long)used;
 }
 
-static int wait_for(pid_t pid)
+/* The child's wait status, or -1 (errno set), or -2 when it has not exited by the
+ * deadline (a command that closed its output but runs on). Start-up has no event loop
+ * yet, so a short nap between checks blocks nothing. */
+static int wait_for(pid_t pid, long long deadline)
 {
-	int status;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
+	for (;;) {
+		int status;
+		pid_t done = waitpid(pid, &status, WNOHANG);
+		if (done == pid)
+			return status;
+		if (done < 0 && errno != EINTR)
 			return -1;
-	return status;
+		if (done == 0 && remaining_ms(deadline) == 0)
+			return -2;
+		if (done == 0)
+			nanosleep(&(struct timespec){ .tv_nsec = 5 * 1000000 }, NULL);
+	}
+}
+
+/* Kill the command and everything it started, and reap it. */
+static void kill_command(pid_t pid)
+{
+	kill(-pid, SIGKILL);
+	int status;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
 }
 
 static char *trimmed_copy(const char *s)
@@ -126,7 +200,16 @@ static bool has_space_or_control(const char *s)
 	return false;
 }
 
-char *config_token_from_command(const char *command, const char *where,
+/* "10 s", "0.3 s": how long the command was given, as the user would write it. */
+static void describe_duration(int timeout_ms, char *buf, size_t size)
+{
+	if (timeout_ms % 1000 == 0)
+		snprintf(buf, size, "%d s", timeout_ms / 1000);
+	else
+		snprintf(buf, size, "%d.%d s", timeout_ms / 1000, timeout_ms % 1000 / 100);
+}
+
+char *config_token_from_command(const char *command, const char *where, int timeout_ms,
                                 struct config_report *report)
 {
 	char quoted[CONFIG_QUOTE_SIZE];
@@ -138,13 +221,20 @@ char *config_token_from_command(const char *command, const char *where,
 		             strerror(errno));
 		return NULL;
 	}
+	long long deadline = now_ms() + timeout_ms;
 	char line[TOKEN_LINE_MAX];
-	long len = read_first_line(fd, line, sizeof line);
+	long len = read_first_line(fd, line, sizeof line, deadline);
 	close(fd);
-	int status = wait_for(pid);
+	int status = len == -2 ? -2 : wait_for(pid, deadline);
 
 	char *token = NULL;
-	if (status < 0)
+	if (status == -2) {
+		kill_command(pid);
+		char duration[32];
+		describe_duration(timeout_ms, duration, sizeof duration);
+		config_error(report, where, "token_command \"%s\" did not finish in %s", shown,
+		             duration);
+	} else if (status < 0)
 		config_error(report, where, "token_command \"%s\" could not be waited for: %s", shown,
 		             strerror(errno));
 	else if (WIFSIGNALED(status))

@@ -7,11 +7,17 @@
 
 #include "config/report.h"
 
-/* Run command with /bin/sh -c (stdin /dev/null, stderr passed through) and return the
- * first line of its stdout, trimmed, as a malloc'd token. On failure report at where
- * (naming the command and its exit status, never its output) and return NULL. The
- * token is never put in an argv or the environment. */
-char *config_token_from_command(const char *command, const char *where,
+/* How long token_command may run (a password manager waiting for a passphrase that
+ * cannot come, a hung network lookup) before it is killed with its process group. */
+#define CONFIG_TOKEN_COMMAND_TIMEOUT_MS 10000
+
+/* Run command with /bin/sh -c in its own process group (stdin /dev/null, stderr passed
+ * through, SENTRY_AUTH_TOKEN removed from its environment) and return the first line of
+ * its stdout, trimmed, as a malloc'd token. On failure, or when it has not finished
+ * within timeout_ms (it is then killed), report at where (naming the command and its
+ * exit status, never its output) and return NULL. The token is never put in an argv or
+ * the environment. */
+char *config_token_from_command(const char *command, const char *where, int timeout_ms,
                                 struct config_report *report);
 
 /* Warn when a file holding a token can be read by group or others (mode & 077). */

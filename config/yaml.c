@@ -316,9 +316,23 @@ static void read_profile(struct walker *w, yaml_node_t *key, const char *key_tex
 	strbuf_free(&path_name);
 }
 
+/* Room for the keymap's longest message with every byte escaped as \xNN. */
+#define BIND_MESSAGE_SIZE 1024
+
 static void add_binding(struct walker *w, const char *request, const yaml_node_t *key_spec)
 {
 	struct config_yaml *yaml = w->yaml;
+	if (yaml->bind) {
+		struct strbuf err = STRBUF_INIT;
+		if (!yaml->bind(request, text_of(key_spec), &err)) {
+			/* The message quotes what the user wrote, which may hold control bytes. */
+			char shown[BIND_MESSAGE_SIZE];
+			error_at(w, key_spec, "%s", config_quote(strbuf_str(&err), shown, sizeof shown));
+			strbuf_free(&err);
+			return;
+		}
+		strbuf_free(&err);
+	}
 	xgrow((void **)&yaml->bindings, &w->bindings_cap, yaml->nbindings + 1,
 	      sizeof *yaml->bindings);
 	yaml->bindings[yaml->nbindings++] = (struct config_binding){
@@ -440,11 +454,50 @@ static void syntax_error(struct walker *w, const yaml_parser_t *parser, const ch
 	free(where);
 }
 
+/* libyaml's loader takes time quadratic in the nesting depth (seconds for a 100,000-deep
+ * "[[[..."), so the events are first counted through, stopping at the first too-deep
+ * collection. Returns false after reporting it. */
+static bool nesting_within_limit(struct walker *w, const char *text, size_t len)
+{
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser)) {
+		config_error(w->report, w->path, "out of memory");
+		return false;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	bool ok = true;
+	for (int depth = 0;;) {
+		yaml_event_t event;
+		if (!yaml_parser_parse(&parser, &event))
+			break;  /* the loader meets the same mistake and reports it in context */
+		yaml_event_type_t type = event.type;
+		if (type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT) {
+			if (++depth > CONFIG_YAML_MAX_DEPTH) {
+				char *where = config_where(w->path, event.start_mark.line,
+				                           event.start_mark.column);
+				config_error(w->report, where, "nesting deeper than %d",
+				             CONFIG_YAML_MAX_DEPTH);
+				free(where);
+				ok = false;
+			}
+		} else if (type == YAML_SEQUENCE_END_EVENT || type == YAML_MAPPING_END_EVENT) {
+			depth--;
+		}
+		yaml_event_delete(&event);
+		if (!ok || type == YAML_STREAM_END_EVENT)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	return ok;
+}
+
 bool config_yaml_parse(const char *path, const char *text, size_t len, struct config_yaml *yaml,
                        struct config_report *report)
 {
 	struct walker w = { .path = path, .yaml = yaml, .report = report };
 	yaml->top.origin = ORIGIN_YAML;
+	if (!nesting_within_limit(&w, text, len))
+		return false;
 
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser)) {
@@ -492,6 +545,11 @@ enum config_yaml_status config_yaml_read(const char *path, const char *given_by,
 	int err = config_read_file(path, &text, &len, &mode);
 	if (err == ENOENT && !given_by)
 		return CONFIG_YAML_MISSING;
+	if (err == CONFIG_NOT_REGULAR_FILE) {
+		config_error(report, path, "not a regular file%s%s%s", given_by ? " (from " : "",
+		             given_by ? given_by : "", given_by ? ")" : "");
+		return CONFIG_YAML_UNREADABLE;
+	}
 	if (err) {
 		if (err == EFBIG)
 			config_error(report, CONFIG_PROGRAM,

@@ -11,6 +11,10 @@
 #include "config/layer.h"
 #include "config/report.h"
 
+/* Deeper collections are refused before the file is loaded. The schema needs four
+ * levels (profiles.NAME.projects[]); the rest is room for mistakes to be reported. */
+#define CONFIG_YAML_MAX_DEPTH 64
+
 struct config_profile {
 	char *name;
 	char *where;                /* file:line:col of its name */
@@ -23,6 +27,8 @@ struct config_yaml {
 	size_t nprofiles;
 	struct config_binding *bindings;
 	size_t nbindings;
+	/* Set by the caller before reading: checks each binding (see struct config_env). */
+	bool (*bind)(const char *request, const char *key_spec, struct strbuf *err);
 };
 
 enum config_yaml_status {

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "config/filters.h"
 #include "store/issue_stream.h"
 #include "tui/format.h"
 #include "tui/prompt.h"
@@ -518,18 +519,18 @@ static bool command(struct view *v, const char *name, const char *args, struct s
 		return true;
 	}
 	if (strcmp(name, "sort") == 0) {
-		for (size_t i = 0; i < 4; i++) {
-			if (strcmp(args, sort_cycle[i]) == 0 || strcmp(args, sort_labels[i]) == 0) {
-				set_sort(v, sort_cycle[i]);
-				return true;
-			}
+		const char *sort = config_sort_lookup(args);
+		if (sort) {
+			set_sort(v, sort);
+			return true;
 		}
-		strbuf_addf(err, "unknown sort '%s' (date, new, freq, user)", args);
+		strbuf_addf(err, "unknown sort '%s' (", args);
+		config_sort_describe(err);
+		strbuf_adds(err, ")");
 		return true;
 	}
 	if (strcmp(name, "period") == 0) {
-		size_t len = strlen(args);
-		if (len < 2 || !strchr("smhdw", args[len - 1]) || strspn(args, "0123456789") != len - 1) {
+		if (!config_period_valid(args)) {
 			strbuf_addf(err, "bad period '%s' (e.g. 24h, 14d, 90d)", args);
 			return true;
 		}
@@ -537,7 +538,7 @@ static bool command(struct view *v, const char *name, const char *args, struct s
 		return true;
 	}
 	if (strcmp(name, "env") == 0 || strcmp(name, "environment") == 0) {
-		set_environment(v, strcmp(args, "all") == 0 ? NULL : args);
+		set_environment(v, config_environment_means_all(args) ? NULL : args);
 		return true;
 	}
 	if (strcmp(name, "project") == 0) {

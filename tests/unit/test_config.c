@@ -3,6 +3,9 @@
  * the token: test_config_token.c. */
 #include "test_config_harness.h"
 
+#include "config/filters.h"
+#include "tui/keymap.h"
+
 #define YAML_PATH "home/.config/sentry-tui/config.yml"
 
 static void test_defaults_when_nothing_is_configured(void **state)
@@ -488,7 +491,10 @@ static void test_help_lists_flags_environment_and_files(void **state)
 		"\n  SENTRY_PROJECT              projects to show (default: all), comma-separated\n",
 		"\n  SENTRY_TUI_CONFIG           YAML config file\n",
 		"\n  NO_COLOR                    set to any value for the mono theme\n",
-		"\n  sort: date|new|freq|user|trends\n"
+		"\n  --sort SORT                 issue order (default: date)\n",
+		"\n  --period PERIOD             stats period: a number and s, m, h, d or w\n",
+		"\n  --environment ENV           environment to show (default: all)\n",
+		"\n  sort: date|new|freq|user|trends|inbox|recommended\n"
 		"                              issue order (default: date)\n",
 		"\n  token_command: STRING       shell command that prints the token (e.g. pass\n",
 		"$XDG_CONFIG_HOME/sentry-tui/config.yml (~/.config/sentry-tui/config.yml\n",
@@ -557,6 +563,77 @@ static void test_environment_values_are_checked(void **state)
 	                  "sentry-tui: SENTRY_ORG must be a slug without spaces (got \"my org\")\n");
 }
 
+/* The names of config/filters.h, in the config file and in the flags alike (the :
+ * commands are checked against the same names by tests/screen/filter-names.sh). */
+static void expect_sort(struct sandbox *sb, const char *typed, const char *want)
+{
+	struct strbuf yaml = STRBUF_INIT;
+	strbuf_addf(&yaml, "sort: \"%s\"\n", typed);
+	sandbox_write(sb, YAML_PATH, 0600, strbuf_str(&yaml));
+	sandbox_load(sb, NULL);
+	assert_loaded_cleanly(sb);
+	assert_string_equal(sb->cfg.sort, want);
+	sandbox_write(sb, YAML_PATH, 0600, "");
+	sandbox_load(sb, "--sort", typed, NULL);
+	assert_loaded_cleanly(sb);
+	assert_string_equal(sb->cfg.sort, want);
+	strbuf_free(&yaml);
+}
+
+static void expect_period(struct sandbox *sb, const char *period, bool valid)
+{
+	struct strbuf yaml = STRBUF_INIT;
+	strbuf_addf(&yaml, "period: \"%s\"\n", period);
+	sandbox_write(sb, YAML_PATH, 0600, strbuf_str(&yaml));
+	assert_int_equal(sandbox_load(sb, NULL), valid ? CONFIG_OK : CONFIG_ERROR);
+	sandbox_write(sb, YAML_PATH, 0600, "");
+	assert_int_equal(sandbox_load(sb, "--period", period, NULL), valid ? CONFIG_OK : CONFIG_ERROR);
+	if (valid)
+		assert_string_equal(sb->cfg.period, period);
+	assert_int_equal(config_period_valid(period), valid);
+	strbuf_free(&yaml);
+}
+
+static void test_filter_names_are_the_same_in_the_file_and_the_flags(void **state)
+{
+	struct sandbox *sb = *state;
+	size_t n = 0;
+	for (const struct config_sort *sort = config_sorts; sort->name; sort++, n++) {
+		expect_sort(sb, sort->name, sort->name);
+		assert_string_equal(config_sort_lookup(sort->name), sort->name);
+		if (!sort->label)
+			continue;
+		expect_sort(sb, sort->label, sort->name);
+		struct strbuf dashed = STRBUF_INIT;
+		for (const char *p = sort->label; *p; p++)
+			strbuf_addc(&dashed, *p == ' ' ? '-' : *p);
+		expect_sort(sb, strbuf_str(&dashed), sort->name);
+		strbuf_free(&dashed);
+	}
+	/* Every sort the issues endpoint documents. */
+	assert_int_equal(n, 7);
+	sandbox_load(sb, "--sort", "popular", NULL);
+	assert_errors(sb, "sentry-tui: --sort must be one of date, new, freq, user, trends, inbox, "
+	                  "recommended (or last-seen, first-seen, events, users) (got \"popular\")\n");
+
+	static const char *const good[] = { "30s", "45m", "1h", "24h", "14d", "2w", "999999d" };
+	static const char *const bad[] = { "0h", "014d", "24", "h", "1y", "1234567d", "24 h", "-1d" };
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+		expect_period(sb, good[i], true);
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		expect_period(sb, bad[i], false);
+
+	/* "all" is every environment, as `:env all` and the end of the `e` cycle. */
+	sandbox_write(sb, YAML_PATH, 0600, "environment: all\n");
+	sandbox_load(sb, NULL);
+	assert_loaded_cleanly(sb);
+	assert_null(sb->cfg.environment);
+	sandbox_load(sb, "--environment", "production", NULL);
+	assert_string_equal(sb->cfg.environment, "production");
+	sandbox_load(sb, "--environment", "all", NULL);
+	assert_null(sb->cfg.environment);
+}
+
 /* The example must stay in step with the option table: it must name every key, load as
  * shipped, and load with every setting uncommented. */
 static char *read_example(void)
@@ -589,22 +666,70 @@ static char *read_example(void)
 }
 
 /* "#key: value" and "#  nested: value" are settings; "# text" is prose. */
-static char *uncomment_settings(const char *example)
+static bool is_setting_line(const char *line, size_t len)
+{
+	return line[0] == '#' && len > 1 &&
+	       ((line[1] != ' ' && line[1] != '#') || (len > 2 && line[1] == ' ' && line[2] == ' '));
+}
+
+/* The example with the settings of one example uncommented: the only'th run of
+ * consecutive setting lines (one example, such as the whole "#profiles:" block), or
+ * every run when only is SIZE_MAX. Returns NULL when there is no such run. */
+static char *uncomment_example(const char *example, size_t only)
 {
 	struct strbuf out = STRBUF_INIT;
+	size_t run = 0;
+	bool in_run = false, found = only == SIZE_MAX;
 	for (const char *line = example; *line;) {
 		size_t len = strcspn(line, "\n");
-		bool setting = line[0] == '#' && len > 1 &&
-		               ((line[1] != ' ' && line[1] != '#') || (len > 2 && line[1] == ' ' &&
-		                                                       line[2] == ' '));
-		if (setting)
+		bool setting = is_setting_line(line, len);
+		if (in_run && !setting)
+			run++;
+		in_run = setting;
+		if (setting && (only == SIZE_MAX || only == run)) {
 			strbuf_add(&out, line + 1, len - 1);
-		else
+			found = true;
+		} else {
 			strbuf_add(&out, line, len);
+		}
 		strbuf_addc(&out, '\n');
 		line += len + (line[len] == '\n');
 	}
+	if (!found) {
+		strbuf_free(&out);
+		return NULL;
+	}
 	return strbuf_detach(&out);
+}
+
+static char *uncomment_settings(const char *example)
+{
+	return uncomment_example(example, SIZE_MAX);
+}
+
+/* Every example on its own, uncommented, loads without a word, its bindings checked
+ * by the real keymap: a user who takes one example takes only that one. */
+static void test_each_example_loads_on_its_own(void **state)
+{
+	struct sandbox *sb = *state;
+	char *example = read_example();
+	/* A token from the environment keeps token_command (a password manager) from running. */
+	sandbox_setenv(sb, "SENTRY_AUTH_TOKEN", "env-token");
+	keymap_init();
+	sandbox_bind = keymap_bind;
+	size_t n = 0;
+	for (char *live; (live = uncomment_example(example, n)); n++) {
+		sandbox_write(sb, YAML_PATH, 0600, live);
+		sandbox_load(sb, NULL);
+		if (sb->result != CONFIG_OK || sb->errors.len || sb->warnings.len)
+			fail_msg("example %zu of sentry-tui.yml.example does not load on its own:\n%s%s", n,
+			         strbuf_str(&sb->errors), strbuf_str(&sb->warnings));
+		free(live);
+	}
+	sandbox_bind = NULL;
+	keymap_free();
+	assert_true(n >= 15);  /* url, org, ..., bindings: one per commented block */
+	free(example);
 }
 
 static void test_example_file_documents_every_key_and_loads(void **state)
@@ -637,7 +762,11 @@ static void test_example_file_documents_every_key_and_loads(void **state)
 	 * (a password manager) from running. */
 	sandbox_write(sb, YAML_PATH, 0600, live);
 	sandbox_setenv(sb, "SENTRY_AUTH_TOKEN", "env-token");
+	keymap_init();
+	sandbox_bind = keymap_bind;
 	sandbox_load(sb, NULL);
+	sandbox_bind = NULL;
+	keymap_free();
 	assert_loaded_cleanly(sb);
 	assert_string_equal(sb->cfg.profile, "work");
 	assert_string_equal(sb->cfg.org, "acme");
@@ -678,7 +807,9 @@ int main(void)
 		sandbox_test(test_unknown_flag_is_named_with_a_pointer_to_help),
 		sandbox_test(test_flag_mistakes),
 		sandbox_test(test_environment_values_are_checked),
+		sandbox_test(test_filter_names_are_the_same_in_the_file_and_the_flags),
 		sandbox_test(test_example_file_documents_every_key_and_loads),
+		sandbox_test(test_each_example_loads_on_its_own),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,6 +2,10 @@
  * message", all of them at once, in file order. */
 #include "test_config_harness.h"
 
+#include "tui/keymap.h"
+
+#include <time.h>
+
 /* Most tests point SENTRY_TUI_CONFIG at <tmp>/c.yml to keep the messages short. */
 static enum config_result load_yaml(struct sandbox *sb, const char *yaml)
 {
@@ -64,10 +68,11 @@ static void test_bad_values_list_what_is_allowed(void **state)
 	          "org: \"\"\n"
 	          "projects: [api, \"web app\", ~]\n"
 	          "query: \"a\\tb\"\n");
-	assert_errors(sb, "<tmp>/c.yml:1:7: sort must be one of date, new, freq, user, trends "
+	assert_errors(sb, "<tmp>/c.yml:1:7: sort must be one of date, new, freq, user, trends, "
+	                  "inbox, recommended (or last-seen, first-seen, events, users) "
 	                  "(got \"popular\")\n"
 	                  "<tmp>/c.yml:2:8: theme must be one of default, mono (got \"dark\")\n"
-	                  "<tmp>/c.yml:3:9: period must be a number followed by m, h, d or w, such "
+	                  "<tmp>/c.yml:3:9: period must be a number followed by s, m, h, d or w, such "
 	                  "as 24h or 14d (got \"2 days\")\n"
 	                  "<tmp>/c.yml:4:19: refresh_interval must be a whole number of seconds "
 	                  "from 0 to 86400 (got \"-1\")\n"
@@ -197,6 +202,42 @@ static void test_binding_errors(void **state)
 	                  "<tmp>/c.yml:6:3: request names in bindings must not be empty\n");
 }
 
+/* Bindings are checked by the real keymap while the file is read: their mistakes come
+ * with all the others, in file order, and what the user wrote is shown escaped. */
+static void test_bad_bindings_are_reported_with_the_other_errors(void **state)
+{
+	struct sandbox *sb = *state;
+	keymap_init();
+	sandbox_bind = keymap_bind;
+	load_yaml(sb,
+	          "sort: sideways\n"
+	          "bindings:\n"
+	          "  resolvee: R\n"
+	          "  move-down: [j, <Nope>]\n"
+	          "  \"quit\\e[2J\": Q\n"
+	          "theme: dark\n");
+	sandbox_bind = NULL;
+	assert_errors(sb, "<tmp>/c.yml:1:7: sort must be one of date, new, freq, user, trends, inbox, "
+	                  "recommended (or last-seen, first-seen, events, users) (got \"sideways\")\n"
+	                  "<tmp>/c.yml:3:13: unknown request 'resolvee' (see the help overlay, '?', "
+	                  "for names)\n"
+	                  "<tmp>/c.yml:4:18: cannot parse key '<Nope>' (write e.g. R, <C-r>, <F5>, "
+	                  "<Enter>)\n"
+	                  "<tmp>/c.yml:5:16: unknown request 'quit\\x1b[2J' (see the help overlay, "
+	                  "'?', for names)\n"
+	                  "<tmp>/c.yml:6:8: theme must be one of default, mono (got \"dark\")\n");
+	assert_int_equal(sb->result, CONFIG_ERROR);
+
+	/* Good bindings take effect. */
+	keymap_init();
+	sandbox_bind = keymap_bind;
+	load_yaml(sb, "bindings:\n  resolve: R\n");
+	sandbox_bind = NULL;
+	assert_errors(sb, "");
+	assert_int_equal(keymap_lookup("issues", 'R'), REQ_RESOLVE);
+	keymap_free();
+}
+
 static void test_unknown_profile_names_the_known_ones(void **state)
 {
 	struct sandbox *sb = *state;
@@ -240,9 +281,10 @@ static void test_many_errors_are_reported_together(void **state)
 	                  "https:// or http:// (got \"ftp://x\")\n"
 	                  "sentry-tui: SENTRY_URL must be a URL starting with https:// or http:// "
 	                  "(got \"nope\")\n"
-	                  "<tmp>/c.yml:1:7: sort must be one of date, new, freq, user, trends "
+	                  "<tmp>/c.yml:1:7: sort must be one of date, new, freq, user, trends, "
+	                  "inbox, recommended (or last-seen, first-seen, events, users) "
 	                  "(got \"hot\")\n"
-	                  "<tmp>/c.yml:2:9: period must be a number followed by m, h, d or w, such "
+	                  "<tmp>/c.yml:2:9: period must be a number followed by s, m, h, d or w, such "
 	                  "as 24h or 14d (got \"14days\")\n"
 	                  "<tmp>/c.yml:3:1: unknown key \"colors\"\n"
 	                  "<tmp>/c.yml:6:10: profiles.work.org must be a string, not a list\n");
@@ -293,6 +335,105 @@ static void test_sentryclirc_errors(void **state)
 	                  "spaces (got \"my app\")\n");
 }
 
+/* A deeply nested file once took libyaml seconds to load: the depth is capped first. */
+static void test_deep_nesting_is_refused_quickly(void **state)
+{
+	struct sandbox *sb = *state;
+	enum { DEPTH = 100000 };
+	struct strbuf deep = STRBUF_INIT;
+	strbuf_adds(&deep, "org: acme\nprojects: ");
+	for (int i = 0; i < DEPTH; i++)
+		strbuf_addc(&deep, '[');
+	for (int i = 0; i < DEPTH; i++)
+		strbuf_addc(&deep, ']');
+	strbuf_addc(&deep, '\n');
+	struct timespec start, end;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	assert_int_equal(load_yaml(sb, strbuf_str(&deep)), CONFIG_ERROR);
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	double seconds = (double)(end.tv_sec - start.tv_sec) + (end.tv_nsec - start.tv_nsec) / 1e9;
+	/* The top-level mapping is level 1, so level 65 is the 64th "[" (column 74). */
+	assert_errors(sb, "<tmp>/c.yml:2:74: nesting deeper than 64\n");
+	/* Generous for a loaded machine under valgrind; without the cap it takes ~20 s. */
+	assert_true(seconds < 5.0);
+	strbuf_free(&deep);
+
+	/* 64 levels (the mapping and 63 lists) are still read, and reported for what they are. */
+	strbuf_reset(&deep);
+	strbuf_adds(&deep, "projects: ");
+	for (int i = 0; i < 63; i++)
+		strbuf_addc(&deep, '[');
+	for (int i = 0; i < 63; i++)
+		strbuf_addc(&deep, ']');
+	strbuf_addc(&deep, '\n');
+	load_yaml(sb, strbuf_str(&deep));
+	assert_errors(sb, "<tmp>/c.yml:1:12: entries of projects must be project slugs, not a "
+	                  "list\n");
+	strbuf_free(&deep);
+}
+
+/* sandbox_write stops at the first NUL; these files need the bytes as given. */
+static void write_bytes(struct sandbox *sb, const char *relative, const char *bytes, size_t len)
+{
+	sandbox_write(sb, relative, 0600, "");
+	char *path = sandbox_path(sb, relative);
+	int fd = open(path, O_WRONLY | O_TRUNC);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, bytes, len), (ssize_t)len);
+	close(fd);
+	free(path);
+}
+
+/* A NUL once cut the report at that byte: the line is reported with where the NUL is,
+ * and every line after it is still read and checked. */
+static void test_nul_byte_in_sentryclirc_is_reported_and_reading_goes_on(void **state)
+{
+	struct sandbox *sb = *state;
+	static const char rc[] = "[defaults]\n"
+	                         "org = ac\0me\n"
+	                         "url = also-bad\n"
+	                         "project = api\n";
+	write_bytes(sb, "home/work/app/.sentryclirc", rc, sizeof rc - 1);
+	assert_int_equal(sandbox_load(sb, NULL), CONFIG_ERROR);
+	assert_errors(sb, "<tmp>/home/work/app/.sentryclirc:2:9: NUL byte in the line; the line "
+	                  "is ignored\n"
+	                  "<tmp>/home/work/app/.sentryclirc:3:7: url must be a URL starting with "
+	                  "https:// or http:// (got \"also-bad\")\n");
+
+	/* The column is the NUL's, even inside a value. */
+	static const char rc2[] = "[auth]\ntoken = x\0y\n[defaults]\norg = acme\n";
+	write_bytes(sb, "home/work/app/.sentryclirc", rc2, sizeof rc2 - 1);
+	sandbox_load(sb, NULL);
+	assert_errors(sb, "<tmp>/home/work/app/.sentryclirc:2:10: NUL byte in the line; the line "
+	                  "is ignored\n");
+}
+
+/* A FIFO (or device) as the config file once blocked start-up in open() or read(). */
+static void test_config_that_is_not_a_regular_file_is_refused_at_once(void **state)
+{
+	struct sandbox *sb = *state;
+	char *fifo = sandbox_path(sb, "c.fifo");
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	sandbox_load(sb, "--config", fifo, NULL);
+	assert_errors(sb, "<tmp>/c.fifo: not a regular file (from --config)\n");
+	assert_int_equal(sb->result, CONFIG_ERROR);
+
+	sandbox_setenv(sb, "SENTRY_TUI_CONFIG", "/dev/zero");
+	sandbox_load(sb, NULL);
+	assert_errors(sb, "/dev/zero: not a regular file (from SENTRY_TUI_CONFIG)\n");
+	sandbox_setenv(sb, "SENTRY_TUI_CONFIG", NULL);
+
+	/* A .sentryclirc is sentry-cli's file: skipped with a warning, as when unreadable. */
+	char *rc = sandbox_path(sb, "home/work/.sentryclirc");
+	assert_int_equal(mkfifo(rc, 0600), 0);
+	sandbox_load(sb, NULL);
+	assert_errors(sb, "");
+	assert_warnings(sb, "<tmp>/home/work/.sentryclirc: warning: not a regular file; not "
+	                    "read\n");
+	free(rc);
+	free(fifo);
+}
+
 /* Columns count characters, not bytes, as libyaml's do. */
 static void test_columns_count_characters(void **state)
 {
@@ -313,7 +454,8 @@ static void test_values_in_messages_are_escaped(void **state)
 {
 	struct sandbox *sb = *state;
 	load_yaml(sb, "sort: \"\\e[31mred\"\n");
-	assert_errors(sb, "<tmp>/c.yml:1:7: sort must be one of date, new, freq, user, trends "
+	assert_errors(sb, "<tmp>/c.yml:1:7: sort must be one of date, new, freq, user, trends, "
+	                  "inbox, recommended (or last-seen, first-seen, events, users) "
 	                  "(got \"\\x1b[31mred\")\n");
 }
 
@@ -329,10 +471,14 @@ int main(void)
 		sandbox_test(test_profile_errors),
 		sandbox_test(test_token_and_token_command_together_at_top_level),
 		sandbox_test(test_binding_errors),
+		sandbox_test(test_bad_bindings_are_reported_with_the_other_errors),
 		sandbox_test(test_unknown_profile_names_the_known_ones),
 		sandbox_test(test_many_errors_are_reported_together),
 		sandbox_test(test_error_flood_is_cut_short),
 		sandbox_test(test_sentryclirc_errors),
+		sandbox_test(test_deep_nesting_is_refused_quickly),
+		sandbox_test(test_nul_byte_in_sentryclirc_is_reported_and_reading_goes_on),
+		sandbox_test(test_config_that_is_not_a_regular_file_is_refused_at_once),
 		sandbox_test(test_columns_count_characters),
 		sandbox_test(test_values_in_messages_are_escaped),
 	};

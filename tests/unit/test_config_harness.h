@@ -160,6 +160,10 @@ static inline void sandbox_reset_results(struct sandbox *sb)
 	strbuf_free(&sb->warnings);
 }
 
+/* What config_load is given to check bindings with (main gives keymap_bind); NULL by
+ * default, so most tests need no keymap. */
+static bool (*sandbox_bind)(const char *request, const char *key_spec, struct strbuf *err);
+
 /* Run config_load with these arguments (after argv[0]), NULL-terminated. */
 static inline enum config_result sandbox_load(struct sandbox *sb, ...)
 {
@@ -177,7 +181,7 @@ static inline enum config_result sandbox_load(struct sandbox *sb, ...)
 
 	sandbox_reset_results(sb);
 	sandbox_in_use = sb;
-	struct config_env env = { .getenv = sandbox_getenv, .cwd = sb->cwd };
+	struct config_env env = { .getenv = sandbox_getenv, .cwd = sb->cwd, .bind = sandbox_bind };
 	sb->result = config_load(&sb->cfg, argc, argv, &env, &sb->out, &sb->errors, &sb->warnings);
 	for (int i = 0; i < argc; i++)
 		free(argv[i]);

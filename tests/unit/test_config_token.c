@@ -2,6 +2,8 @@
  * rule that the token's value appears in no message at all. */
 #include "test_config_harness.h"
 
+#include <time.h>
+
 #define SECRET "sntrys_SECRET_4f1a9c"
 
 static enum config_result load_yaml(struct sandbox *sb, mode_t mode, const char *yaml)
@@ -77,6 +79,79 @@ static void test_token_command_does_not_see_other_tokens(void **state)
 	load_yaml(sb, 0600,
 	          "token_command: if env | grep -q SECRET_4f1a9c; then echo leaked; "
 	          "else echo clean; fi\n");
+	assert_loaded_cleanly(sb);
+	assert_string_equal(sb->cfg.token, "clean");
+}
+
+/* Gone, or a zombie nobody has reaped yet (a container's init may not): not running. */
+static bool process_is_running(pid_t pid)
+{
+	char path[64], stat[256] = "";
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return false;
+	size_t n = fread(stat, 1, sizeof stat - 1, f);
+	fclose(f);
+	stat[n] = '\0';
+	const char *state = strrchr(stat, ')');
+	return state && state[1] == ' ' && state[2] != 'Z' && state[2] != 'X';
+}
+
+/* A hanging command once blocked start-up forever: it is bounded, killed with what it
+ * started, and reported at its line. */
+static void test_hanging_token_command_is_killed_and_reported(void **state)
+{
+	struct sandbox *sb = *state;
+	sandbox_setenv(sb, "SENTRY_TUI_TOKEN_COMMAND_TIMEOUT_MS", "300");
+	char *pid_file = sandbox_path(sb, "sleeper.pid");
+	struct strbuf yaml = STRBUF_INIT;
+	strbuf_addf(&yaml, "org: acme\ntoken_command: sleep 100 & echo $! >'%s'; wait\n", pid_file);
+	struct timespec start, end;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	assert_int_equal(load_yaml(sb, 0600, strbuf_str(&yaml)), CONFIG_ERROR);
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	struct strbuf expected = STRBUF_INIT;
+	strbuf_addf(&expected, "<tmp>/c.yml:2:16: token_command \"sleep 100 & echo $! >'%s'; "
+	            "wait\" did not finish in 0.3 s\n", pid_file);
+	assert_errors(sb, sandbox_text(sb, &expected));
+	assert_true(end.tv_sec - start.tv_sec < 5);
+	assert_null(sb->cfg.token);
+
+	/* The background sleep was in the command's process group and died with it. */
+	FILE *f = fopen(pid_file, "r");
+	assert_non_null(f);
+	int sleeper = 0;
+	assert_int_equal(fscanf(f, "%d", &sleeper), 1);
+	fclose(f);
+	/* SIGKILL is delivered at once but the exit takes a moment. */
+	for (int tries = 0; tries < 200 && process_is_running((pid_t)sleeper); tries++)
+		nanosleep(&(struct timespec){ .tv_nsec = 10 * 1000000 }, NULL);
+	assert_false(process_is_running((pid_t)sleeper));
+
+	/* The plain case of the issue, with the default wording in whole seconds. */
+	sandbox_setenv(sb, "SENTRY_TUI_TOKEN_COMMAND_TIMEOUT_MS", "1000");
+	load_yaml(sb, 0600, "token_command: sleep 100\n");
+	assert_errors(sb, "<tmp>/c.yml:1:16: token_command \"sleep 100\" did not finish in 1 s\n");
+
+	/* A command that closes its output but runs on is bounded too. */
+	load_yaml(sb, 0600, "token_command: echo tok; exec >&-; sleep 100\n");
+	assert_errors(sb, "<tmp>/c.yml:1:16: token_command \"echo tok; exec >&-; sleep 100\" did "
+	                  "not finish in 1 s\n");
+	strbuf_free(&expected);
+	strbuf_free(&yaml);
+	free(pid_file);
+}
+
+/* Even an empty SENTRY_AUTH_TOKEN (ignored as a source) is not handed to the command. */
+static void test_token_command_environment_has_no_token_variable(void **state)
+{
+	struct sandbox *sb = *state;
+	setenv("SENTRY_AUTH_TOKEN", "", 1);
+	load_yaml(sb, 0600,
+	          "token_command: if env | grep -q '^SENTRY_AUTH_TOKEN='; then echo leaked; "
+	          "else echo clean; fi\n");
+	unsetenv("SENTRY_AUTH_TOKEN");
 	assert_loaded_cleanly(sb);
 	assert_string_equal(sb->cfg.token, "clean");
 }
@@ -248,6 +323,8 @@ int main(void)
 		sandbox_test(test_token_command_without_output_is_an_error),
 		sandbox_test(test_token_command_reads_no_input),
 		sandbox_test(test_token_command_does_not_see_other_tokens),
+		sandbox_test(test_hanging_token_command_is_killed_and_reported),
+		sandbox_test(test_token_command_environment_has_no_token_variable),
 		sandbox_test(test_token_command_runs_only_when_needed),
 		sandbox_test(test_token_and_command_are_one_setting),
 		sandbox_test(test_readable_token_file_warns),
