@@ -51,8 +51,9 @@ void config_args_parse(int argc, char **argv, struct config_layer *flags,
 		const char *arg = argv[i];
 		if (arg[0] != '-' || strcmp(arg, "-") == 0) {
 			config_error(report, CONFIG_PROGRAM,
-			             "unexpected argument \"%s\"; sentry-tui takes only options "
-			             "(see sentry-tui --help)", config_quote(arg, quoted, sizeof quoted));
+			             "unexpected argument \"%s\"; sentry-tui takes options, or "
+			             "open ISSUE (see sentry-tui --help)",
+			             config_quote(arg, quoted, sizeof quoted));
 			continue;
 		}
 		const char *equals = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;

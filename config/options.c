@@ -442,7 +442,9 @@ void config_options_help(struct strbuf *out)
 
 	strbuf_adds(out,
 	            "Usage: sentry-tui [OPTION]...\n"
-	            "Browse and triage Sentry issues in the terminal.\n"
+	            "       sentry-tui open ISSUE [OPTION]...\n"
+	            "Browse and triage Sentry issues in the terminal. With open, start on one issue:\n"
+	            "a short id (BACKEND-4B), an issue id, or an issue or event link of the server.\n"
 	            "\n"
 	            "Options:\n");
 	for (size_t i = 0; i < OPT_COUNT; i++) {

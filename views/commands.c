@@ -6,10 +6,10 @@
 static const struct command_info commands[] = {
 	{ "query", NULL, "issues", "SEARCH", VALUES_NONE, false,
 	  "Set the Sentry search query (is:unresolved level:error …)" },
-	{ "sort", NULL, "issues", "date|new|freq|user", VALUES_NONE, false,
-	  "Sort by last seen, first seen, events or users" },
+	{ "sort", NULL, "issues", "date|new|freq|user|trends|inbox|recommended", VALUES_NONE, false,
+	  "Sort by last seen, first seen, events, users, trend, inbox, recommended" },
 	{ "period", NULL, "issues", "1h|24h|7d|14d|30d|90d", VALUES_NONE, false,
-	  "Time period (any number of m, h, d or w)" },
+	  "Time period (any number of s, m, h, d or w)" },
 	{ "env", "environment", "issues", "ENVIRONMENT|all", VALUES_ENVIRONMENTS, false,
 	  "Show one environment, or all" },
 	{ "project", NULL, "issues", "SLUG|all", VALUES_PROJECTS, false,

@@ -473,7 +473,8 @@ static void test_help_lists_flags_environment_and_files(void **state)
 	assert_int_equal(sandbox_load(sb, "--help", NULL), CONFIG_EXIT_OK);
 	assert_errors(sb, "");
 	const char *help = strbuf_str(&sb->out);
-	assert_ptr_equal(strstr(help, "Usage: sentry-tui [OPTION]...\n"), help);
+	assert_ptr_equal(strstr(help, "Usage: sentry-tui [OPTION]...\n"
+	                              "       sentry-tui open ISSUE [OPTION]...\n"), help);
 	static const char *const lines[] = {
 		"\n  --url URL                   Sentry server URL (default: https://sentry.io/)\n",
 		"\n  --org ORG                   organization slug\n",
@@ -545,8 +546,8 @@ static void test_flag_mistakes(void **state)
 
 	sandbox_load(sb, "--read-only=yes", "acme", "--url", "sentry.io", "--project=", NULL);
 	assert_errors(sb, "sentry-tui: --read-only takes no value\n"
-	                  "sentry-tui: unexpected argument \"acme\"; sentry-tui takes only options "
-	                  "(see sentry-tui --help)\n"
+	                  "sentry-tui: unexpected argument \"acme\"; sentry-tui takes options, or "
+	                  "open ISSUE (see sentry-tui --help)\n"
 	                  "sentry-tui: --url must be a URL starting with https:// or http:// "
 	                  "(got \"sentry.io\")\n"
 	                  "sentry-tui: --project must not be empty\n");
