@@ -68,7 +68,7 @@ static void collect(void *ctx, const char *word, size_t len)
 static void test_argument_choices(void **state)
 {
 	const struct { const char *command, *choices; } cases[] = {
-		{ "sort", "date,new,freq,user" },
+		{ "sort", "date,new,freq,user,trends,inbox,recommended" },
 		{ "period", "1h,24h,7d,14d,30d,90d" },
 		{ "mute", "escalating,30m,2h,24h,1w,forever,events,users" }, /* by its alias */
 		{ "assign", "me,none" },       /* names and #teams come from the people store */
