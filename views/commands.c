@@ -7,7 +7,7 @@ static const struct command_info commands[] = {
 	{ "query", NULL, "issues", "SEARCH", VALUES_NONE, false,
 	  "Set the Sentry search query (is:unresolved level:error …)" },
 	{ "sort", NULL, "issues", "date|new|freq|user|trends|inbox|recommended", VALUES_NONE, false,
-	  "Sort by last seen, first seen, events, users, trend, inbox, recommended" },
+	  "Sort by last seen, first seen, events, users, trend…" },
 	{ "period", NULL, "issues", "1h|24h|7d|14d|30d|90d", VALUES_NONE, false,
 	  "Time period (any number of s, m, h, d or w)" },
 	{ "env", "environment", "issues", "ENVIRONMENT|all", VALUES_ENVIRONMENTS, false,
