@@ -15,6 +15,7 @@
 #include "api/decode.h"
 #include "api/model.h"
 #include "tests/unit/support/fixture.h"
+#include "tests/unit/support/text_checks.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -112,22 +113,6 @@ static struct issue *decode_one(const char *json, struct decoded *d)
 		fail_msg("%s: %s", json, strbuf_str(&d->err));
 	assert_int_equal(d->n, 1);
 	return d->issues[0];
-}
-
-static bool valid_utf8(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		int extra = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2 :
-		            (*p & 0xF8) == 0xF0 ? 3 : -1;
-		if (extra < 0)
-			return false;
-		p++;
-		for (int i = 0; i < extra; i++, p++)
-			if ((*p & 0xC0) != 0x80)
-				return false;
-	}
-	return true;
 }
 
 static bool starts_with(const char *s, const char *prefix)

@@ -16,6 +16,7 @@
 
 #include "api/event.h"
 #include "api/model.h"
+#include "tests/unit/support/text_checks.h"
 #include "util/strbuf.h"
 
 /* ---- helpers ----------------------------------------------------------------------- */
@@ -54,21 +55,6 @@ static void decode_one_frame(const char *frame_json, struct event *e)
 static const struct frame *only_frame(const struct event *e)
 {
 	return &e->exceptions[0].stacktrace->frames[0];
-}
-
-static bool valid_utf8(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		size_t n = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
-		if (!n)
-			return false;
-		for (size_t i = 1; i < n; i++)
-			if ((p[i] & 0xC0) != 0x80)
-				return false;
-		p += n;
-	}
-	return true;
 }
 
 /* "x" repeated n times: the body of a long JSON string. */
