@@ -679,6 +679,7 @@ void api_perform(struct api_client *c)
 		struct api_response resp = { .hits = -1 };
 		struct strbuf msg = STRBUF_INIT;
 		if (finish_transfer(r, code, &resp, &msg)) {
+			resp.tries = r->tries;
 			/* Unlink first: the callback may submit or cancel other requests. */
 			unlink_request(c, r);
 			if (r->done)

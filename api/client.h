@@ -48,6 +48,9 @@ struct api_response {
 	const char *error;       /* the sentence to show on failure (untrusted parts
 	                            included verbatim: show it through the draw layer) */
 	const char *url;         /* the URL requested (no secrets in it) */
+	int tries;               /* how many times it was sent (retries included); a change
+	                            that failed on a later try may have been applied by an
+	                            earlier one */
 };
 
 typedef void (*api_done_fn)(void *ctx, const struct api_response *resp);

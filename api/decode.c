@@ -157,13 +157,22 @@ static void add_separator(struct strbuf *text, size_t start)
 
 /* DRF validation errors: {"field": ["msg", ...], ...}. Keys that name no field are
  * left out so the text reads as a sentence. */
-static bool add_field_errors(json_t *obj, struct strbuf *text)
+/* Django REST framework's field errors: {"field": ["message", …]}, and for a nested
+ * serializer one level down, {"statusDetails": {"inRelease": ["message"]}}, shown as
+ * "statusDetails.inRelease: message". */
+static void add_field_errors_in(json_t *obj, const char *prefix, int depth, size_t start,
+                                size_t *entries, struct strbuf *text)
 {
-	size_t start = text->len, entries = 0;
 	const char *field;
 	json_t *messages;
 	json_object_foreach(obj, field, messages) {
-		if (!json_is_array(messages) || entries == ERROR_ENTRIES_MAX)
+		if (*entries == ERROR_ENTRIES_MAX)
+			return;
+		if (json_is_object(messages) && depth == 0) {
+			add_field_errors_in(messages, field, depth + 1, start, entries, text);
+			continue;
+		}
+		if (!json_is_array(messages))
 			continue;
 		bool named = false;
 		for (size_t i = 0; i < json_array_size(messages) && i < ERROR_ENTRIES_MAX; i++) {
@@ -174,17 +183,27 @@ static bool add_field_errors(json_t *obj, struct strbuf *text)
 				add_separator(text, start);
 				if (strcmp(field, "non_field_errors") != 0 && strcmp(field, "__all__") != 0 &&
 				    strcmp(field, "detail") != 0) {
+					if (prefix) {
+						add_capped(text, prefix, strlen(prefix), MODEL_MAX_ID);
+						strbuf_addc(text, '.');
+					}
 					add_capped(text, field, strlen(field), MODEL_MAX_ID);
 					strbuf_adds(text, ": ");
 				}
 				named = true;
-				entries++;
+				(*entries)++;
 			} else {
 				strbuf_addc(text, ' ');
 			}
 			add_string(msg, text);
 		}
 	}
+}
+
+static bool add_field_errors(json_t *obj, struct strbuf *text)
+{
+	size_t start = text->len, entries = 0;
+	add_field_errors_in(obj, NULL, 0, start, &entries, text);
 	return text->len > start;
 }
 

@@ -1,4 +1,4 @@
-/* Triage on the API side (sentry-api.md §8, §9): the change a keystroke means, its exact
+/* Triage on the API side (docs/sentry-api.md §8, §9): the change a keystroke means, its exact
  * JSON body, the inverse change that undoes it, the server's answer decoded, and the
  * people and teams an issue can be assigned to. */
 #ifndef API_TRIAGE_H
@@ -120,6 +120,7 @@ void actor_from_team(const struct team *t, struct actor *out);
 /* Endpoints. Results are owned by the callback (triage_result_free). */
 struct triage_result {
 	long status;                 /* HTTP status; 204 = nothing matched */
+	int tries;                   /* how many times the request was sent */
 	char *error;                 /* NULL on success; the server's words included verbatim */
 	struct change_result change; /* PUT */
 	struct member *members;      /* members (and auth: one entry) */

@@ -1,4 +1,4 @@
-/* Triage changes (see triage.h): the JSON body a change sends (sentry-api.md §8.2), the
+/* Triage changes (see triage.h): the JSON body a change sends (docs/sentry-api.md §8.2), the
  * words that say what it did, the optimistic update of the local issue, and the change
  * that undoes it. */
 #include "api/triage.h"
@@ -360,7 +360,7 @@ static void set_assignee(struct issue *issue, const struct actor *a)
 }
 
 /* Release and threshold archives end as the substatus the server infers for them
- * (sentry-api.md §8.2). Marking reviewed takes the issue out of the inbox (for_review). */
+ * (docs/sentry-api.md §8.2). Marking reviewed takes the issue out of the inbox (for_review). */
 void change_apply(const struct change *c, struct issue *issue)
 {
 	switch (c->kind) {

@@ -1,5 +1,5 @@
 /* The server's side of triage (see triage.h): what a PUT answered, and the members,
- * teams and current user an issue can be assigned to (sentry-api.md §8.2, §9, §1).
+ * teams and current user an issue can be assigned to (docs/sentry-api.md §8.2, §9, §1).
  * Tolerant like api/decode.c: a missing or mistyped field is left unset. */
 #include "api/triage.h"
 
@@ -52,7 +52,7 @@ static struct actor *decode_actor(const json_t *v)
 	return a;
 }
 
-/* Older spellings of the statuses (sentry-api.md §8.2) as the issue list shows them. */
+/* Older spellings of the statuses (docs/sentry-api.md §8.2) as the issue list shows them. */
 static char *normalized_status(char *status)
 {
 	const char *now = NULL;
@@ -187,7 +187,7 @@ static void decode_person(const json_t *obj, const json_t *user, struct member *
 }
 
 /* Assignment takes the USER id (member.user.id), not the member id; pending invites
- * have no user yet and cannot be assigned (sentry-api.md §9). */
+ * have no user yet and cannot be assigned (docs/sentry-api.md §9). */
 bool decode_members(const char *body, size_t len, struct member **out, size_t *n,
                     struct strbuf *err)
 {

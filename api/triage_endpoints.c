@@ -1,5 +1,5 @@
 /* Triage endpoints (see triage.h): the bulk PUT that changes issues, and the members,
- * teams and current user to assign them to (sentry-api.md §8.1, §9, §1). */
+ * teams and current user to assign them to (docs/sentry-api.md §8.1, §9, §1). */
 #include "api/triage.h"
 
 #include <stdlib.h>
@@ -69,6 +69,7 @@ static void on_response(void *ctx, const struct api_response *resp)
 	}
 	struct triage_result *r = xcalloc(1, sizeof(*r));
 	r->status = resp->status;
+	r->tries = resp->tries;
 	if (resp->outcome != API_OK) {
 		/* The client's sentence already carries the server's detail or field errors. */
 		if (resp->error) {
@@ -143,8 +144,9 @@ unsigned long api_update_issues(const struct sentry_target *t, const char *proje
 	free(params);
 
 	struct strbuf what = STRBUF_INIT;
+	/* No numeric id here: the caller names the issues by short id. */
 	if (nids == 1)
-		strbuf_addf(&what, "update of issue %s", ids[0]);
+		strbuf_adds(&what, "issue update");
 	else
 		strbuf_addf(&what, "update of %zu issues", nids);
 	char *not_found = org_not_found(t);
@@ -202,7 +204,7 @@ unsigned long api_list_teams(const struct sentry_target *t, const char *cursor, 
 	return id;
 }
 
-/* User-relative: an organization token may have no user behind it (sentry-api.md §1). */
+/* User-relative: an organization token may have no user behind it (docs/sentry-api.md §1). */
 unsigned long api_auth_user(const struct sentry_target *t, triage_fn done, void *ctx)
 {
 	const char *segs[] = { "auth" };

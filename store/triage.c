@@ -5,17 +5,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/issue_endpoints.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+
+/* What became of one issue's change. */
+enum op_outcome {
+	OUTCOME_SENT,          /* in flight, or confirmed by the server's answer */
+	OUTCOME_REFUSED,       /* the server refused it before applying: rolled back */
+	OUTCOME_CHECKING,      /* the answer left it open: the issue is being read again */
+	OUTCOME_APPLIED,       /* the answer failed, but reading it again shows the change */
+	OUTCOME_NOT_APPLIED,   /* the answer failed, and reading it again shows no change */
+	OUTCOME_UNKNOWN,       /* the answer failed and the issue could not be read again */
+};
 
 /* One issue an action touches. */
 struct op_issue {
 	char *id;
+	char *short_id;            /* for messages; NULL when the issue had none */
 	char *project_id;
+	enum op_outcome outcome;
+	char *why;                 /* the server's words when its request failed */
+	long http_status;          /* of that failed answer; 0 = no answer */
+	unsigned long reread;      /* the request reading it again, while CHECKING */
 	struct change body;        /* undo only: what to send for this issue (its inverse) */
 	struct change rollback;    /* what puts the row back if the request fails; for a
 	                              forward action this is also its undo */
-	bool failed;
 };
 
 /* One project's bulk request of an action. */
@@ -36,8 +51,6 @@ struct triage_op {
 	struct op_request *requests;
 	size_t nrequests;
 	int pending;
-	size_t nfailed;
-	char *error;
 };
 
 void triage_init(struct triage *t, const struct sentry_target *target, struct issue_stream *stream,
@@ -56,6 +69,8 @@ static void op_free(struct triage_op *op)
 		return;
 	for (size_t i = 0; i < op->nissues; i++) {
 		free(op->issues[i].id);
+		free(op->issues[i].short_id);
+		free(op->issues[i].why);
 		free(op->issues[i].project_id);
 		change_free(&op->issues[i].body);
 		change_free(&op->issues[i].rollback);
@@ -64,7 +79,6 @@ static void op_free(struct triage_op *op)
 	free(op->requests);
 	change_free(&op->change);
 	free(op->label);
-	free(op->error);
 	free(op);
 }
 
@@ -76,6 +90,9 @@ void triage_free(struct triage *t)
 		for (size_t r = 0; r < op->nrequests; r++)
 			if (op->requests[r].id)
 				api_cancel(t->target->client, op->requests[r].id);
+		for (size_t i = 0; i < op->nissues; i++)
+			if (op->issues[i].reread)
+				api_cancel(t->target->client, op->issues[i].reread);
 		op_free(op);
 	}
 	op_free(t->last);
@@ -87,6 +104,14 @@ void triage_free(struct triage *t)
 bool triage_busy(const struct triage *t)
 {
 	return t->ops != NULL;
+}
+
+size_t triage_in_flight(const struct triage *t)
+{
+	size_t n = 0;
+	for (const struct triage_op *op = t->ops; op; op = op->next)
+		n += op->nissues;
+	return n;
 }
 
 /* Local copies */
@@ -158,14 +183,17 @@ static void on_response(void *ctx, struct triage_result *r);
 static void finish_op(struct triage *t, struct triage_op *op);
 static void fail_request(struct triage *t, struct op_request *req, const char *why);
 
-/* "resolved 3 issues", "1 issue assigned to Jane Doe": a bare verb goes first, a
- * phrase with a complement after the count. */
-static char *issue_count_label(const struct change *c, size_t n, bool undo)
+/* "resolved 3 issues", "PROJ-1 assigned to Jane Doe": a bare verb goes first, a phrase
+ * with a complement after the issue; one issue is named by its short id. */
+static char *issue_count_label(const struct change *c, size_t n, const char *short_id, bool undo)
 {
 	struct strbuf what = STRBUF_INIT, sb = STRBUF_INIT;
 	change_describe(c, &what);
-	char count[32];
-	snprintf(count, sizeof(count), "%zu issue%s", n, n == 1 ? "" : "s");
+	char count[64];
+	if (n == 1 && short_id)
+		snprintf(count, sizeof(count), "%s", short_id);
+	else
+		snprintf(count, sizeof(count), "%zu issue%s", n, n == 1 ? "" : "s");
 	if (undo)
 		strbuf_adds(&sb, "undone: ");
 	if (strchr(strbuf_str(&what), ' '))
@@ -259,6 +287,86 @@ static void unlink_op(struct triage *t, struct triage_op *op)
 	}
 }
 
+/* "PROJ-1, PROJ-2 and 3 more": the short ids of op's issues with this outcome. */
+static size_t name_issues(const struct triage_op *op, enum op_outcome outcome, struct strbuf *out)
+{
+	size_t n = 0, shown = 0;
+	for (size_t i = 0; i < op->nissues; i++) {
+		if (op->issues[i].outcome != outcome)
+			continue;
+		if (shown < 5) {
+			const struct op_issue *oi = &op->issues[i];
+			strbuf_addf(out, "%s%s", shown ? ", " : "", oi->short_id ? oi->short_id : oi->id);
+			shown++;
+		}
+		n++;
+	}
+	if (n > shown)
+		strbuf_addf(out, " and %zu more", n - shown);
+	return n;
+}
+
+/* The first reason the server gave for issues with this outcome. */
+static const char *reason_of(const struct triage_op *op, enum op_outcome outcome)
+{
+	for (size_t i = 0; i < op->nissues; i++)
+		if (op->issues[i].outcome == outcome && op->issues[i].why)
+			return op->issues[i].why;
+	return "request failed";
+}
+
+/* "the answer was HTTP 502", "the connection failed": short, for a change that went
+ * through all the same. */
+static const char *answer_of(const struct triage_op *op, enum op_outcome outcome)
+{
+	static char text[64];
+	for (size_t i = 0; i < op->nissues; i++) {
+		if (op->issues[i].outcome != outcome)
+			continue;
+		if (op->issues[i].http_status > 0)
+			snprintf(text, sizeof(text), "the answer was HTTP %ld", op->issues[i].http_status);
+		else
+			snprintf(text, sizeof(text), "the connection failed");
+		return text;
+	}
+	return "the answer was lost";
+}
+
+/* One clause of the status line for the issues with this outcome, if there are any. */
+static void say_outcome(const struct triage_op *op, enum op_outcome outcome, const char *what,
+                        struct strbuf *msg)
+{
+	struct strbuf names = STRBUF_INIT;
+	if (name_issues(op, outcome, &names)) {
+		if (msg->len)
+			strbuf_adds(msg, "; ");
+		switch (outcome) {
+		case OUTCOME_SENT:
+			strbuf_addf(msg, "%s %s", what, strbuf_str(&names));
+			break;
+		case OUTCOME_REFUSED:
+			strbuf_addf(msg, "failed %s: %s — rolled back", strbuf_str(&names),
+			            reason_of(op, outcome));
+			break;
+		case OUTCOME_APPLIED:
+			strbuf_addf(msg, "%s %s (%s but the server has the change)", what,
+			            strbuf_str(&names), answer_of(op, outcome));
+			break;
+		case OUTCOME_NOT_APPLIED:
+			strbuf_addf(msg, "failed %s: %s — not applied (read back from the server)",
+			            strbuf_str(&names), reason_of(op, outcome));
+			break;
+		case OUTCOME_UNKNOWN:
+			strbuf_addf(msg, "%s: %s — may have been applied; Ctrl-r shows what the server has",
+			            strbuf_str(&names), reason_of(op, outcome));
+			break;
+		case OUTCOME_CHECKING:
+			break;
+		}
+	}
+	strbuf_free(&names);
+}
+
 static void finish_op(struct triage *t, struct triage_op *op)
 {
 	bool no = false;
@@ -268,16 +376,44 @@ static void finish_op(struct triage *t, struct triage_op *op)
 	}
 	unlink_op(t, op);
 	struct strbuf msg = STRBUF_INIT;
-	bool error = op->nfailed > 0;
+	bool error = false;
+	for (size_t i = 0; i < op->nissues; i++)
+		if (op->issues[i].outcome != OUTCOME_SENT && op->issues[i].outcome != OUTCOME_APPLIED)
+			error = true;
 	if (!error) {
+		/* "resolved PROJ-1", "resolved 3 issues"; and which of them only the re-read
+		 * confirmed. */
 		strbuf_adds(&msg, op->label);
-		if (!op->is_undo)
-			strbuf_adds(&msg, " — z to undo");
+		struct strbuf late = STRBUF_INIT;
+		if (name_issues(op, OUTCOME_APPLIED, &late))
+			strbuf_addf(&msg, " — %s but the server has the change (read back)",
+			            answer_of(op, OUTCOME_APPLIED));
+		strbuf_free(&late);
+	} else if (op->nissues == 1) {
+		const struct op_issue *oi = &op->issues[0];
+		/* The verdict first: a long reason may be cut at the end of the status line. */
+		strbuf_addf(&msg, "%s: %s — %s",
+		            oi->outcome == OUTCOME_REFUSED       ? "failed, rolled back"
+		            : oi->outcome == OUTCOME_NOT_APPLIED ? "failed, not applied (read back)"
+		                                                 : "may have been applied (Ctrl-r shows "
+		                                                   "what the server has)",
+		            op->label, oi->why ? oi->why : "request failed");
 	} else {
-		strbuf_addf(&msg, "failed: %s — %s — %s", op->label,
-		            op->error ? op->error : "request failed",
-		            op->nfailed == op->nissues ? "rolled back" : "the failed ones rolled back");
+		/* A batch: which issues changed and which did not, by short id. */
+		struct strbuf what = STRBUF_INIT;
+		if (op->is_undo)
+			strbuf_adds(&what, "undone:");
+		else
+			change_describe(&op->change, &what);
+		say_outcome(op, OUTCOME_SENT, strbuf_str(&what), &msg);
+		say_outcome(op, OUTCOME_APPLIED, strbuf_str(&what), &msg);
+		say_outcome(op, OUTCOME_REFUSED, NULL, &msg);
+		say_outcome(op, OUTCOME_NOT_APPLIED, NULL, &msg);
+		say_outcome(op, OUTCOME_UNKNOWN, NULL, &msg);
+		strbuf_free(&what);
 	}
+	if (!error && !op->is_undo)
+		strbuf_adds(&msg, " — z to undo");
 	/* Only a fully successful forward action can be undone. */
 	if (!error && !op->is_undo) {
 		op_free(t->last);
@@ -296,12 +432,137 @@ static void fail_request(struct triage *t, struct op_request *req, const char *w
 	struct triage_op *op = req->op;
 	for (size_t i = req->first; i < req->first + req->count; i++) {
 		struct op_issue *oi = &op->issues[i];
-		oi->failed = true;
-		op->nfailed++;
+		oi->outcome = OUTCOME_REFUSED;
+		free(oi->why);
+		oi->why = xstrdup(why);
 		for_each_copy(t, oi->id, apply_copy, &oi->rollback);
 	}
-	if (!op->error)
-		op->error = xstrdup(why);
+}
+
+/* Whether the server's copy of an issue shows change c: 1 yes, 0 no, -1 cannot tell. */
+static int change_seen_in(const struct change *c, const struct issue *server)
+{
+	const char *status = server->status ? server->status : "";
+	switch (c->kind) {
+	case CHANGE_RESOLVE:
+	case CHANGE_RESOLVE_NEXT_RELEASE:
+	case CHANGE_RESOLVE_IN_RELEASE:
+		return strcmp(status, "resolved") == 0 || strcmp(status, "resolvedInNextRelease") == 0;
+	case CHANGE_UNRESOLVE:
+		return strcmp(status, "unresolved") == 0;
+	case CHANGE_ARCHIVE_ESCALATING:
+	case CHANGE_ARCHIVE_FOREVER:
+	case CHANGE_ARCHIVE_DURATION:
+	case CHANGE_ARCHIVE_COUNT:
+	case CHANGE_ARCHIVE_USERS:
+		return strcmp(status, "ignored") == 0;
+	case CHANGE_SET_STATUS:
+		return c->status && strcmp(status, c->status) == 0;
+	case CHANGE_ASSIGN:
+		return server->assigned_to && server->assigned_to->id && c->assignee.id &&
+		       strcmp(server->assigned_to->id, c->assignee.id) == 0;
+	case CHANGE_UNASSIGN:
+		return server->assigned_to == NULL;
+	case CHANGE_BOOKMARK:
+		return server->is_bookmarked;
+	case CHANGE_UNBOOKMARK:
+		return !server->is_bookmarked;
+	case CHANGE_MARK_REVIEWED:
+		return server->for_review < 0 ? -1 : server->for_review == 0;
+	case CHANGE_MARK_UNREVIEWED:
+		return server->for_review < 0 ? -1 : server->for_review == 1;
+	}
+	return -1;
+}
+
+/* A local copy takes the server's triage state (what the re-read found). */
+static void take_server_state(struct issue *copy, void *ctx)
+{
+	const struct issue *server = ctx;
+	free(copy->status);
+	copy->status = xstrdup_or_null(server->status);
+	free(copy->substatus);
+	copy->substatus = xstrdup_or_null(server->substatus);
+	if (copy->assigned_to) {
+		actor_free(copy->assigned_to);
+		free(copy->assigned_to);
+		copy->assigned_to = NULL;
+	}
+	if (server->assigned_to) {
+		copy->assigned_to = xcalloc(1, sizeof(*copy->assigned_to));
+		copy->assigned_to->type = xstrdup_or_null(server->assigned_to->type);
+		copy->assigned_to->id = xstrdup_or_null(server->assigned_to->id);
+		copy->assigned_to->name = xstrdup_or_null(server->assigned_to->name);
+		copy->assigned_to->email = xstrdup_or_null(server->assigned_to->email);
+	}
+	copy->is_bookmarked = server->is_bookmarked;
+	if (server->for_review >= 0)
+		copy->for_review = server->for_review;
+}
+
+struct reread {
+	struct triage_op *op;
+	size_t index;
+};
+
+static void on_reread(void *ctx, struct detail_result *r)
+{
+	struct reread *rr = ctx;
+	struct triage_op *op = rr->op;
+	struct triage *t = op->triage;
+	struct op_issue *oi = &op->issues[rr->index];
+	free(rr);
+	oi->reread = 0;
+	op->pending--;
+	const struct change *c = op->is_undo ? &oi->body : &op->change;
+	int seen = r->error || !r->detail ? -1 : change_seen_in(c, &r->detail->issue);
+	if (seen >= 0) {
+		/* Show what the server has, whichever way it went. */
+		for_each_copy(t, oi->id, take_server_state, &r->detail->issue);
+		oi->outcome = seen ? OUTCOME_APPLIED : OUTCOME_NOT_APPLIED;
+	} else {
+		/* Nothing known: the rows go back to what the server last confirmed, and the
+		 * message says the change may be there. */
+		for_each_copy(t, oi->id, apply_copy, &oi->rollback);
+		oi->outcome = OUTCOME_UNKNOWN;
+	}
+	detail_result_free(r);
+	if (op->pending == 0)
+		finish_op(t, op);
+}
+
+/* The answer leaves it open whether the server applied the change (a 5xx or a broken
+ * connection may come after the change was made; a refusal on a retry may follow an
+ * earlier try that went through): read the issues again and show what is true. */
+static void check_request(struct triage *t, struct op_request *req, const char *why,
+                          long http_status)
+{
+	struct triage_op *op = req->op;
+	for (size_t i = req->first; i < req->first + req->count; i++) {
+		struct op_issue *oi = &op->issues[i];
+		oi->outcome = OUTCOME_CHECKING;
+		oi->http_status = http_status;
+		free(oi->why);
+		oi->why = xstrdup(why);
+		struct reread *rr = xcalloc(1, sizeof(*rr));
+		*rr = (struct reread){ op, i };
+		oi->reread = api_get_issue(t->target, oi->id, on_reread, rr);
+		if (oi->reread) {
+			op->pending++;
+		} else {
+			free(rr);
+			for_each_copy(t, oi->id, apply_copy, &oi->rollback);
+			oi->outcome = OUTCOME_UNKNOWN;
+		}
+	}
+}
+
+/* Whether a failed answer proves the change was not made: a client error (other than a
+ * timeout or a rate limit) on the first and only try. */
+static bool refused_before_applying(const struct triage_result *r)
+{
+	return r->status >= 400 && r->status < 500 && r->status != 408 && r->status != 429 &&
+	       r->tries <= 1;
 }
 
 static void on_response(void *ctx, struct triage_result *r)
@@ -316,8 +577,10 @@ static void on_response(void *ctx, struct triage_result *r)
 	if (!r->error && r->status == 204)
 		r->error = xstrdup("the server matched none of these issues (HTTP 204); "
 		                   "they may have been deleted or merged");
-	if (r->error) {
+	if (r->error && (r->status == 204 || refused_before_applying(r))) {
 		fail_request(t, req, r->error);
+	} else if (r->error) {
+		check_request(t, req, r->error, r->status);
 	} else {
 		/* The server's answer corrects the optimistic guess (e.g. self-assignment on
 		 * resolve, the substatus it inferred). */
@@ -344,12 +607,13 @@ bool triage_apply(struct triage *t, const struct change *c, struct issue *const 
 	for (size_t i = 0; i < n; i++) {
 		struct op_issue *oi = &op->issues[op->nissues++];
 		oi->id = xstrdup(issues[i]->id);
+		oi->short_id = xstrdup_or_null(issues[i]->short_id);
 		oi->project_id = xstrdup_or_null(issues[i]->project_id);
 		change_inverse(c, issues[i], &oi->rollback);
 		for_each_copy(t, oi->id, apply_copy, &op->change);
 		for_each_copy(t, oi->id, set_pending, &yes);
 	}
-	op->label = issue_count_label(c, n, false);
+	op->label = issue_count_label(c, n, op->issues[0].short_id, false);
 	send_op(t, op);
 	return true;
 }
@@ -366,12 +630,14 @@ bool triage_undo(struct triage *t, struct strbuf *err)
 	op->triage = t;
 	op->is_undo = true;
 	change_copy(&last->change, &op->change);
-	op->label = issue_count_label(&last->change, last->nissues, true);
+	op->label = issue_count_label(&last->change, last->nissues,
+	                              last->nissues ? last->issues[0].short_id : NULL, true);
 	op->issues = xcalloc(last->nissues ? last->nissues : 1, sizeof(*op->issues));
 	bool yes = true;
 	for (size_t i = 0; i < last->nissues; i++) {
 		struct op_issue *oi = &op->issues[op->nissues++];
 		oi->id = xstrdup(last->issues[i].id);
+		oi->short_id = xstrdup_or_null(last->issues[i].short_id);
 		oi->project_id = xstrdup_or_null(last->issues[i].project_id);
 		/* Send each issue's own inverse; if that fails, the action's result returns. */
 		change_copy(&last->issues[i].rollback, &oi->body);

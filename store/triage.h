@@ -44,6 +44,8 @@ bool triage_apply(struct triage *t, const struct change *c, struct issue *const 
 bool triage_undo(struct triage *t, struct strbuf *err);
 /* Anything in flight? */
 bool triage_busy(const struct triage *t);
+/* How many issues have a change on its way to the server. */
+size_t triage_in_flight(const struct triage *t);
 
 /* Marks */
 bool triage_toggle_mark(struct triage *t, struct issue *issue);

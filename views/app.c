@@ -53,7 +53,7 @@ void app_push(struct app *app, struct view *view)
 void app_pop(struct app *app)
 {
 	if (app->nviews <= 1) {
-		app->quit = true;
+		app_quit(app);
 		return;
 	}
 	struct view *v = app->views[--app->nviews];
@@ -166,10 +166,34 @@ void app_confirm(struct app *app, const char *question, const struct change *c)
 	app_touch(app);
 }
 
+void app_quit(struct app *app)
+{
+	size_t n = triage_in_flight(&app->triage);
+	if (n == 0) {
+		app->quit = true;
+		return;
+	}
+	/* Quitting now would leave the outcome of those changes unknown to the user. */
+	struct strbuf q = STRBUF_INIT;
+	strbuf_addf(&q, "%zu change%s still being sent — quit anyway? y/N", n, n == 1 ? " is" : "s are");
+	free(app->confirm_text);
+	app->confirm_text = strbuf_detach(&q);
+	change_free(&app->confirm_change);
+	app->confirm_quit = true;
+	app->confirming = true;
+	app_touch(app);
+}
+
 static void answer_confirm(struct app *app, int key)
 {
 	app->confirming = false;
-	if (key == 'y' || key == 'Y') {
+	if (app->confirm_quit) {
+		app->confirm_quit = false;
+		if (key == 'y' || key == 'Y')
+			app->quit = true;
+		else
+			app_status(app, STATUS_INFO, "not quitting: the answer will show here");
+	} else if (key == 'y' || key == 'Y') {
 		app_confirmed(app, &app->confirm_change);
 	} else {
 		app_status(app, STATUS_INFO, "cancelled: nothing was changed");
@@ -316,7 +340,7 @@ void app_dispatch(struct app *app, enum request req)
 		return;
 	switch (req) {
 	case REQ_QUIT:
-		app->quit = true;
+		app_quit(app);
 		break;
 	case REQ_BACK:
 		app_pop(app);
@@ -425,7 +449,7 @@ void app_run_command(struct app *app, const char *line)
 	if (!*name) {
 		/* an empty command line does nothing */
 	} else if (strcmp(name, "q") == 0 || strcmp(name, "quit") == 0) {
-		app->quit = true;
+		app_quit(app);
 	} else if (strcmp(name, "screen") == 0) {
 		dump_screen(app, *arg ? arg : "screen");
 	} else if (strcmp(name, "view") == 0) {

@@ -37,6 +37,7 @@ struct app {
 	bool want_assign_me;       /* A pressed before we knew who "me" is */
 	bool confirming;           /* a y/N question is in the status line */
 	char *confirm_text;
+	bool confirm_quit;         /* the question is whether to quit with changes in flight */
 	struct change confirm_change;
 
 	struct view *views[APP_MAX_VIEWS];
@@ -68,6 +69,8 @@ void app_free(struct app *app);
 
 void app_push(struct app *app, struct view *view);
 void app_pop(struct app *app);
+/* Quit, after asking when a triage change is still on its way to the server. */
+void app_quit(struct app *app);
 struct view *app_top(struct app *app);
 
 /* Mark the screen for redraw on this pass. */

@@ -454,7 +454,7 @@ static bool request(struct view *v, enum request req)
 			app_push(v->app, issue_view_new(v->app, s->items[v->cursor]));
 		return true;
 	case REQ_BACK:
-		v->app->quit = true;
+		app_quit(v->app);
 		return true;
 	case REQ_REFRESH:
 		app_status(v->app, STATUS_INFO, "refreshing…");

@@ -10,6 +10,9 @@ A rule is a JSON object:
   truncate   send the full Content-Length but only the first N body bytes, then close
   malformed  answer 200 (or `status`) with a body that is not JSON
   times      apply to the first N matching requests only (default: every one)
+  apply_first  with status: the request is carried out first (a mutation changes the
+             server's state), then the fault's answer replaces the real one, as when a
+             proxy times out after Sentry applied a change
 Rules are tried in order; the first that matches and has uses left applies.
 """
 
@@ -19,7 +22,7 @@ import threading
 import uuid
 
 RULE_KEYS = {"match", "status", "body", "headers", "delay_ms", "hang", "truncate", "malformed",
-             "times", "content_type"}
+             "times", "content_type", "apply_first"}
 
 PROXY_PAGES = {
     502: "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
@@ -79,6 +82,7 @@ class Rule:
         self.remaining = self._int(spec, "times", index)
         self.hang = bool(spec.get("hang"))
         self.malformed = bool(spec.get("malformed"))
+        self.apply_first = bool(spec.get("apply_first"))
         self.headers = spec.get("headers") or {}
         if not isinstance(self.headers, dict):
             raise FaultError(f"rule {index}: 'headers' must be an object")

@@ -211,6 +211,8 @@ class Handler(BaseHTTPRequestHandler):
 
         headers = {}
         if rule and rule.replaces_response():
+            if rule.apply_first:
+                self._api_response(request)  # the change happens; its answer is lost
             status, body, content_type = rule.response()
         else:
             status, body, content_type, headers = self._api_response(request)

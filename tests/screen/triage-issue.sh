@@ -27,7 +27,7 @@ assert_screen_has archived "ignored · archived until escalating"
 assert_request --method PUT --path /api/0/organizations/acme/issues/ --param id=4500000001 --body-json 'status="resolved"'
 assert_request --method PUT --path /api/0/organizations/acme/issues/ --param id=4500000001 --body-json 'isBookmarked=false'
 assert_screen_has resolved "resolved · priority high"
-assert_screen_has resolved "resolved 1 issue — z to undo"
+assert_screen_has resolved "resolved BACKEND-1 — z to undo"
 assert_screen_lacks unbookmarked "★ bookmarked"
 grep -q "status=ignored .*assignee=Test User bookmarked=no" "$TEST_DIR/screens/stream.view" || fail "the stream row did not follow"
 finish

@@ -28,10 +28,10 @@ put --param id=4500000003 --body-json 'status="unresolved"'
 put --param id=4500000003 --body-json 'assignedTo="user:123456"'
 assert_request --method GET --path /api/0/auth/ --count 1
 assert_screen resolved
-assert_screen_has resolved "resolved 1 issue — z to undo"
+assert_screen_has resolved "resolved BACKEND-2 — z to undo"
 grep -q "status=resolved .* dimmed=yes" "$TEST_DIR/screens/resolved.view" || fail "a resolved row under is:unresolved is not dimmed"
 grep -q "status=unresolved substatus=ongoing .* dimmed=no" "$TEST_DIR/screens/undone.view" || fail "z did not restore the row"
-grep -q "^status: undone: resolved 1 issue" "$TEST_DIR/screens/undone.view" || fail "undo was not reported"
+grep -q "^status: undone: resolved BACKEND-2" "$TEST_DIR/screens/undone.view" || fail "undo was not reported"
 grep -q "bookmarked=yes" "$TEST_DIR/screens/bookmarked.view" || fail "b did not bookmark the row"
 grep -q "assignee=Test User" "$TEST_DIR/screens/assigned.view" || fail "A did not assign the row to me"
 assert_screen assigned

@@ -895,6 +895,10 @@ static void test_error_drf_field_map(void **state)
 	                  "Invalid cursor parameter.");
 	/* DRF's top-level list form. */
 	assert_error_text("[\"Invalid query.\"]", "Invalid query.");
+	/* A nested serializer's errors, as for an unknown release in statusDetails. */
+	assert_error_text("{\"statusDetails\":{\"inRelease\":"
+	                  "[\"Unable to find a release with the given version.\"]}}",
+	                  "statusDetails.inRelease: Unable to find a release with the given version.");
 }
 
 static void test_error_glitchtip_422_list(void **state)

@@ -1,4 +1,4 @@
-/* Triage changes: the exact bodies sent (sentry-api.md §8.2) and the words shown for them. */
+/* Triage changes: the exact bodies sent (docs/sentry-api.md §8.2) and the words shown for them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
