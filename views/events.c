@@ -97,7 +97,9 @@ static bool request(struct view *v, enum request req)
 static void title(struct view *v, struct strbuf *left, struct strbuf *right)
 {
 	struct issue_detail_store *s = ev_of(v)->store;
-	strbuf_addf(left, "%s › events of issue %s", v->app->target.org, s->issue_id);
+	const char *name = s->detail && s->detail->issue.short_id ? s->detail->issue.short_id
+	                                                           : s->issue_id;
+	strbuf_addf(left, "%s › events of %s", v->app->target.org, name);
 	strbuf_addf(right, "%zu%s loaded · Enter shows one", s->nevents, s->events_cursor ? "+" : "");
 }
 
