@@ -1,5 +1,5 @@
 /* libFuzzer target for the JSON decoders: any body a server or a proxy may send.
- *   clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -I. \
+ *   clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer,address,undefined -I. \
  *       tests/fuzz/fuzz_decode.c api/decode.c api/decode_repair.c util/hex.c api/json_util.c api/model.c util/xalloc.c util/strbuf.c \
  *       util/timeutil.c -ljansson -o fuzz_decode
  * Seed it with tests/fixtures/sentry/api/ to start from real shapes. */

@@ -7,7 +7,7 @@
  *   clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer,address,undefined \
  *       $(pkg-config --cflags $PC) -I. -o fuzz_event tests/fuzz/fuzz_event.c \
  *       api/event.c api/decode_*.c api/json_util.c api/decode.c api/model.c \
- *       util/strbuf.c util/xalloc.c util/timeutil.c $(pkg-config --libs jansson)
+ *       util/hex.c util/strbuf.c util/xalloc.c util/timeutil.c $(pkg-config --libs jansson)
  *   mkdir -p /tmp/event-corpus && ./fuzz_event -max_total_time=60 /tmp/event-corpus \
  *       tests/fixtures/sentry/api tests/fixtures/sentry/ingest
  * Seeding with both fixture folders starts it from real events of both forms. */

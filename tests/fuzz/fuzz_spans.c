@@ -9,7 +9,7 @@
  *       $(pkg-config --cflags $PC) -I. -o fuzz_spans tests/fuzz/fuzz_spans.c \
  *       api/event.c api/decode_*.c api/json_util.c api/decode.c api/model.c \
  *       store/span_tree.c views/waterfall_layout.c \
- *       util/strbuf.c util/xalloc.c util/timeutil.c $(pkg-config --libs jansson)
+ *       util/hex.c util/strbuf.c util/xalloc.c util/timeutil.c $(pkg-config --libs jansson)
  *   mkdir -p /tmp/spans-corpus && ./fuzz_spans -max_total_time=60 /tmp/spans-corpus \
  *       tests/fixtures/sentry/api tests/fixtures/sentry/ingest */
 #include <stddef.h>
