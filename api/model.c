@@ -18,6 +18,18 @@ void actor_free(struct actor *a)
 	memset(a, 0, sizeof(*a));
 }
 
+struct actor *actor_dup(const struct actor *a)
+{
+	if (!a)
+		return NULL;
+	struct actor *copy = xcalloc(1, sizeof(*copy));
+	copy->type = xstrdup_or_null(a->type);
+	copy->id = xstrdup_or_null(a->id);
+	copy->name = xstrdup_or_null(a->name);
+	copy->email = xstrdup_or_null(a->email);
+	return copy;
+}
+
 void issue_free(struct issue *issue)
 {
 	if (!issue)

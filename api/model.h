@@ -89,6 +89,8 @@ struct project {
  * assigned_to) and zero it; the struct itself is the caller's, so it may live on the
  * stack or inside an array. NULL is accepted. */
 void actor_free(struct actor *a);
+/* A new copy of a, or NULL for NULL (free with actor_free, then free). */
+struct actor *actor_dup(const struct actor *a);
 void issue_free(struct issue *issue);
 /* Deep copy (dst is overwritten, not freed first). */
 void issue_clone(const struct issue *src, struct issue *dst);

@@ -144,14 +144,7 @@ void change_result_apply(const struct change_result *r, struct issue *issue)
 	if (r->has_assigned) {
 		actor_free(issue->assigned_to);
 		free(issue->assigned_to);
-		issue->assigned_to = NULL;
-		if (r->assigned_to) {
-			issue->assigned_to = xcalloc(1, sizeof(*issue->assigned_to));
-			issue->assigned_to->type = xstrdup_or_null(r->assigned_to->type);
-			issue->assigned_to->id = xstrdup_or_null(r->assigned_to->id);
-			issue->assigned_to->name = xstrdup_or_null(r->assigned_to->name);
-			issue->assigned_to->email = xstrdup_or_null(r->assigned_to->email);
-		}
+		issue->assigned_to = actor_dup(r->assigned_to);
 	}
 	if (r->has_bookmark)
 		issue->is_bookmarked = r->is_bookmarked;

@@ -488,13 +488,7 @@ static void take_server_state(struct issue *copy, void *ctx)
 		free(copy->assigned_to);
 		copy->assigned_to = NULL;
 	}
-	if (server->assigned_to) {
-		copy->assigned_to = xcalloc(1, sizeof(*copy->assigned_to));
-		copy->assigned_to->type = xstrdup_or_null(server->assigned_to->type);
-		copy->assigned_to->id = xstrdup_or_null(server->assigned_to->id);
-		copy->assigned_to->name = xstrdup_or_null(server->assigned_to->name);
-		copy->assigned_to->email = xstrdup_or_null(server->assigned_to->email);
-	}
+	copy->assigned_to = actor_dup(server->assigned_to);
 	copy->is_bookmarked = server->is_bookmarked;
 	if (server->for_review >= 0)
 		copy->for_review = server->for_review;
