@@ -2,7 +2,8 @@
  *   clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer,address,undefined -I. \
  *       tests/fuzz/fuzz_decode.c api/decode.c api/decode_repair.c util/hex.c api/json_util.c api/model.c util/xalloc.c util/strbuf.c \
  *       util/timeutil.c -ljansson -o fuzz_decode
- * Seed it with tests/fixtures/sentry/api/ to start from real shapes. */
+ * Seed it from real shapes, with an empty corpus folder first (libFuzzer writes there):
+ *   mkdir -p /tmp/decode-corpus && ./fuzz_decode /tmp/decode-corpus tests/fixtures/sentry/api */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
