@@ -51,7 +51,7 @@ server_start() {
 		--log "$TEST_DIR/requests.log" --now "$PINNED_NOW" "$@" \
 		>"$TEST_DIR/server.out" 2>&1 &
 	SERVER_PID=$!
-	for _ in $(seq 200); do
+	for _ in $(seq 600); do # up to 30 s: a loaded machine starts Python slowly
 		[ -s "$TEST_DIR/port" ] && break
 		sleep 0.05
 	done

@@ -13,7 +13,7 @@ raw_start() {
 	python3 "$ROOT/tests/fake_sentry/raw_server.py" --port-file "$TEST_DIR/raw-port" \
 		--reply "$1" >"$TEST_DIR/raw.out" 2>&1 &
 	SERVER_PID=$!
-	for _ in $(seq 200); do
+	for _ in $(seq 600); do # up to 30 s: a loaded machine starts Python slowly
 		[ -s "$TEST_DIR/raw-port" ] && break
 		sleep 0.05
 	done

@@ -27,7 +27,7 @@ tls_start() {
 		--issues-body "$ROOT/tests/fixtures/sentry/api/openapi.org-issues-list.json" \
 		>"$TEST_DIR/tls.out" 2>&1 &
 	SERVER_PID=$!
-	for _ in $(seq 200); do
+	for _ in $(seq 600); do # up to 30 s: a loaded machine starts Python slowly
 		[ -s "$TEST_DIR/tls-port" ] && break
 		sleep 0.05
 	done
