@@ -4,8 +4,8 @@
  * or word that starts with the text, then one that contains it. Members who can be
  * assigned to the issue's project (on a team with access to it) come before those who
  * cannot, who are marked. "nobody (unassign)" is never a match of typed text: it is the
- * last row, chosen by moving onto it, or by typing "none". Server validation errors come
- * back verbatim through the triage status line. */
+ * last row, chosen by moving onto it, or by typing "none" or ":unassign". Server
+ * validation errors come back verbatim through the triage status line. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -158,8 +158,12 @@ static int rank_of(const struct picker *p, const struct candidate *c, const char
 	case CAND_ME:
 		return strcasecmp(text, "me") == 0 ? 0 : 3;
 	case CAND_NOBODY:
-		/* Never by accident: "no", "un" or "bo" must not unassign. */
-		return strcasecmp(text, "none") == 0 || strcasecmp(text, "nobody") == 0 ? 0 : 3;
+		/* Never by accident: "no", "un" or "bo" must not unassign; the whole word must
+		 * be typed (":unassign" as on the command line works too). */
+		return strcasecmp(text, "none") == 0 || strcasecmp(text, "nobody") == 0 ||
+		               strcasecmp(text, "unassign") == 0 || strcasecmp(text, ":unassign") == 0
+		           ? 0
+		           : 3;
 	case CAND_MEMBER: {
 		const struct member *m = &pe->members[c->index];
 		const char *words[] = { m->name, m->email, m->username };
