@@ -45,4 +45,18 @@ assert_screen_has unknown "may have been applied (Ctrl-r shows what the server h
 assert_screen_lacks unknown "rolled back"
 assert_screen_lacks unknown "4500000003"
 grep -q "bookmarked=no .*pending=no" "$TEST_DIR/screens/unknown.view" || fail "the row does not show the last confirmed state"
+
+# On the issue screen the header shows what the re-read found (here: the change is not
+# there), and so does the stream row behind it.
+server_faults '[{"match": "^PUT ", "status": 503}]'
+tui_run <<'EOF2'
+:open FRONTEND-1
+r
+:screen issue-not-applied
+q
+:view issue-stream.view
+EOF2
+assert_screen_has issue-not-applied "unresolved · new · priority medium"
+assert_screen_has issue-not-applied "failed, not applied (read back): resolved FRONTEND-1 — "
+grep -q "status=unresolved .*pending=no" "$TEST_DIR/screens/issue-stream.view" || fail "the stream row did not follow the re-read"
 finish
