@@ -171,6 +171,8 @@ void people_free(struct people *p)
 	access_clear(p);
 	free(p->access_project);
 	free(p->pending_assign);
+	pending_target_clear(&p->pending_assign_target);
+	pending_target_clear(&p->pending_me_target);
 	members_free(p->members, p->nmembers);
 	teams_free(p->teams, p->nteams);
 	free(p->me.user_id);
@@ -179,4 +181,11 @@ void people_free(struct people *p)
 	free(p->me.username);
 	free(p->error);
 	memset(p, 0, sizeof(*p));
+}
+
+void pending_target_clear(struct pending_target *t)
+{
+	free(t->id);
+	free(t->short_id);
+	t->id = t->short_id = NULL;
 }

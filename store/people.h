@@ -9,6 +9,11 @@
 
 #include "api/triage.h"
 
+struct pending_target {
+	char *id;
+	char *short_id;
+};
+
 struct people {
 	const struct sentry_target *target;
 	struct member *members;
@@ -27,6 +32,10 @@ struct people {
 	bool access_loaded;
 	/* ":assign NAME" typed before the members arrived: carried out when they do. */
 	char *pending_assign;
+	/* The issue a deferred assignment (":assign NAME" above, or "assign to me" before we
+	 * know who that is) was typed on, so it goes there even when the cursor has moved on;
+	 * ids NULL when it was for the marked issues. */
+	struct pending_target pending_assign_target, pending_me_target;
 	unsigned long req_members, req_teams, req_me, req_access;
 	void (*on_change)(void *ctx);
 	void *ctx;
@@ -44,5 +53,7 @@ void people_load_access(struct people *p, const char *project);
 bool people_access_known(const struct people *p, const char *project);
 bool people_has_access(const struct people *p, const char *user_id);
 void people_free(struct people *p);
+/* Forget the issue t named (frees its strings). */
+void pending_target_clear(struct pending_target *t);
 
 #endif

@@ -4,8 +4,8 @@
  * or word that starts with the text, then one that contains it. Members who can be
  * assigned to the issue's project (on a team with access to it) come before those who
  * cannot, who are marked. "nobody (unassign)" is never a match of typed text: it is the
- * last row, chosen by moving onto it, or by typing "none". Server validation errors come
- * back verbatim through the triage status line. */
+ * last row, chosen by moving onto it, or by typing "none" or ":unassign". Server
+ * validation errors come back verbatim through the triage status line. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -158,8 +158,12 @@ static int rank_of(const struct picker *p, const struct candidate *c, const char
 	case CAND_ME:
 		return strcasecmp(text, "me") == 0 ? 0 : 3;
 	case CAND_NOBODY:
-		/* Never by accident: "no", "un" or "bo" must not unassign. */
-		return strcasecmp(text, "none") == 0 || strcasecmp(text, "nobody") == 0 ? 0 : 3;
+		/* Never by accident: "no", "un" or "bo" must not unassign; the whole word must
+		 * be typed (":unassign" as on the command line works too). */
+		return strcasecmp(text, "none") == 0 || strcasecmp(text, "nobody") == 0 ||
+		               strcasecmp(text, "unassign") == 0 || strcasecmp(text, ":unassign") == 0
+		           ? 0
+		           : 3;
 	case CAND_MEMBER: {
 		const struct member *m = &pe->members[c->index];
 		const char *words[] = { m->name, m->email, m->username };
@@ -378,18 +382,29 @@ struct view *assign_picker_new(struct app *app)
 	return &p->view;
 }
 
-void assign_by_name(struct app *app, const char *name, struct strbuf *err)
+/* Assign to name, on the issue in `to` when it is set (a deferred :assign NAME), else
+ * on the issues an action on screen is for. */
+static void assign_named(struct app *app, const char *name, struct pending_target *to,
+                         struct strbuf *err)
 {
 	struct people *pe = &app->people;
 	if (strcmp(name, "none") == 0 || strcmp(name, "nobody") == 0) {
 		struct change c = { .kind = CHANGE_UNASSIGN };
-		app_triage(app, &c);
+		app_triage_on(app, &c, to);
 		return;
 	}
 	if (!pe->loaded) {
-		/* Carried out when they arrive (assign_pending_arrived), not dropped. */
+		/* Carried out when they arrive (assign_pending_arrived), not dropped, and on
+		 * the issue it was typed on. */
 		free(pe->pending_assign);
 		pe->pending_assign = xstrdup(name);
+		if (to) { /* deferred again: it keeps the issue it was typed on */
+			pending_target_clear(&pe->pending_assign_target);
+			pe->pending_assign_target = *to;
+			*to = (struct pending_target){ 0 };
+		} else {
+			pending_target_remember(app, &pe->pending_assign_target);
+		}
 		people_load(pe);
 		app_status(app, STATUS_INFO, "loading members and teams; will assign to %s", name);
 		return;
@@ -400,7 +415,7 @@ void assign_by_name(struct app *app, const char *name, struct strbuf *err)
 		const struct team *t = &pe->teams[i];
 		if ((t->slug && strcasecmp(t->slug, slug) == 0) || (t->name && strcasecmp(t->name, slug) == 0)) {
 			change_set_assignee(&c, "team", t->id, t->slug ? t->slug : t->name, NULL);
-			app_triage(app, &c);
+			app_triage_on(app, &c, to);
 			change_free(&c);
 			return;
 		}
@@ -411,13 +426,20 @@ void assign_by_name(struct app *app, const char *name, struct strbuf *err)
 		for (size_t k = 0; k < 4; k++) {
 			if (keys[k] && strcasecmp(keys[k], name) == 0) {
 				change_set_assignee(&c, "user", m->user_id, m->name, m->email);
-				app_triage(app, &c);
+				app_triage_on(app, &c, to);
 				change_free(&c);
 				return;
 			}
 		}
 	}
+	if (to)
+		pending_target_clear(to);
 	strbuf_addf(err, "no member or team called '%s' (teams start with #)", name);
+}
+
+void assign_by_name(struct app *app, const char *name, struct strbuf *err)
+{
+	assign_named(app, name, NULL, err);
 }
 
 void assign_pending_arrived(struct app *app)
@@ -427,11 +449,14 @@ void assign_pending_arrived(struct app *app)
 		return;
 	char *name = pe->pending_assign;
 	pe->pending_assign = NULL;
+	struct pending_target to = pe->pending_assign_target;
+	pe->pending_assign_target = (struct pending_target){ 0 };
 	struct strbuf err = STRBUF_INIT;
 	if (pe->error && !pe->nmembers && !pe->nteams)
 		app_status(app, STATUS_ERROR, "cannot assign to %s: %s", name, pe->error);
 	else
-		assign_by_name(app, name, &err);
+		assign_named(app, name, &to, &err);
+	pending_target_clear(&to);
 	if (err.len)
 		app_status(app, STATUS_ERROR, "%s", strbuf_str(&err));
 	strbuf_free(&err);

@@ -112,6 +112,52 @@ void app_confirmed(struct app *app, const struct change *c)
 	free(issues);
 }
 
+void pending_target_remember(struct app *app, struct pending_target *to)
+{
+	pending_target_clear(to);
+	size_t n;
+	bool batch;
+	struct issue **issues = targets(app, &n, &batch);
+	if (issues && !batch) {
+		to->id = xstrdup_or_null(issues[0]->id);
+		to->short_id = xstrdup_or_null(issues[0]->short_id);
+	}
+	free(issues);
+}
+
+/* The loaded copy of the issue with this id: the one on screen, else its stream row. */
+static struct issue *loaded_issue(struct app *app, const char *id)
+{
+	struct view *v = app_top(app);
+	struct issue *on_screen = v && v->ops->current_issue ? v->ops->current_issue(v) : NULL;
+	if (on_screen && on_screen->id && strcmp(on_screen->id, id) == 0)
+		return on_screen;
+	const struct issue_stream *s = app->triage.stream;
+	for (size_t i = 0; s && i < s->n; i++)
+		if (s->items[i]->id && strcmp(s->items[i]->id, id) == 0)
+			return s->items[i];
+	return NULL;
+}
+
+void app_triage_on(struct app *app, const struct change *c, struct pending_target *to)
+{
+	if (!to || !to->id) {
+		app_triage(app, c);
+	} else if (app->cfg->read_only) {
+		app_status(app, STATUS_ERROR, "read-only mode: nothing is changed on the server");
+	} else {
+		struct issue *issue = loaded_issue(app, to->id);
+		if (issue)
+			run(app, c, &issue, 1);
+		else
+			app_status(app, STATUS_ERROR,
+			           "nothing was sent: %s is no longer loaded; open it and try again",
+			           to->short_id ? to->short_id : "the issue");
+	}
+	if (to)
+		pending_target_clear(to);
+}
+
 /* Archive menu, assign picker */
 
 static void simple(struct app *app, enum change_kind kind)
@@ -125,13 +171,14 @@ static void assign_me(struct app *app)
 	struct people *p = &app->people;
 	if (!p->me.user_id) {
 		app->want_assign_me = true;
+		pending_target_remember(app, &p->pending_me_target);
 		people_load_me(p);
 		app_status(app, STATUS_INFO, "finding out who you are…");
 		return;
 	}
 	struct change c = { .kind = CHANGE_UNASSIGN };
 	change_set_assignee(&c, "user", p->me.user_id, p->me.name, p->me.email);
-	app_triage(app, &c);
+	app_triage_on(app, &c, &p->pending_me_target);
 	change_free(&c);
 }
 
@@ -143,6 +190,7 @@ void app_people_changed(struct app *app)
 		assign_me(app);
 	} else if (app->want_assign_me && !app->people.me_loading && app->people.error) {
 		app->want_assign_me = false;
+		pending_target_clear(&app->people.pending_me_target);
 		app_status(app, STATUS_ERROR, "%s", app->people.error);
 	}
 	app_touch(app);

@@ -12,6 +12,12 @@ void change_set_assignee(struct change *c, const char *type, const char *id, con
                          const char *email);
 /* Apply c to the marked issues (after a y/N confirmation) or to the one on screen. */
 void app_triage(struct app *app, const struct change *c);
+/* Remember the issue on screen as where an action that waits for the server goes (no
+ * issue when the marked ones are the targets). */
+void pending_target_remember(struct app *app, struct pending_target *to);
+/* Apply c to the remembered issue if it is still loaded (then forget it), else as
+ * app_triage does. */
+void app_triage_on(struct app *app, const struct change *c, struct pending_target *to);
 /* The confirmation was answered y. */
 void app_confirmed(struct app *app, const struct change *c);
 /* r u m a A b v z; false if req is not a triage request. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The assign picker picks the best person for what is typed and never unassigns by
-# accident: "nobody" is the last row and only "none" (or moving onto it) chooses it.
+# accident: "nobody" is the last row and only "none" or ":unassign" (or moving onto it)
+# chooses it.
 # People on a team with access to the issue's project come first; the others are marked.
 # `:assign NAME` typed while the members are still loading is carried out when they come.
 . "$(dirname "$0")/../lib/screen.sh"
@@ -28,6 +29,10 @@ a
 ~none
 <Enter>
 :view none.view
+:assign jane@example.com
+a
+<Colon>unassign<Enter>
+:view unassign-typed.view
 EOF2
 put() { assert_request --method PUT --path /api/0/organizations/acme/issues/ --param id=4500000003 "$@"; }
 # :assign before the members arrived: sent once they did.
@@ -44,5 +49,8 @@ assert_screen typed-doe
 # Unassigning on purpose.
 put --body-json 'assignedTo=""'
 grep -q "assignee=-" "$TEST_DIR/screens/none.view" || fail "none did not unassign"
-put --count 3
+# ":unassign" typed in the picker, as on the command line, unassigns too.
+grep -q "assignee=-" "$TEST_DIR/screens/unassign-typed.view" || fail ":unassign typed in the picker did not unassign"
+put --body-json 'assignedTo=""' --count 2
+put --count 5
 finish
