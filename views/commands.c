@@ -19,6 +19,8 @@ static const struct command_info commands[] = {
 	{ "search", NULL, "issue", "TEXT", VALUES_NONE, false, "Search in this section" },
 	{ "event", NULL, "issue", "ID|latest|oldest|recommended", VALUES_NONE, false,
 	  "Show one of the issue's events" },
+	{ "waterfall", NULL, "issue", "", VALUES_NONE, false,
+	  "Show the transaction's spans as a waterfall" },
 	{ "resolve", NULL, "generic", "[next|VERSION]", VALUES_NONE, true,
 	  "Resolve now, in the next release, or in VERSION" },
 	{ "unresolve", NULL, "generic", "", VALUES_NONE, true, "Unresolve" },
