@@ -615,7 +615,7 @@ static void describe(struct view *v, struct strbuf *out)
 	}
 	uint32_t node = wv->detail ? wv->detail_node : cursor_node(wv);
 	const struct span *s = node != SPAN_NONE ? t->nodes[node].span : NULL;
-	strbuf_addf(out, "cursor: %s\n", s && s->span_id ? s->span_id : "-");
+	strbuf_addf(out, "span: %s\n", s && s->span_id ? s->span_id : "-");
 	if (!wv->detail && v->cursor < t->nrows && t->rows[v->cursor].group != SPAN_NONE)
 		strbuf_addf(out, "group: %u spans\n", t->groups[t->rows[v->cursor].group].count);
 	strbuf_addf(out, "rows: %zu\n", t->nrows);

@@ -21,7 +21,7 @@ assert_screen_has issue "spans: w opens the waterfall"
 assert_screen_has wide "GET /api/users · http.server · 250ms · ok · 4 spans"
 assert_screen_has wide "3 × db.query"
 grep -q "^group: 3 spans" "$TEST_DIR/screens/wide.view" && fail "the cursor should open on the transaction, not the group"
-grep -q "^cursor: 346f19c1e2d49a29" "$TEST_DIR/screens/wide.view" || fail "cursor not on the root span"
+grep -q "^span: 346f19c1e2d49a29" "$TEST_DIR/screens/wide.view" || fail "cursor not on the root span"
 grep -q "^section: Stack trace" "$TEST_DIR/screens/back.view" || fail "q did not go back to the issue screen"
 
 LINES=24 COLUMNS=80 tui_run <<'EOF2'
