@@ -30,6 +30,7 @@ struct waterfall_view {
 	const struct span_set *built_from;  /* the spans the tree was built from */
 	struct span_tree tree;
 	bool have_tree;
+	char *keep_span;                    /* the cursor's span id across a reload */
 	char *search;
 	enum span_slowest slowest_by;
 	/* Detail mode: the rows of one span, and where the cursor was in the waterfall. */
@@ -63,6 +64,13 @@ static struct span_tree *tree_of(struct waterfall_view *wv)
 	wv->have_tree = true;
 	wv->view.cursor = 0;
 	wv->view.offset = 0;
+	if (wv->keep_span) {
+		uint32_t node = span_tree_find_id(&wv->tree, wv->keep_span);
+		free(wv->keep_span);
+		wv->keep_span = NULL;
+		if (node != SPAN_NONE)
+			wv->view.cursor = span_tree_reveal(&wv->tree, node);
+	}
 	return &wv->tree;
 }
 
@@ -573,6 +581,15 @@ static bool request(struct view *v, enum request req)
 		wv->slowest_by = excl ? SPAN_SLOWEST_DURATION : SPAN_SLOWEST_EXCLUSIVE;
 		return true;
 	}
+	case REQ_REFRESH: {
+		/* The issue screen's store fetches the event again; the tree is rebuilt from
+		 * the answer with the cursor on the same span (folds start afresh). */
+		const struct span *s = node != SPAN_NONE ? t->nodes[node].span : NULL;
+		free(wv->keep_span);
+		wv->keep_span = s && s->span_id ? xstrdup(s->span_id) : NULL;
+		issue_detail_store_refresh(wv->store);
+		return true;
+	}
 	case REQ_SPAN_SEARCH:
 		prompt_open("search spans: ", NULL, "search", on_search, wv);
 		return true;
@@ -636,6 +653,7 @@ static void close_view(struct view *v)
 		span_tree_free(&wv->tree);
 	lines_free(&wv->detail_lines);
 	free(wv->search);
+	free(wv->keep_span);
 	free(wv);
 }
 

@@ -3,7 +3,7 @@
 # section names the key that opens the waterfall, and w opens it: the header (name, op,
 # duration, status, span count, the issue's evidence), one row per span with tree
 # guides, the N+1 queries folded into one "3 ×" row marked as the evidence, bars by
-# time. At 120x40 and at 80x24.
+# time. At 120x40 and at 80x24. Ctrl-r reloads the event and keeps the cursor's span.
 . "$(dirname "$0")/../lib/screen.sh"
 server_start
 LINES=40 COLUMNS=120 tui_run <<'EOF2'
@@ -28,7 +28,13 @@ LINES=24 COLUMNS=80 tui_run <<'EOF2'
 :open BACKEND-1N
 :waterfall
 :screen narrow
+j
+<C-r>
+:view refreshed.view
 EOF2
 assert_screen narrow
 assert_screen_has narrow "3 × db.query"
+# Ctrl-r fetches the event again and keeps the cursor on its span.
+assert_request --method GET --path /api/0/organizations/acme/issues/4500000098/events/1b560407ef796200063ed69cc4a686b5/
+grep -q "^span: parent123" "$TEST_DIR/screens/refreshed.view" || fail "Ctrl-r lost the cursor's span"
 finish
