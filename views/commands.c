@@ -21,6 +21,8 @@ static const struct command_info commands[] = {
 	  "Show one of the issue's events" },
 	{ "waterfall", NULL, "issue", "", VALUES_NONE, false,
 	  "Show the transaction's spans as a waterfall" },
+	{ "depth", NULL, "waterfall", "N", VALUES_NONE, false,
+	  "Waterfall: show spans down to N levels, fold the deeper ones" },
 	{ "resolve", NULL, "generic", "[next|VERSION]", VALUES_NONE, true,
 	  "Resolve now, in the next release, or in VERSION" },
 	{ "unresolve", NULL, "generic", "", VALUES_NONE, true, "Unresolve" },

@@ -604,6 +604,36 @@ static bool request(struct view *v, enum request req)
 	}
 }
 
+/* :depth N shows the tree down to N levels below the transaction; :search TEXT. */
+static bool command(struct view *v, const char *name, const char *args, struct strbuf *err)
+{
+	struct waterfall_view *wv = wv_of(v);
+	struct span_tree *t = tree_of(wv);
+	if (strcmp(name, "search") == 0 && *args) {
+		on_search(wv, args);
+		return true;
+	}
+	if (strcmp(name, "depth") != 0)
+		return false;
+	char *end = NULL;
+	long depth = strtol(args, &end, 10);
+	if (!*args || *end || depth < 1 || depth > 1000) {
+		strbuf_addf(err, "usage: :depth N (1 shows the transaction's own spans)");
+		return true;
+	}
+	if (!t)
+		return true;
+	uint32_t node = cursor_node(wv);
+	span_tree_fold_to_depth(t, (uint32_t)depth);
+	/* The cursor's span, or its nearest ancestor still shown. */
+	while (node != SPAN_NONE && t->row_of[node] == SPAN_NONE)
+		node = t->nodes[node].parent;
+	if (node != SPAN_NONE)
+		cursor_to_node(wv, node);
+	view_clamp(v);
+	return true;
+}
+
 static void title(struct view *v, struct strbuf *left, struct strbuf *right)
 {
 	struct waterfall_view *wv = wv_of(v);
@@ -668,6 +698,7 @@ static const struct view_ops waterfall_ops = {
 	.close = close_view,
 	.empty_text = empty_text,
 	.describe = describe,
+	.command = command,
 };
 
 struct view *waterfall_view_new(struct app *app, struct issue_detail_store *store)

@@ -5,7 +5,8 @@
 # the slowest span (again: by exclusive time); / searches ops and descriptions and
 # reveals a match hidden in a group, n and N step through the matches (from the cursor,
 # wrapping); d shows a span
-# in full and q goes back to the rows.
+# in full and q goes back to the rows; :depth N folds the tree below N levels; ? lists
+# the waterfall's keys, commands and symbols.
 . "$(dirname "$0")/../lib/screen.sh"
 server_start
 LINES=24 COLUMNS=100 tui_run <<'EOF2'
@@ -50,6 +51,16 @@ d
 :view detail.view
 q
 :view detail-closed.view
+:depth 1
+:view depth1.view
+:depth 3
+:view depth3.view
+:depth x
+:screen depth-bad
+?
+:screen help
+G
+:screen help-end
 EOF2
 assert_screen folded
 assert_screen group-open
@@ -88,4 +99,15 @@ assert_screen_has detail "duration 5.0ms exclusive time 5.0ms"
 assert_screen_has detail "offending span of this issue"
 v detail-closed "detail: -"
 v detail-closed "span: span002"
+v depth1 "rows: 2"
+v depth1 "folded: parent123"
+v depth1 "span: parent123"
+v depth3 "rows: 5" # the search expanded the group, and groups keep their state
+v depth3 "folded:$"
+assert_screen_has depth-bad "usage: :depth N"
+assert_screen_has help "Waterfall"
+assert_screen_has help "Space Tab fold"
+assert_screen_has help-end "an offending span of the performance issue"
+assert_screen_has help-end "a gap: time inside the span"
+assert_screen_has help-end ":depth N"
 finish
