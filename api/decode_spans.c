@@ -289,6 +289,33 @@ static const json_t *spans_entry(const json_t *entries)
 	return NULL;
 }
 
+/* The transaction's name. The event of a performance issue is titled like its issue
+ * ("N+1 Query: …", the occurrence's issueTitle), so then the name comes from the
+ * transaction tag or the evidence instead. */
+static char *transaction_name(const json_t *root)
+{
+	char *name = nonempty_member(root, "transaction", MODEL_MAX_TITLE);
+	if (name)
+		return name;
+	const json_t *occurrence = member(root, "occurrence");
+	const json_t *title = member(root, "title");
+	const json_t *issue_title = member(occurrence, "issueTitle");
+	if (!json_is_string(title) || !json_is_string(issue_title) ||
+	    strcmp(json_string_value(title), json_string_value(issue_title)) != 0)
+		return nonempty_member(root, "title", MODEL_MAX_TITLE);
+	const json_t *tags = member(root, "tags");
+	for (size_t i = 0; !name && json_is_array(tags) && i < json_array_size(tags); i++) {
+		const json_t *tag = json_array_get(tags, i);
+		const json_t *key = member(tag, "key");
+		if (json_is_string(key) && strcmp(json_string_value(key), "transaction") == 0)
+			name = nonempty_member(tag, "value", MODEL_MAX_TITLE);
+	}
+	if (!name)
+		name = nonempty_member(member(occurrence, "evidenceData"), "transactionName",
+		                       MODEL_MAX_TITLE);
+	return name ? name : nonempty_member(root, "title", MODEL_MAX_TITLE);
+}
+
 bool decode_transaction_spans(const char *body, size_t len, struct span_set *out,
                               struct strbuf *err)
 {
@@ -299,9 +326,7 @@ bool decode_transaction_spans(const char *body, size_t len, struct span_set *out
 	out->event_id = id_member(root, "eventID");
 	if (!out->event_id)
 		out->event_id = first_present_id(root, "event_id", "id");
-	out->title = nonempty_member(root, "title", MODEL_MAX_TITLE);
-	if (!out->title)
-		out->title = nonempty_member(root, "transaction", MODEL_MAX_TITLE);
+	out->title = transaction_name(root);
 
 	const json_t *trace = member(member(root, "contexts"), "trace");
 	struct span *r = &out->root;

@@ -40,6 +40,10 @@ void detail_result_free(struct detail_result *r)
 		event_free(r->event);
 		free(r->event);
 	}
+	if (r->spans) {
+		span_set_free(r->spans);
+		free(r->spans);
+	}
 	tag_keys_free(r->tags, r->ntags);
 	event_summaries_free(r->events, r->nevents);
 	free(r->next_cursor);
@@ -74,6 +78,17 @@ static void decode_into(struct detail_call *c, const struct api_response *resp,
 	case KIND_EVENT:
 		r->event = xcalloc(1, sizeof(*r->event));
 		ok = decode_event(resp->body, resp->len, r->event, &err);
+		/* A transaction's spans come from the same body (its waterfall). */
+		if (ok && r->event->type && strcmp(r->event->type, "transaction") == 0) {
+			struct strbuf span_err = STRBUF_INIT;
+			r->spans = xcalloc(1, sizeof(*r->spans));
+			if (!decode_transaction_spans(resp->body, resp->len, r->spans, &span_err)) {
+				span_set_free(r->spans);
+				free(r->spans);
+				r->spans = NULL;
+			}
+			strbuf_free(&span_err);
+		}
 		break;
 	case KIND_TAGS:
 		ok = decode_issue_tags(resp->body, resp->len, &r->tags, &r->ntags, &err);

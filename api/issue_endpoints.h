@@ -7,6 +7,7 @@
 
 #include "api/endpoints.h"
 #include "api/event.h"
+#include "api/span.h"
 
 /* Every result is owned by the callback; error is NULL on success. */
 struct detail_result {
@@ -14,6 +15,7 @@ struct detail_result {
 	char *error;
 	struct issue_detail *detail;       /* api_get_issue */
 	struct event *event;               /* api_get_event */
+	struct span_set *spans;            /* api_get_event, for a transaction; else NULL */
 	struct tag_key *tags;              /* api_issue_tags */
 	size_t ntags;
 	struct event_summary *events;      /* api_issue_events */

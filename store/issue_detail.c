@@ -49,6 +49,12 @@ static void on_event(void *ctx, struct detail_result *r)
 		}
 		s->event = r->event;
 		r->event = NULL;
+		if (s->spans) {
+			span_set_free(s->spans);
+			free(s->spans);
+		}
+		s->spans = r->spans;
+		r->spans = NULL;
 	}
 	detail_result_free(r);
 	changed(s, s->event_state.error);
@@ -163,6 +169,10 @@ void issue_detail_store_free(struct issue_detail_store *s)
 	if (s->event) {
 		event_free(s->event);
 		free(s->event);
+	}
+	if (s->spans) {
+		span_set_free(s->spans);
+		free(s->spans);
 	}
 	tag_keys_free(s->tags, s->ntags);
 	event_summaries_free(s->events, s->nevents);

@@ -25,6 +25,7 @@ struct issue_detail_store {
 	struct detail_part detail_state;
 
 	struct event *event;
+	struct span_set *spans;    /* the event's spans when it is a transaction, else NULL */
 	char *event_which;         /* what was asked: recommended | latest | oldest | an id */
 	struct detail_part event_state;
 

@@ -60,6 +60,15 @@ enum request_flags {
 	_(EVENT_LATEST,   issue,   "latest-event",     "}",                  REQF_NONE,      "Show the latest event") \
 	_(EVENT_RECOMMENDED, issue, "recommended-event", "*",                REQF_NONE,      "Show the recommended event") \
 	_(EVENT_LIST,     issue,   "event-list",       "E",                  REQF_NONE,      "List the issue's events to pick one") \
+	_(WATERFALL,      issue,   "waterfall",        "w",                  REQF_NONE,      "Show a transaction's spans as a waterfall") \
+	_(SPAN_FOLD,      waterfall, "fold",           "<Space> <Tab>",      REQF_NONE,      "Fold / unfold the span's children, or a repeated-span group") \
+	_(SPAN_ZOOM_IN,   waterfall, "zoom-in",        "+",                  REQF_NONE,      "Zoom into the span: its subtree, its time as the axis") \
+	_(SPAN_ZOOM_OUT,  waterfall, "zoom-out",       "-",                  REQF_NONE,      "Zoom back out one step") \
+	_(SPAN_SLOWEST,   waterfall, "slowest-span",   "S",                  REQF_NONE,      "Jump to the slowest span (again: by exclusive time)") \
+	_(SPAN_DETAIL,    waterfall, "span-detail",    "d",                  REQF_NONE,      "Show the span in full (Enter too)") \
+	_(SPAN_SEARCH,    waterfall, "span-search",    "/",                  REQF_NONE,      "Search span ops and descriptions") \
+	_(SPAN_SEARCH_NEXT, waterfall, "span-search-next", "n",              REQF_NONE,      "Next matching span") \
+	_(SPAN_SEARCH_PREV, waterfall, "span-search-previous", "N",          REQF_NONE,      "Previous matching span") \
 	_(RESOLVE,        generic, "resolve",          "r",                  REQF_MUTATES,   "Resolve (the marked issues, or this one); :resolve next | VERSION") \
 	_(UNRESOLVE,      generic, "unresolve",        "u",                  REQF_MUTATES,   "Unresolve") \
 	_(ARCHIVE,        generic, "archive",          "m",                  REQF_MUTATES,   "Archive (mute): until escalating, for a time, until N events/users, forever") \

@@ -601,6 +601,9 @@ static void key_hints(struct app *app, struct strbuf *out, int width)
 		{ REQ_NEXT_SECTION, "section" }, { REQ_TOGGLE_IN_APP, "in-app" },
 		{ REQ_TOGGLE_ORDER, "order" }, { REQ_SEARCH, "search" }, { REQ_EVENT_PREV, "older" },
 		{ REQ_EVENT_NEXT, "newer" }, { REQ_EVENT_LIST, "events" },
+		{ REQ_SPAN_FOLD, "fold" }, { REQ_SPAN_ZOOM_IN, "zoom" },
+		{ REQ_SPAN_SLOWEST, "slowest" }, { REQ_SPAN_SEARCH, "search" },
+		{ REQ_SPAN_DETAIL, "detail" },
 		{ REQ_ENTER, "open" }, { REQ_REFRESH, "refresh" }, { REQ_BACK, NULL },
 	};
 	struct view *v = app_top(app);

@@ -70,6 +70,13 @@ static const struct legend_entry legend[] = {
 	{ "issue", "→", ROLE_DEFAULT, "the faulting line, in a frame's source" },
 	{ "issue", "×N", ROLE_NUMBER, "the frame repeats N times (recursion)" },
 	{ "issue", "‹ …", ROLE_DIM, "the line goes on to the left / right (h l scroll)" },
+	{ "waterfall", "█▍", ROLE_SPARK, "a span's time: the bar starts and ends where the span does (eighths of a cell)" },
+	{ "waterfall", "▏", ROLE_SPARK, "a span too short to show as a bar" },
+	{ "waterfall", "░", ROLE_DIM, "a gap: time inside the span that none of its children covers" },
+	{ "waterfall", "◂ ▸", ROLE_SPARK, "the span starts before / ends after the time axis" },
+	{ "waterfall", "◆", ROLE_LEVEL_ERROR, "an offending span of the performance issue (its evidence)" },
+	{ "waterfall", "N ×", ROLE_NUMBER, "N repeated spans folded into one row (total time; mean beside)" },
+	{ "waterfall", "[+N]", ROLE_NUMBER, "a folded span: N child spans hidden" },
 	{ "generic", "⟳", ROLE_LOADING, "loading or working (bottom right)" },
 };
 
@@ -279,12 +286,15 @@ struct view *help_view_new(struct app *app, const char *scope)
 	hv->view.ops = &help_ops;
 	hv->view.app = app;
 	bool ro = app->cfg && app->cfg->read_only;
-	const char *shown = scope && (strcmp(scope, "issues") == 0 || strcmp(scope, "issue") == 0)
+	const char *shown = scope && (strcmp(scope, "issues") == 0 || strcmp(scope, "issue") == 0 ||
+	                              strcmp(scope, "waterfall") == 0)
 	                        ? scope : "generic";
 	if (strcmp(shown, "issues") == 0)
 		add_keys(hv, shown, shown, "Issue stream", ro);
 	else if (strcmp(shown, "issue") == 0)
 		add_keys(hv, shown, shown, "Issue", ro);
+	else if (strcmp(shown, "waterfall") == 0)
+		add_keys(hv, shown, shown, "Waterfall", ro);
 	add_keys(hv, "generic", shown, "Everywhere", ro);
 	add_commands(hv, shown, ro);
 	add_legend(hv, shown);

@@ -610,6 +610,13 @@ static bool request(struct view *v, enum request req)
 	case REQ_FILTER_CATEGORY:
 		cycle_crumb_filter(iv, false);
 		return true;
+	case REQ_WATERFALL:
+		if (iv->store.spans)
+			app_push(v->app, waterfall_view_new(v->app, &iv->store));
+		else
+			app_status(v->app, STATUS_INFO, "%s", iv->store.event_state.loading
+			           ? "the event is still loading" : "this event has no spans (not a transaction)");
+		return true;
 	case REQ_SEARCH:
 		prompt_open("search: ", NULL, "search", on_search, iv);
 		return true;

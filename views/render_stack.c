@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui/keymap.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -543,6 +544,19 @@ static void render_bare_stack(struct stack_render *r)
 	render_frames(r, r->e->stacktrace, stack, false);
 }
 
+/* A transaction's spans are shown by the waterfall: say which key opens it (the
+ * user's own binding, else the command). */
+static void waterfall_hint(struct line *l)
+{
+	struct strbuf keys = STRBUF_INIT;
+	keymap_keys_display(REQ_WATERFALL, "issue", &keys);
+	line_seg(l, ROLE_DEFAULT, "spans: ");
+	const char *k = keys.len ? strbuf_str(&keys) : ":waterfall";
+	line_segf(l, ROLE_HELP_KEY, "%.*s", (int)strcspn(k, " "), k);
+	line_seg(l, ROLE_DEFAULT, " opens the waterfall");
+	strbuf_free(&keys);
+}
+
 void render_stacktrace(const struct event *e, const struct stack_options *o, struct lines *out)
 {
 	static const struct stack_options defaults = { .newest_first = true };
@@ -578,6 +592,10 @@ void render_stacktrace(const struct event *e, const struct stack_options *o, str
 		begin_block(&r);
 		for (size_t i = 0; i < e->nunknown; i++) {
 			struct line *l = lines_add(out, LINE_TEXT, 0, 0);
+			if (e->unknown_entries[i] && strcmp(e->unknown_entries[i], "spans") == 0) {
+				waterfall_hint(l);
+				continue;
+			}
 			line_seg(l, ROLE_DIM, "not displayed: ");
 			line_seg(l, ROLE_DIM, e->unknown_entries[i] ? e->unknown_entries[i] : "?");
 		}

@@ -21,6 +21,9 @@ void issue_view_show_event(struct view *issue_view, const char *event_id);
 struct issue_detail_store;
 struct view *events_view_new(struct app *app, struct issue_detail_store *store,
                              struct view *issue_view);
+/* A transaction's spans as a waterfall, from the issue screen's store (borrowed; the
+ * tree follows the store when it shows another event). */
+struct view *waterfall_view_new(struct app *app, struct issue_detail_store *store);
 /* The archive menu: until escalating (default), for a time, until N events/users, forever. */
 struct view *archive_menu_new(struct app *app);
 /* The assign picker: members and teams filtered as you type. */

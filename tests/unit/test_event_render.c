@@ -526,7 +526,7 @@ static void test_unknown_entries_and_processing_errors_listed_last(void **state)
 	ASSERT_TEXTS(&ls, 0,
 	             "Message", "hello", "",
 	             "not displayed: debugmeta",
-	             "not displayed: spans",
+	             "spans: :waterfall opens the waterfall", /* no key bound: the command */
 	             "",
 	             "Processing errors",
 	             "js_no_source  Source code was not found for app.js");

@@ -10,6 +10,7 @@
 #include <dirent.h>
 
 #include "tests/unit/support/fixture.h"
+#include "tui/keymap.h"
 #include "tests/unit/test_event_render_harness.h"
 
 /* ---- helpers ------------------------------------------------------------------------ */
@@ -340,9 +341,11 @@ static void test_transaction_has_no_stack(void **state)
 	struct event e;
 	load_event("api/sentry-mcp.event.transaction.json", &e);
 	struct lines ls = { 0 };
+	keymap_init(); /* the hint names the key the user has for the waterfall */
 	render_stacktrace(&e, NULL, &ls);
-	ASSERT_TEXTS(&ls, 0, "No stack trace or message", "", "not displayed: spans");
+	ASSERT_TEXTS(&ls, 0, "No stack trace or message", "", "spans: w opens the waterfall");
 	lines_free(&ls);
+	keymap_free();
 	event_free(&e);
 }
 

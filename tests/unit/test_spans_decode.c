@@ -35,6 +35,37 @@ static void assert_refused(bool trace, const char *body, const char *expected_er
 
 /* ---- real transactions ------------------------------------------------------------- */
 
+/* A performance issue's event carries the issue's title; the waterfall names the
+ * transaction (top-level "transaction", else its tag, else the evidence). */
+static void assert_name(const char *body, const char *expected)
+{
+	struct span_set s;
+	struct strbuf err = STRBUF_INIT;
+	assert_true(decode_transaction_spans(body, strlen(body), &s, &err));
+	assert_string_equal(s.title, expected);
+	assert_string_equal(s.root.description, expected);
+	span_set_free(&s);
+	strbuf_free(&err);
+}
+
+static void test_transaction_name_over_issue_title(void **state)
+{
+	(void)state;
+	assert_name("{\"title\":\"N+1 Query: SELECT %s\",\"transaction\":\"GET /a\","
+	            "\"tags\":[{\"key\":\"transaction\",\"value\":\"GET /b\"}]}", "GET /a");
+	assert_name("{\"title\":\"N+1 Query: SELECT %s\","
+	            "\"tags\":[{\"key\":\"level\",\"value\":\"x\"},"
+	            "{\"key\":\"transaction\",\"value\":\"GET /b\"}],"
+	            "\"occurrence\":{\"issueTitle\":\"N+1 Query: SELECT %s\","
+	            "\"evidenceData\":{\"transactionName\":\"GET /c\"}}}", "GET /b");
+	assert_name("{\"title\":\"N+1 Query: SELECT %s\","
+	            "\"occurrence\":{\"issueTitle\":\"N+1 Query: SELECT %s\","
+	            "\"evidenceData\":{\"transactionName\":\"GET /c\"}}}", "GET /c");
+	/* A title that is not the issue's is the transaction's own. */
+	assert_name("{\"title\":\"GET /d\",\"tags\":[{\"key\":\"transaction\",\"value\":\"/d\"}],"
+	            "\"occurrence\":{\"issueTitle\":\"N+1 Query\"}}", "GET /d");
+}
+
 static void test_python_sdk_transaction(void **state)
 {
 	(void)state;
@@ -395,6 +426,7 @@ int main(void)
 		cmocka_unit_test(test_metrics_and_evidence_variants),
 		cmocka_unit_test(test_hostile_text_is_kept_raw_but_capped),
 		cmocka_unit_test(test_span_cap),
+		cmocka_unit_test(test_transaction_name_over_issue_title),
 		cmocka_unit_test(test_bodies_that_are_not_transactions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
