@@ -10,7 +10,7 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-enum detail_kind { KIND_ISSUE, KIND_EVENT, KIND_TAGS, KIND_EVENTS, KIND_SHORT_ID };
+enum detail_kind { KIND_ISSUE, KIND_EVENT, KIND_TAGS, KIND_EVENTS, KIND_SHORT_ID, KIND_TRACE };
 
 #define MAX_ROUTES 4
 
@@ -101,6 +101,10 @@ static void decode_into(struct detail_call *c, const struct api_response *resp,
 	case KIND_SHORT_ID:
 		r->issue = xcalloc(1, sizeof(*r->issue));
 		ok = decode_short_id_lookup(resp->body, resp->len, r->issue, &err);
+		break;
+	case KIND_TRACE:
+		r->spans = xcalloc(1, sizeof(*r->spans));
+		ok = decode_trace_spans(resp->body, resp->len, r->spans, &err);
 		break;
 	}
 	if (!ok)
@@ -243,6 +247,34 @@ unsigned long api_lookup_short_id(const struct sentry_target *t, const char *sho
 {
 	struct detail_call *c = call_new(KIND_SHORT_ID, t, "issue", short_id, done, ctx);
 	const char *segs[] = { "organizations", t->org, "shortids", short_id };
+	add_route(c, url_api(t->base_url, segs, 4));
+	return start(c);
+}
+
+/* A transaction is any event of its project: the project-scoped route serves it on
+ * Sentry and GlitchTip alike (docs/sentry-api.md §5, §7). */
+unsigned long api_get_project_event(const struct sentry_target *t, const char *project,
+                                    const char *event_id, detail_fn done, void *ctx)
+{
+	struct detail_call *c = call_new(KIND_EVENT, t, "transaction event", event_id, done, ctx);
+	free(c->not_found);
+	struct strbuf nf = STRBUF_INIT;
+	strbuf_addf(&nf, "event %s in project '%s'", event_id, project);
+	c->not_found = strbuf_detach(&nf);
+	const char *segs[] = { "projects", t->org, project, "events", event_id };
+	add_route(c, url_api(t->base_url, segs, 5));
+	return start(c);
+}
+
+unsigned long api_get_trace(const struct sentry_target *t, const char *trace_id, detail_fn done,
+                            void *ctx)
+{
+	struct detail_call *c = call_new(KIND_TRACE, t, "trace", trace_id, done, ctx);
+	free(c->not_found);
+	struct strbuf nf = STRBUF_INIT;
+	strbuf_addf(&nf, "trace %s in organization '%s'", trace_id, t->org);
+	c->not_found = strbuf_detach(&nf);
+	const char *segs[] = { "organizations", t->org, "trace", trace_id };
 	add_route(c, url_api(t->base_url, segs, 4));
 	return start(c);
 }

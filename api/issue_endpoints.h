@@ -15,7 +15,8 @@ struct detail_result {
 	char *error;
 	struct issue_detail *detail;       /* api_get_issue */
 	struct event *event;               /* api_get_event */
-	struct span_set *spans;            /* api_get_event, for a transaction; else NULL */
+	struct span_set *spans;            /* api_get_event and api_get_project_event for a
+	                                      transaction, api_get_trace; else NULL */
 	struct tag_key *tags;              /* api_issue_tags */
 	size_t ntags;
 	struct event_summary *events;      /* api_issue_events */
@@ -47,5 +48,15 @@ unsigned long api_lookup_short_id(const struct sentry_target *t, const char *sho
  * alone). False, with err, for a body that is not such an object. */
 bool decode_short_id_lookup(const char *body, size_t len, struct issue *out,
                             struct strbuf *err);
+
+/* GET /api/0/projects/{org}/{project}/events/{event_id}/: any event, a transaction
+ * with its spans (result->event, result->spans). */
+unsigned long api_get_project_event(const struct sentry_target *t, const char *project,
+                                    const char *event_id, detail_fn done, void *ctx);
+/* GET /api/0/organizations/{org}/trace/{trace_id}/ -> result->spans (from_trace). Not
+ * every server has it: a 404 (status 404, error set) means "no trace endpoint" as
+ * much as "no such trace", and the caller falls back. */
+unsigned long api_get_trace(const struct sentry_target *t, const char *trace_id, detail_fn done,
+                            void *ctx);
 
 #endif

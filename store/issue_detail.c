@@ -181,3 +181,58 @@ void issue_detail_store_free(struct issue_detail_store *s)
 	free(s->issue_id);
 	memset(s, 0, sizeof(*s));
 }
+
+/* The issue screen's event as a waterfall's span source (borrowed: the issue screen
+ * owns the store and outlives the waterfall above it). */
+
+static const struct span_set *source_spans(void *ctx)
+{
+	struct issue_detail_store *s = ctx;
+	return s->spans;
+}
+
+static bool source_loading(void *ctx)
+{
+	struct issue_detail_store *s = ctx;
+	return s->event_state.loading;
+}
+
+static const char *source_error(void *ctx)
+{
+	struct issue_detail_store *s = ctx;
+	if (s->event_state.error)
+		return s->event_state.error;
+	return s->event && !s->spans ? "this event is not a transaction: it has no spans" : NULL;
+}
+
+static void source_reload(void *ctx)
+{
+	issue_detail_store_refresh(ctx);
+}
+
+static void source_label(void *ctx, struct strbuf *out)
+{
+	struct issue_detail_store *s = ctx;
+	strbuf_adds(out, s->detail && s->detail->issue.short_id ? s->detail->issue.short_id
+	                                                         : s->issue_id);
+}
+
+static const char *source_event_id(void *ctx)
+{
+	struct issue_detail_store *s = ctx;
+	return s->event ? s->event->id : NULL;
+}
+
+static const struct span_source_ops issue_source_ops = {
+	.spans = source_spans,
+	.loading = source_loading,
+	.error = source_error,
+	.reload = source_reload,
+	.label = source_label,
+	.event_id = source_event_id,
+};
+
+struct span_source issue_detail_span_source(struct issue_detail_store *s)
+{
+	return (struct span_source){ .ops = &issue_source_ops, .ctx = s };
+}

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "api/issue_endpoints.h"
+#include "store/span_source.h"
 
 struct detail_part {
 	bool loading;
@@ -55,5 +56,7 @@ void issue_detail_store_refresh(struct issue_detail_store *s);
 /* Fetch (the next page of) the issue's event list. */
 void issue_detail_store_load_events(struct issue_detail_store *s);
 void issue_detail_store_free(struct issue_detail_store *s);
+/* The store's event as a waterfall's spans (borrowed: the store must outlive it). */
+struct span_source issue_detail_span_source(struct issue_detail_store *s);
 
 #endif

@@ -612,7 +612,7 @@ static bool request(struct view *v, enum request req)
 		return true;
 	case REQ_WATERFALL:
 		if (iv->store.spans)
-			app_push(v->app, waterfall_view_new(v->app, &iv->store));
+			app_push(v->app, waterfall_view_new(v->app, issue_detail_span_source(&iv->store)));
 		else
 			app_status(v->app, STATUS_INFO, "%s", iv->store.event_state.loading
 			           ? "the event is still loading" : "this event has no spans (not a transaction)");

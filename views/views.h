@@ -3,6 +3,7 @@
 #define VIEWS_VIEWS_H
 
 #include "api/model.h"
+#include "store/span_source.h"
 #include "views/view.h"
 
 struct app;
@@ -21,9 +22,16 @@ void issue_view_show_event(struct view *issue_view, const char *event_id);
 struct issue_detail_store;
 struct view *events_view_new(struct app *app, struct issue_detail_store *store,
                              struct view *issue_view);
-/* A transaction's spans as a waterfall, from the issue screen's store (borrowed; the
- * tree follows the store when it shows another event). */
-struct view *waterfall_view_new(struct app *app, struct issue_detail_store *store);
+/* A transaction's spans as a waterfall, from a span source (owned by the view; a
+ * borrowed source such as the issue screen's store must outlive it). */
+struct span_source;
+struct view *waterfall_view_new(struct app *app, struct span_source src);
+/* The waterfall of one transaction event (project slug, 32-hex event id). */
+struct view *waterfall_view_for_event(struct app *app, const char *project, const char *event_id);
+/* The waterfall of a whole trace; focus_span_id / focus_event_id (either may be NULL) is
+ * put under the cursor and marked. */
+struct view *waterfall_view_for_trace(struct app *app, const char *trace_id,
+                                      const char *focus_span_id, const char *focus_event_id);
 /* The archive menu: until escalating (default), for a time, until N events/users, forever. */
 struct view *archive_menu_new(struct app *app);
 /* The assign picker: members and teams filtered as you type. */

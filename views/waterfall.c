@@ -4,14 +4,16 @@
  * "N × description" row; the performance issue's evidence is marked. `d` (or Enter)
  * shows one span in full in the same view; q goes back to the rows.
  *
- * The spans are borrowed from the issue screen's store; when that store shows another
- * event the tree is rebuilt from the new spans (the cursor stays on its span id when
- * the new event has it). */
+ * The spans come from a span source (store/span_source.h): the issue screen's event,
+ * a transaction fetched by project and id, or a whole trace. When the source's spans
+ * change (another event, a refresh) the tree is rebuilt from them (the cursor stays
+ * on its span id when the new spans have it). A source may name a span to focus (an
+ * error's span in its trace): the cursor starts there and the row is marked. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/issue_detail.h"
+#include "store/span_fetch.h"
 #include "store/span_tree.h"
 #include "tui/prompt.h"
 #include "tui/sanitize.h"
@@ -22,12 +24,15 @@
 #include "views/waterfall_layout.h"
 
 #define EVIDENCE_MARK "\u25C6"   /* ◆ an offending span of the issue's evidence */
+#define ERROR_MARK "\u25CF"      /* ● an error happened in this span (a trace) */
+#define FOCUS_MARK "\u25B6"      /* ▶ the span the waterfall was opened for */
 #define DURATION_WIDTH 7
 
 struct waterfall_view {
 	struct view view;
-	struct issue_detail_store *store;   /* borrowed from the issue screen below */
+	struct span_source src;
 	const struct span_set *built_from;  /* the spans the tree was built from */
+	uint32_t focus_node;                /* the source's focus span, SPAN_NONE if none */
 	struct span_tree tree;
 	bool have_tree;
 	char *keep_span;                    /* the cursor's span id across a reload */
@@ -45,10 +50,37 @@ static struct waterfall_view *wv_of(struct view *v)
 	return (struct waterfall_view *)v;
 }
 
-/* The tree, rebuilt when the store's spans changed (another event, a refresh). */
+/* The tree, rebuilt when the source's spans changed (another event, a refresh). */
+static const struct span_set *spans_of(struct waterfall_view *wv)
+{
+	return wv->src.ops->spans(wv->src.ctx);
+}
+
+/* The span the source asks to focus: by span id, else the trace node that is the
+ * event or holds it among its errors. */
+static uint32_t find_focus(const struct span_tree *t, const struct span_source *src)
+{
+	if (src->focus_span_id) {
+		uint32_t node = span_tree_find_id(t, src->focus_span_id);
+		if (node != SPAN_NONE)
+			return node;
+	}
+	if (!src->focus_event_id)
+		return SPAN_NONE;
+	for (uint32_t i = 0; i < t->nnodes; i++) {
+		const struct span *s = t->nodes[i].span;
+		if (s->event_id && strcmp(s->event_id, src->focus_event_id) == 0)
+			return i;
+		for (size_t e = 0; e < s->nerrors; e++)
+			if (s->errors[e].event_id && strcmp(s->errors[e].event_id, src->focus_event_id) == 0)
+				return i;
+	}
+	return SPAN_NONE;
+}
+
 static struct span_tree *tree_of(struct waterfall_view *wv)
 {
-	const struct span_set *set = wv->store->spans;
+	const struct span_set *set = spans_of(wv);
 	if (wv->have_tree && wv->built_from == set)
 		return &wv->tree;
 	if (wv->have_tree) {
@@ -64,13 +96,15 @@ static struct span_tree *tree_of(struct waterfall_view *wv)
 	wv->have_tree = true;
 	wv->view.cursor = 0;
 	wv->view.offset = 0;
+	wv->focus_node = find_focus(&wv->tree, &wv->src);
+	uint32_t node = wv->focus_node;
 	if (wv->keep_span) {
-		uint32_t node = span_tree_find_id(&wv->tree, wv->keep_span);
+		node = span_tree_find_id(&wv->tree, wv->keep_span);
 		free(wv->keep_span);
 		wv->keep_span = NULL;
-		if (node != SPAN_NONE)
-			wv->view.cursor = span_tree_reveal(&wv->tree, node);
 	}
+	if (node != SPAN_NONE)
+		wv->view.cursor = span_tree_reveal(&wv->tree, node);
 	return &wv->tree;
 }
 
@@ -314,7 +348,9 @@ static void draw_line(struct view *v, size_t lineno, struct draw_row *row)
 		for (uint32_t i = 0; i < grp->count && !offender; i++)
 			offender = t->nodes[t->children[grp->first + i]].flags & SPAN_OFFENDER;
 
-	draw_text(row, offender ? ROLE_LEVEL_ERROR : ROLE_DEFAULT, offender ? EVIDENCE_MARK : " ");
+	const char *mark = offender ? EVIDENCE_MARK : r->node == wv->focus_node ? FOCUS_MARK
+	                   : s->nerrors ? ERROR_MARK : " ";
+	draw_text(row, *mark != ' ' ? ROLE_LEVEL_ERROR : ROLE_DEFAULT, mark);
 	struct strbuf label = STRBUF_INIT;
 	uint32_t last_in_row = grp ? t->children[grp->first + grp->count - 1] : r->node;
 	tree_guides(t, r->node, last_in_row, t->nodes[span_tree_axis_node(t)].depth, &label);
@@ -372,7 +408,7 @@ static void draw_line(struct view *v, size_t lineno, struct draw_row *row)
 
 static void header_lines(struct waterfall_view *wv, struct strbuf *out, int which)
 {
-	const struct span_set *set = wv->store->spans;
+	const struct span_set *set = spans_of(wv);
 	char buf[32];
 	if (which == 0) {
 		waterfall_format_duration(set->root.end - set->root.start, buf, sizeof(buf));
@@ -411,7 +447,7 @@ static bool has_metrics(const struct span_set *set)
 static int header_height(struct view *v, int width)
 {
 	struct waterfall_view *wv = wv_of(v);
-	const struct span_set *set = tree_of(wv) ? wv->store->spans : NULL;
+	const struct span_set *set = tree_of(wv) ? spans_of(wv) : NULL;
 	if (!set)
 		return 0;
 	return 1 + has_metrics(set) + set->has_evidence + 1;
@@ -423,7 +459,7 @@ static void draw_header(struct view *v, WINDOW *win, int y, int width)
 	struct span_tree *t = tree_of(wv);
 	if (!t)
 		return;
-	const struct span_set *set = wv->store->spans;
+	const struct span_set *set = spans_of(wv);
 	struct draw_row row;
 	for (int which = 0; which < 3; which++) {
 		if ((which == 1 && !has_metrics(set)) || (which == 2 && !set->has_evidence))
@@ -582,12 +618,12 @@ static bool request(struct view *v, enum request req)
 		return true;
 	}
 	case REQ_REFRESH: {
-		/* The issue screen's store fetches the event again; the tree is rebuilt from
+		/* The source fetches the spans again; the tree is rebuilt from
 		 * the answer with the cursor on the same span (folds start afresh). */
 		const struct span *s = node != SPAN_NONE ? t->nodes[node].span : NULL;
 		free(wv->keep_span);
 		wv->keep_span = s && s->span_id ? xstrdup(s->span_id) : NULL;
-		issue_detail_store_refresh(wv->store);
+		wv->src.ops->reload(wv->src.ctx);
 		return true;
 	}
 	case REQ_SPAN_SEARCH:
@@ -637,19 +673,21 @@ static bool command(struct view *v, const char *name, const char *args, struct s
 static void title(struct view *v, struct strbuf *left, struct strbuf *right)
 {
 	struct waterfall_view *wv = wv_of(v);
-	const struct issue_detail *d = wv->store->detail;
-	strbuf_addf(left, "%s › %s › waterfall", v->app->target.org,
-	            d && d->issue.short_id ? d->issue.short_id : wv->store->issue_id);
-	if (wv->store->event && wv->store->event->id)
-		strbuf_addf(right, "event %.8s", wv->store->event->id);
+	strbuf_addf(left, "%s › ", v->app->target.org);
+	wv->src.ops->label(wv->src.ctx, left);
+	strbuf_adds(left, " › waterfall");
+	const char *event_id = wv->src.ops->event_id(wv->src.ctx);
+	if (event_id)
+		strbuf_addf(right, "event %.8s", event_id);
 }
 
 static const char *empty_text(struct view *v)
 {
 	struct waterfall_view *wv = wv_of(v);
-	if (wv->store->event_state.loading)
-		return "Loading the event…";
-	return "This event has no spans.";
+	if (wv->src.ops->loading(wv->src.ctx))
+		return "Loading the spans…";
+	const char *error = wv->src.ops->error(wv->src.ctx);
+	return error ? error : "This transaction has no spans.";
 }
 
 static void describe(struct view *v, struct strbuf *out)
@@ -682,6 +720,7 @@ static void close_view(struct view *v)
 	if (wv->have_tree)
 		span_tree_free(&wv->tree);
 	lines_free(&wv->detail_lines);
+	span_source_free(&wv->src);
 	free(wv->search);
 	free(wv->keep_span);
 	free(wv);
@@ -701,12 +740,33 @@ static const struct view_ops waterfall_ops = {
 	.command = command,
 };
 
-struct view *waterfall_view_new(struct app *app, struct issue_detail_store *store)
+struct view *waterfall_view_new(struct app *app, struct span_source src)
 {
 	struct waterfall_view *wv = xcalloc(1, sizeof(*wv));
 	wv->view.ops = &waterfall_ops;
 	wv->view.app = app;
-	wv->store = store;
+	wv->src = src;
+	wv->focus_node = SPAN_NONE;
 	wv->slowest_by = SPAN_SLOWEST_DURATION;
 	return &wv->view;
+}
+
+/* An answer arrived: the next pass draws it (never draw from a callback). */
+static void fetched(void *ctx)
+{
+	app_touch(ctx);
+}
+
+struct view *waterfall_view_for_event(struct app *app, const char *project, const char *event_id)
+{
+	return waterfall_view_new(app, span_fetch_event(&app->target, project, event_id, fetched, app));
+}
+
+struct view *waterfall_view_for_trace(struct app *app, const char *trace_id,
+                                      const char *focus_span_id, const char *focus_event_id)
+{
+	struct span_source src = span_fetch_trace(&app->target, trace_id, fetched, app);
+	src.focus_span_id = focus_span_id ? xstrdup(focus_span_id) : NULL;
+	src.focus_event_id = focus_event_id ? xstrdup(focus_event_id) : NULL;
+	return waterfall_view_new(app, src);
 }
