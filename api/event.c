@@ -227,3 +227,16 @@ void event_summaries_free(struct event_summary *rows, size_t n)
 	}
 	free(rows);
 }
+
+const char *event_context_value(const struct event *e, const char *context, const char *key)
+{
+	for (size_t i = 0; e && i < e->ncontexts; i++) {
+		if (!e->contexts[i].name || strcmp(e->contexts[i].name, context) != 0)
+			continue;
+		const struct kv_list *f = &e->contexts[i].fields;
+		for (size_t k = 0; k < f->n; k++)
+			if (f->items[k].key && strcmp(f->items[k].key, key) == 0)
+				return f->items[k].value;
+	}
+	return NULL;
+}

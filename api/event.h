@@ -233,4 +233,7 @@ bool decode_issue_tags(const char *body, size_t len, struct tag_key **out, size_
 bool decode_event_list(const char *body, size_t len, struct event_summary **out, size_t *n,
                        struct strbuf *err);
 
+/* A field of one of the event's contexts ("trace", "trace_id"), or NULL. */
+const char *event_context_value(const struct event *e, const char *context, const char *key);
+
 #endif

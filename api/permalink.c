@@ -14,7 +14,8 @@
 #define MAX_ID_LEN   64
 
 static const char accepted[] =
-	"expected a short id (BACKEND-4B), an issue id (4500000002) or an issue link";
+	"expected a short id (BACKEND-4B), an issue id (4500000002), PROJECT:EVENT_ID, "
+	"or an issue, event or trace link";
 
 void issue_ref_free(struct issue_ref *ref)
 {
@@ -22,6 +23,8 @@ void issue_ref_free(struct issue_ref *ref)
 		return;
 	free(ref->issue);
 	free(ref->event);
+	free(ref->project);
+	free(ref->trace);
 	memset(ref, 0, sizeof(*ref));
 }
 
@@ -91,6 +94,61 @@ static bool is_event_id(const char *s)
 			return false;
 	}
 	return hex == 32 && (len == 32 || len == 36);
+}
+
+/* A fixed 32-hex (or dashed UUID) event or trace id, not a name like "latest". */
+static bool is_hex_id(const char *s)
+{
+	return strcmp(s, "latest") != 0 && strcmp(s, "oldest") != 0 &&
+	       strcmp(s, "recommended") != 0 && is_event_id(s);
+}
+
+static bool is_project_slug(const char *s, size_t len)
+{
+	if (len == 0 || len > MAX_ID_LEN)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '_' && s[i] != '.')
+			return false;
+	return true;
+}
+
+/* "backend:1b5604…": an event of a project, as Sentry's Discover and performance
+ * pages name one (and as the org-scoped event route takes it). */
+static bool parse_project_event(const char *text, struct issue_ref *out)
+{
+	const char *colon = strchr(text, ':');
+	if (!colon || !is_project_slug(text, (size_t)(colon - text)) || !is_hex_id(colon + 1))
+		return false;
+	out->kind = ISSUE_REF_EVENT;
+	out->project = xstrndup(text, (size_t)(colon - text));
+	out->event = xstrdup(colon + 1);
+	return true;
+}
+
+/* The pages of one transaction or trace, after the org part of the path:
+ *   performance/{project}:{event}/  discover/{project}:{event}/
+ *   projects/{project}/events/{event}/
+ *   …/trace/{trace_id}/  (performance/trace, explore/traces/trace, traces/trace …) */
+static bool parse_event_path(char **segs, size_t n, struct issue_ref *out)
+{
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (strcmp(segs[i], "trace") == 0 && is_hex_id(segs[i + 1])) {
+			out->kind = ISSUE_REF_TRACE;
+			out->trace = xstrdup(segs[i + 1]);
+			return true;
+		}
+	}
+	if (n >= 2 && (strcmp(segs[0], "performance") == 0 || strcmp(segs[0], "discover") == 0))
+		return parse_project_event(segs[1], out);
+	if (n >= 4 && strcmp(segs[0], "projects") == 0 && strcmp(segs[2], "events") == 0 &&
+	    is_hex_id(segs[3]) && is_project_slug(segs[1], strlen(segs[1]))) {
+		out->kind = ISSUE_REF_EVENT;
+		out->project = xstrdup(segs[1]);
+		out->event = xstrdup(segs[3]);
+		return true;
+	}
+	return false;
 }
 
 /* Chat apps wrap links: Slack as <url|label>, others in quotes or angle brackets. */
@@ -278,9 +336,15 @@ static bool parse_link(const char *link, const char *base_url, const char *org,
 		 * is the org's or the project's, so it is not checked against the org. */
 		at = 2;
 	} else {
-		strbuf_adds(err, "that link is not an issue or event link (expected …/issues/ID/ "
-		                 "or …/issues/ID/events/EVENT/)");
-		goto out;
+		bool org_path = n >= 2 && strcmp(segs[0], "organizations") == 0;
+		if (!parse_event_path(segs + (org_path ? 2 : 0), n - (org_path ? 2 : 0), out)) {
+			strbuf_adds(err, "that link is not an issue, event or trace link (expected "
+			                 "…/issues/ID/, …/issues/ID/events/EVENT/, …/PROJECT:EVENT/ or "
+			                 "…/trace/TRACE_ID/)");
+			goto out;
+		}
+		path_org = org_path ? segs[1] : NULL;
+		at = n;  /* no issue id to read */
 	}
 	if (path_org && link_org && strcasecmp(path_org, link_org) != 0) {
 		strbuf_addf(err, "that link names two organizations ('%s' and '%s')", link_org,
@@ -291,6 +355,10 @@ static bool parse_link(const char *link, const char *base_url, const char *org,
 	if (named && strcasecmp(named, org) != 0) {
 		strbuf_addf(err, "that link is for organization '%s', and sentry-tui is showing "
 		                 "'%s' (start it with --org %s)", named, org, named);
+		goto out;
+	}
+	if (at == n) { /* a transaction or a trace */
+		ok = true;
 		goto out;
 	}
 	if (!parse_id(segs[at], out)) {
@@ -309,6 +377,8 @@ static bool parse_link(const char *link, const char *base_url, const char *org,
 	}
 	ok = true;
 out:
+	if (!ok)
+		issue_ref_free(out);
 	free(link_org);
 	parsed_free(&l);
 	parsed_free(&b);
@@ -333,7 +403,7 @@ bool issue_ref_parse(const char *text, const char *base_url, const char *org,
 		            input);
 		ok = parse_link(strbuf_str(&full), base_url, org, out, err);
 		strbuf_free(&full);
-	} else if (parse_id(input, out)) {
+	} else if (parse_id(input, out) || parse_project_event(input, out)) {
 		ok = true;
 	} else {
 		strbuf_addf(err, "'%s' is not an issue: %s", input, accepted);

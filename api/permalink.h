@@ -13,6 +13,10 @@
  *   https://glitchtip.example/acme/issues/1                   GlitchTip's links
  *   acme.sentry.io/issues/1/                                  without the scheme
  *   <https://…|label>, "https://…"                           as chat apps wrap links
+ *   backend:1b560407ef796200063ed69cc4a686b5                  an event (a transaction) of a project
+ *   …/performance/backend:<event>/, …/discover/backend:<event>/,
+ *   …/projects/backend/events/<event>/                       likewise, as links
+ *   …/trace/<32 hex>/ (performance/trace, explore/traces/trace) a whole trace
  * A link must be for the configured server (its host, or an org subdomain of it, also
  * of sentry.io for the us./de. region hosts) and, where it names one, the configured
  * organization; otherwise err says which host or org it is for. Shared-issue links
@@ -24,13 +28,21 @@
 
 #include "util/strbuf.h"
 
-enum issue_ref_kind { ISSUE_REF_SHORT_ID, ISSUE_REF_NUMERIC };
+enum issue_ref_kind {
+	ISSUE_REF_SHORT_ID,
+	ISSUE_REF_NUMERIC,
+	ISSUE_REF_EVENT,     /* project + event: one event, not through its issue */
+	ISSUE_REF_TRACE,     /* trace: a whole trace */
+};
 
 struct issue_ref {
 	enum issue_ref_kind kind;
-	char *issue;   /* "BACKEND-4B" (upper case) or "4500000002"; owned */
+	char *issue;   /* "BACKEND-4B" (upper case) or "4500000002"; NULL for an event or
+	                  a trace; owned */
 	char *event;   /* from an event link: an event id, latest, oldest or recommended;
-	                  NULL otherwise; owned */
+	                  ISSUE_REF_EVENT: the event's id; NULL otherwise; owned */
+	char *project; /* ISSUE_REF_EVENT: the project slug; owned */
+	char *trace;   /* ISSUE_REF_TRACE: the 32-hex trace id; owned */
 };
 
 /* Parse text. base_url and org are the configured server and organization. On success

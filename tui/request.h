@@ -61,7 +61,8 @@ enum request_flags {
 	_(EVENT_RECOMMENDED, issue, "recommended-event", "*",                REQF_NONE,      "Show the recommended event") \
 	_(EVENT_LIST,     issue,   "event-list",       "E",                  REQF_NONE,      "List the issue's events to pick one") \
 	_(WATERFALL,      issue,   "waterfall",        "w",                  REQF_NONE,      "Show a transaction's spans as a waterfall") \
-	_(SPAN_FOLD,      waterfall, "fold",           "<Space> <Tab>",      REQF_NONE,      "Fold / unfold the span's children, or a repeated-span group") \
+	_(TRACE,          issue,   "trace",            "t",                  REQF_NONE,      "Open the event's trace as a waterfall, this event marked") \
+	_(SPAN_FOLD,      waterfall, "fold",           "<Space>",            REQF_NONE,      "Fold / unfold the span's children, or a repeated-span group") \
 	_(SPAN_ZOOM_IN,   waterfall, "zoom-in",        "+",                  REQF_NONE,      "Zoom into the span: its subtree, its time as the axis") \
 	_(SPAN_ZOOM_OUT,  waterfall, "zoom-out",       "-",                  REQF_NONE,      "Zoom back out one step") \
 	_(SPAN_SLOWEST,   waterfall, "slowest-span",   "S",                  REQF_NONE,      "Jump to the slowest span (again: by exclusive time)") \

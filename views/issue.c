@@ -547,6 +547,21 @@ static void filter_stream_by_tag(struct issue_view *iv)
 	free(added);
 }
 
+/* The event's trace (contexts.trace), with the event's own span under the cursor. */
+static void open_trace(struct issue_view *iv)
+{
+	const struct event *e = iv->store.event;
+	const char *trace_id = event_context_value(e, "trace", "trace_id");
+	if (!trace_id || !*trace_id) {
+		app_status(iv->view.app, STATUS_INFO, "%s", iv->store.event_state.loading
+		           ? "the event is still loading" : "this event has no trace id (no trace context)");
+		return;
+	}
+	app_push(iv->view.app, waterfall_view_for_trace(iv->view.app, trace_id,
+	                                                 event_context_value(e, "trace", "span_id"),
+	                                                 e->id));
+}
+
 static bool request(struct view *v, enum request req)
 {
 	struct issue_view *iv = iv_of(v);
@@ -616,6 +631,9 @@ static bool request(struct view *v, enum request req)
 		else
 			app_status(v->app, STATUS_INFO, "%s", iv->store.event_state.loading
 			           ? "the event is still loading" : "this event has no spans (not a transaction)");
+		return true;
+	case REQ_TRACE:
+		open_trace(iv);
 		return true;
 	case REQ_SEARCH:
 		prompt_open("search: ", NULL, "search", on_search, iv);

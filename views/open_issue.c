@@ -59,6 +59,17 @@ bool app_open_issue(struct app *app, const char *text, struct strbuf *err)
 	struct issue_ref ref;
 	if (!issue_ref_parse(text, app->target.base_url, app->target.org, &ref, err))
 		return false;
+	/* A transaction or a trace opens its waterfall, on top of the stream. */
+	if (ref.kind == ISSUE_REF_EVENT || ref.kind == ISSUE_REF_TRACE) {
+		issue_lookup_cancel(&app->lookup);
+		while (app->nviews > 1)
+			app_pop(app);
+		app_push(app, ref.kind == ISSUE_REF_EVENT
+		              ? waterfall_view_for_event(app, ref.project, ref.event)
+		              : waterfall_view_for_trace(app, ref.trace, NULL, NULL));
+		issue_ref_free(&ref);
+		return true;
+	}
 	bool numeric = ref.kind == ISSUE_REF_NUMERIC;
 	long row = stream_row(app, numeric ? NULL : ref.issue, numeric ? ref.issue : NULL);
 	bool ok = true;

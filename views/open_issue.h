@@ -1,5 +1,6 @@
 /* `:open` and `sentry-tui open`: open the issue a short id, numeric id or link names,
- * from the loaded stream when it is there, else after looking it up on the server. */
+ * from the loaded stream when it is there, else after looking it up on the server; a
+ * transaction (PROJECT:EVENT_ID or its link) or a trace link opens its waterfall. */
 #ifndef VIEWS_OPEN_ISSUE_H
 #define VIEWS_OPEN_ISSUE_H
 

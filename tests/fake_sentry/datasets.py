@@ -227,6 +227,8 @@ def ensure_details(dataset, issue):
         issue["tags"] = tagstats.build_issue_tags(rng, issue, project, issue["variant"].kind,
                                                   issue["url_tags"])
         issue["events"] = _event_stubs(rng, issue, project)
+        if "shared_trace" in issue:
+            issue["events"][-1]["trace_id"], issue["events"][-1]["span_id"] = issue["shared_trace"]
     return issue
 
 
@@ -241,7 +243,10 @@ def trace_ids(issue):
     """The trace id of each of the issue's events, without making its details."""
     if "events" in issue:
         return [stub["trace_id"] for stub in issue["events"]]
-    return [_hex(f"{issue['seed']}:trace:{k}") for k in range(_event_count(issue))]
+    ids = [_hex(f"{issue['seed']}:trace:{k}") for k in range(_event_count(issue))]
+    if "shared_trace" in issue:
+        ids[-1] = issue["shared_trace"][0]
+    return ids
 
 
 def _activity(rng, issue, directory, now, next_id):
@@ -317,7 +322,26 @@ def _demo_issues(count, directory, now):
         project = dirs.project_by_slug_or_id(directory, variant.project)
         state = _random_state(rng, variant, project, directory, now)
         issues.append(_make_issue(seed, variant, state, project, rng.randint(3, 10)))
-    return _finish(issues, directory, now, random.Random("demo:activity"))
+    issues = _finish(issues, directory, now, random.Random("demo:activity"))
+    _share_a_trace(issues)
+    return issues
+
+
+# The N+1 fixture's spans keep their ids; the error happened inside this query.
+N_PLUS_ONE_ERROR_SPAN = "span002"
+
+
+def _share_a_trace(issues):
+    """An error and a transaction in one trace, as on a Sentry org that samples
+    transactions: the latest event of the first backend error issue happened inside
+    a query of the first N+1 issue's latest transaction (trace view, `t`)."""
+    perf = next((i for i in issues if i["issueType"] == "performance_n_plus_one_db_queries"
+                 and i["variant"].project == "backend"), None)
+    error = next((i for i in issues if i["type"] == "error" and i["variant"].project == "backend"
+                  and i["variant"].kind == "python_error"), None)
+    if perf is None or error is None:
+        return
+    error["shared_trace"] = (trace_ids(perf)[-1], N_PLUS_ONE_ERROR_SPAN)
 
 
 def _fixed_state(directory, now, first_age, last_age, count, users, level, **extra):

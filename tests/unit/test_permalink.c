@@ -197,10 +197,62 @@ static void test_share_and_other_pages_are_refused(void **state)
 	refuses(SAAS, "https://sentry.io/organizations/acme/share/issue/a1b2c3/",
 	        "shared issue links are not supported");
 	refuses(SAAS, "https://acme.sentry.io/issues/?query=is%3Aunresolved",
-	        "not an issue or event link");
-	refuses(SAAS, "https://acme.sentry.io/performance/summary/", "not an issue or event link");
+	        "not an issue, event or trace link");
+	refuses(SAAS, "https://acme.sentry.io/performance/summary/", "not an issue, event or trace link");
 	refuses(SAAS, "https://acme.sentry.io/issues/latest/", "'latest' in that link is not an issue id");
 	refuses(SAAS, "https://", "cannot read 'https://' as a link");
+}
+
+/* Parse text and check it names a transaction (project, event) or a trace. */
+static void opens_event(const char *base, const char *text, const char *project,
+                        const char *event)
+{
+	struct issue_ref ref;
+	struct strbuf err = STRBUF_INIT;
+	if (!issue_ref_parse(text, base, "acme", &ref, &err))
+		fail_msg("'%s' was refused: %s", text, strbuf_str(&err));
+	assert_int_equal(ref.kind, ISSUE_REF_EVENT);
+	assert_null(ref.issue);
+	assert_string_equal(ref.project, project);
+	assert_string_equal(ref.event, event);
+	issue_ref_free(&ref);
+	strbuf_free(&err);
+}
+
+static void opens_trace(const char *base, const char *text, const char *trace)
+{
+	struct issue_ref ref;
+	struct strbuf err = STRBUF_INIT;
+	if (!issue_ref_parse(text, base, "acme", &ref, &err))
+		fail_msg("'%s' was refused: %s", text, strbuf_str(&err));
+	assert_int_equal(ref.kind, ISSUE_REF_TRACE);
+	assert_null(ref.issue);
+	assert_string_equal(ref.trace, trace);
+	issue_ref_free(&ref);
+	strbuf_free(&err);
+}
+
+#define TRACE_ID "a7d67cf796774551a95be6543cacd459"
+
+static void test_transactions_and_traces(void **state)
+{
+	opens_event(SAAS, "backend:" EVENT_ID, "backend", EVENT_ID);
+	opens_event(SAAS, "https://acme.sentry.io/performance/backend:" EVENT_ID "/", "backend", EVENT_ID);
+	opens_event(SAAS, "https://sentry.io/organizations/acme/discover/web-app:" EVENT_ID "/?field=title",
+	            "web-app", EVENT_ID);
+	opens_event(SELF, "https://sentry.example.com/organizations/acme/projects/backend/events/" EVENT_ID "/",
+	            "backend", EVENT_ID);
+	opens_trace(SAAS, "https://acme.sentry.io/performance/trace/" TRACE_ID "/?statsPeriod=24h", TRACE_ID);
+	opens_trace(SAAS, "https://acme.sentry.io/explore/traces/trace/" TRACE_ID "/", TRACE_ID);
+	opens_trace(SELF, "https://sentry.example.com/organizations/acme/performance/trace/" TRACE_ID "/",
+	            TRACE_ID);
+	/* Names that are not a fixed event, and other orgs, are refused. */
+	refuses(SAAS, "backend:latest", "is not an issue");
+	refuses(SAAS, "back end:" EVENT_ID, "is not an issue");
+	refuses(SAAS, "https://acme.sentry.io/performance/backend:1234/", "not an issue, event or trace link");
+	refuses(SAAS, "https://sentry.io/organizations/other/performance/trace/" TRACE_ID "/",
+	        "for organization 'other'");
+	refuses(SAAS, "https://other.sentry.io/performance/backend:" EVENT_ID "/", "for organization 'other'");
 }
 
 int main(void)
@@ -217,6 +269,7 @@ int main(void)
 		cmocka_unit_test(test_region_hosts_accept_org_subdomains),
 		cmocka_unit_test(test_other_host_or_org_says_so),
 		cmocka_unit_test(test_share_and_other_pages_are_refused),
+		cmocka_unit_test(test_transactions_and_traces),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
