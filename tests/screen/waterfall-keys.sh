@@ -106,7 +106,7 @@ v depth3 "rows: 5" # the search expanded the group, and groups keep their state
 v depth3 "folded:$"
 assert_screen_has depth-bad "usage: :depth N"
 assert_screen_has help "Waterfall"
-assert_screen_has help "Space      fold"
+assert_screen_has help "Space fold Fold / unfold"
 assert_screen_has help-end "an offending span of the performance issue"
 assert_screen_has help-end "a gap: time inside the span"
 assert_screen_has help-end ":depth N"
