@@ -55,9 +55,9 @@ static void on_answer(void *ctx, struct detail_result *r)
 			f->error = xstrdup(r->error);
 	} else if (f->event_id && !r->spans) {
 		struct strbuf sb = STRBUF_INIT;
-		strbuf_adds(&sb, "this event is not a transaction: it has no spans");
+		strbuf_adds(&sb, "this event is not a transaction");
 		if (r->event && r->event->group_id)
-			strbuf_addf(&sb, " (it is an event of issue %s: :open %s)", r->event->group_id,
+			strbuf_addf(&sb, "; it belongs to issue %s (:open %s)", r->event->group_id,
 			            r->event->group_id);
 		f->error = strbuf_detach(&sb);
 	} else if (r->spans && r->spans->nspans == 0 && f->trace_id) {
