@@ -105,6 +105,14 @@ enum request keymap_lookup(const char *scope, int key)
 	return REQ_NONE;
 }
 
+enum request keymap_lookup_only(const char *scope, int key)
+{
+	for (size_t i = 0; i < nbindings; i++)
+		if (bindings[i].key == key && strcmp(bindings[i].scope, scope) == 0)
+			return bindings[i].req;
+	return REQ_NONE;
+}
+
 void keymap_keys_for(enum request req, struct strbuf *out)
 {
 	char buf[32];

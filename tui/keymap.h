@@ -19,6 +19,8 @@ void keymap_free(void);
 bool keymap_bind(const char *name, const char *key_spec, struct strbuf *err);
 /* The request for key in scope (falls back to "generic"); REQ_NONE if unbound. */
 enum request keymap_lookup(const char *scope, int key);
+/* The request for key in scope alone (no "generic" fallback); REQ_NONE if unbound. */
+enum request keymap_lookup_only(const char *scope, int key);
 /* The keys bound to req as a display string: "j <Down>" (empty if none). */
 void keymap_keys_for(enum request req, struct strbuf *out);
 /* The same for people (the help): "j Down", "Ctrl-r F5", "<" (see key_display), and

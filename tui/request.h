@@ -43,6 +43,7 @@ enum request_flags {
 	_(SECTION_CRUMBS, issue,   "breadcrumbs",      "2",                  REQF_NONE,      "Show the breadcrumbs") \
 	_(SECTION_TAGS,   issue,   "tags",             "3",                  REQF_NONE,      "Show the issue's tag distributions") \
 	_(SECTION_CONTEXT,issue,   "context",          "4",                  REQF_NONE,      "Show user, request, contexts and tags of the event") \
+	_(SECTION_SPANS,  issue,   "spans",            "5",                  REQF_NONE,      "Show a transaction's spans (its waterfall)") \
 	_(TOGGLE_ORDER,   issue,   "toggle-order",     "o",                  REQF_NONE,      "Stack trace: crashing frame first / last") \
 	_(TOGGLE_IN_APP,  issue,   "toggle-in-app",    "i",                  REQF_NONE,      "Stack trace: in-app frames only / all frames") \
 	_(TOGGLE_RAW,     issue,   "toggle-raw",       "x",                  REQF_NONE,      "Stack trace: raw (minified/unsymbolicated) frames") \

@@ -375,7 +375,10 @@ void app_handle_key(struct app *app, int key)
 		prompt_feed_key(key);
 		return;
 	}
-	enum request req = keymap_lookup(v ? v->ops->name : "generic", key);
+	const char *inner = v && v->ops->inner_scope ? v->ops->inner_scope(v) : NULL;
+	enum request req = inner ? keymap_lookup_only(inner, key) : REQ_NONE;
+	if (req == REQ_NONE)
+		req = keymap_lookup(v ? v->ops->name : "generic", key);
 	if (app->status_kind == STATUS_ERROR) {
 		free(app->status);
 		app->status = NULL;

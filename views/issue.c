@@ -1,7 +1,9 @@
 /* The issue screen: a header (what the issue is, its state, counts, the event shown)
- * over four sections switched with 1-4 and Tab: stack trace, breadcrumbs, issue-wide
- * tag distributions, and the event's context. Data comes from the issue detail store,
- * fetched in parallel on open; each part shows as soon as it arrives. */
+ * over sections switched with 1-5 and Tab: stack trace, breadcrumbs, issue-wide tag
+ * distributions, the event's context, and for a transaction (a performance issue's
+ * event) its spans: a waterfall view shown inside the section, which the screen opens
+ * on. Data comes from the issue detail store, fetched in parallel on open; each part
+ * shows as soon as it arrives. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,10 +22,12 @@
 #include "views/style.h"
 #include "views/views.h"
 
-enum section { SECTION_STACK, SECTION_CRUMBS, SECTION_TAGS, SECTION_CONTEXT, SECTION_COUNT };
+enum section {
+	SECTION_STACK, SECTION_CRUMBS, SECTION_TAGS, SECTION_CONTEXT, SECTION_SPANS, SECTION_COUNT
+};
 
 static const char *const section_names[SECTION_COUNT] = {
-	"Stack trace", "Breadcrumbs", "Tags", "Context",
+	"Stack trace", "Breadcrumbs", "Tags", "Context", "Spans",
 };
 
 struct issue_view {
@@ -31,6 +35,8 @@ struct issue_view {
 	struct issue summary;               /* the stream's row, until the detail arrives */
 	struct issue_detail_store store;
 	enum section section;
+	bool section_chosen;                /* the user picked one: events no longer switch */
+	struct view *waterfall;             /* the Spans section, once the event has spans */
 	struct lines lines[SECTION_COUNT];
 	unsigned built_version[SECTION_COUNT]; /* store version the lines were built from */
 	unsigned built_options[SECTION_COUNT]; /* and the options */
@@ -195,9 +201,28 @@ static void build(struct issue_view *iv, enum section s)
 		lines_add(ls, LINE_BLANK, 0, 0);
 }
 
+/* The Spans section shows a waterfall of the store's event (absent for an event
+ * without spans). */
+static struct view *spans_view(struct issue_view *iv)
+{
+	if (iv->section != SECTION_SPANS || !iv->store.spans)
+		return NULL;
+	if (!iv->waterfall)
+		iv->waterfall = waterfall_view_inner(iv->view.app, issue_detail_span_source(&iv->store));
+	return iv->waterfall;
+}
+
+static bool section_shown(const struct issue_view *iv, enum section s)
+{
+	return s != SECTION_SPANS || iv->store.spans != NULL;
+}
+
 static size_t lines(struct view *v)
 {
 	struct issue_view *iv = iv_of(v);
+	struct view *inner = spans_view(iv);
+	if (inner)
+		return view_inner_lines(v, inner);
 	build(iv, iv->section);
 	return iv->lines[iv->section].n;
 }
@@ -236,6 +261,11 @@ static int line_width(const struct line *l)
 static void draw_line(struct view *v, size_t lineno, struct draw_row *row)
 {
 	struct issue_view *iv = iv_of(v);
+	struct view *inner = spans_view(iv);
+	if (inner) {
+		view_inner_draw_line(v, inner, lineno, row);
+		return;
+	}
 	const struct line *l = &iv->lines[iv->section].items[lineno];
 	int skip = iv->hscroll;
 	int full = line_width(l);
@@ -301,7 +331,8 @@ enum { HEADER_ROWS = 7 };
 
 static int header_height(struct view *v, int width)
 {
-	return HEADER_ROWS;
+	struct view *inner = spans_view(iv_of(v));
+	return HEADER_ROWS + (inner ? view_inner_header_height(v, inner, width) : 0);
 }
 
 static void header_row(WINDOW *win, int y, int width, enum color_role role, const char *text)
@@ -398,6 +429,8 @@ static void draw_header(struct view *v, WINDOW *win, int y, int width)
 	draw_row_begin(&row, win, y + 6, 0, width, false);
 	for (int s = 0; s < SECTION_COUNT; s++) {
 		char label[48];
+		if (!section_shown(iv, (enum section)s))
+			continue;
 		if (s == SECTION_CRUMBS && iv->store.event)
 			snprintf(label, sizeof(label), " %d %s (%zu) ", s + 1, section_names[s],
 			         iv->store.event->ncrumbs);
@@ -418,11 +451,14 @@ static void draw_header(struct view *v, WINDOW *win, int y, int width)
 	draw_text(&row, ROLE_DIM, strbuf_str(&sb));
 	draw_row_end(&row, ROLE_DEFAULT);
 	strbuf_free(&sb);
+	struct view *inner = spans_view(iv);
+	if (inner)
+		view_inner_draw_header(v, inner, win, y + HEADER_ROWS, width);
 }
 
 /* Sections and options */
 
-static void switch_section(struct issue_view *iv, enum section s)
+static void show_section(struct issue_view *iv, enum section s)
 {
 	iv->cursor[iv->section] = iv->view.cursor;
 	iv->offset[iv->section] = iv->view.offset;
@@ -430,7 +466,27 @@ static void switch_section(struct issue_view *iv, enum section s)
 	iv->view.cursor = iv->cursor[s];
 	iv->view.offset = iv->offset[s];
 	iv->hscroll = 0;
-	build(iv, s);
+	if (s != SECTION_SPANS)
+		build(iv, s);
+}
+
+static void switch_section(struct issue_view *iv, enum section s)
+{
+	iv->section_chosen = true;
+	if (section_shown(iv, s))
+		show_section(iv, s);
+	else
+		app_status(iv->view.app, STATUS_INFO, "this event has no spans (not a transaction)");
+}
+
+/* Tab and BackTab: the next section this event has. */
+static void step_section(struct issue_view *iv, int dir)
+{
+	enum section s = iv->section;
+	do
+		s = (enum section)((s + SECTION_COUNT + dir) % SECTION_COUNT);
+	while (!section_shown(iv, s));
+	switch_section(iv, s);
 }
 
 static void options_changed(struct issue_view *iv)
@@ -568,20 +624,27 @@ static bool request(struct view *v, enum request req)
 	const struct event *e = iv->store.event;
 	struct lines *ls = &iv->lines[iv->section];
 	const struct line *cur = v->cursor < ls->n ? &ls->items[v->cursor] : NULL;
+	struct view *inner = spans_view(iv);
+	/* The waterfall's own keys, and Enter, q (its span detail) and Ctrl-r there. */
+	if (inner && (strcmp(request_info(req)->scope, "waterfall") == 0 || req == REQ_ENTER ||
+	              req == REQ_BACK || req == REQ_REFRESH) &&
+	    view_inner_request(v, inner, req))
+		return true;
 	switch (req) {
 	case REQ_BACK:
 		app_pop(v->app);
 		return true;
 	case REQ_NEXT_SECTION:
-		switch_section(iv, (enum section)((iv->section + 1) % SECTION_COUNT));
+		step_section(iv, 1);
 		return true;
 	case REQ_PREV_SECTION:
-		switch_section(iv, (enum section)((iv->section + SECTION_COUNT - 1) % SECTION_COUNT));
+		step_section(iv, -1);
 		return true;
 	case REQ_SECTION_STACK: switch_section(iv, SECTION_STACK); return true;
 	case REQ_SECTION_CRUMBS: switch_section(iv, SECTION_CRUMBS); return true;
 	case REQ_SECTION_TAGS: switch_section(iv, SECTION_TAGS); return true;
 	case REQ_SECTION_CONTEXT: switch_section(iv, SECTION_CONTEXT); return true;
+	case REQ_SECTION_SPANS: switch_section(iv, SECTION_SPANS); return true;
 	case REQ_ENTER:
 		if (cur && cur->kind == LINE_FRAME) {
 			toggle_frame(iv, cur->ref);
@@ -688,6 +751,9 @@ static bool request(struct view *v, enum request req)
 static bool command(struct view *v, const char *name, const char *args, struct strbuf *err)
 {
 	struct issue_view *iv = iv_of(v);
+	struct view *inner = spans_view(iv);
+	if (inner && view_inner_command(v, inner, name, args, err))
+		return true;
 	if (strcmp(name, "search") == 0 && *args) {
 		on_search(iv, args);
 		return true;
@@ -714,6 +780,9 @@ static void describe(struct view *v, struct strbuf *out)
 	struct issue_view *iv = iv_of(v);
 	struct lines *ls = &iv->lines[iv->section];
 	strbuf_addf(out, "section: %s\n", section_names[iv->section]);
+	struct view *inner = spans_view(iv);
+	if (inner && inner->ops->describe)
+		inner->ops->describe(inner, out);
 	if (v->cursor < ls->n) {
 		char *text = line_text(&ls->items[v->cursor]);
 		strbuf_addf(out, "line: %s\n", text);
@@ -725,7 +794,16 @@ static void describe(struct view *v, struct strbuf *out)
 
 static const char *empty_text(struct view *v)
 {
+	struct view *inner = spans_view(iv_of(v));
+	if (inner && inner->ops->empty_text)
+		return inner->ops->empty_text(inner);
 	return "Nothing here.";
+}
+
+static const char *inner_scope(struct view *v)
+{
+	struct view *inner = spans_view(iv_of(v));
+	return inner ? inner->ops->name : NULL;
 }
 
 static struct issue *current_issue(struct view *v)
@@ -738,6 +816,8 @@ static void close_view(struct view *v)
 {
 	struct issue_view *iv = iv_of(v);
 	triage_watch(&v->app->triage, NULL, NULL);
+	if (iv->waterfall)
+		iv->waterfall->ops->close(iv->waterfall);
 	issue_detail_store_free(&iv->store);
 	for (int s = 0; s < SECTION_COUNT; s++)
 		lines_free(&iv->lines[s]);
@@ -755,6 +835,11 @@ static void on_store_change(void *ctx, const char *error)
 	struct issue_view *iv = ctx;
 	if (error)
 		app_status(iv->view.app, STATUS_ERROR, "%s", error);
+	/* A transaction opens on its spans, unless the user has picked a section. */
+	if (iv->store.spans && !iv->section_chosen && iv->section == SECTION_STACK)
+		show_section(iv, SECTION_SPANS);
+	else if (!iv->store.spans && iv->section == SECTION_SPANS)
+		show_section(iv, SECTION_STACK);
 	app_touch(iv->view.app);
 }
 
@@ -776,6 +861,7 @@ static const struct view_ops issue_ops = {
 	.describe = describe,
 	.command = command,
 	.current_issue = current_issue,
+	.inner_scope = inner_scope,
 };
 
 struct view *issue_view_new(struct app *app, const struct issue *issue)

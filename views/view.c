@@ -94,3 +94,64 @@ void view_draw(struct view *v, WINDOW *win, int top, int height, int width)
 		draw_row_end(&row, ROLE_DEFAULT);
 	}
 }
+
+/* Inner views */
+
+static void hand_over(struct view *from, struct view *to)
+{
+	to->cursor = from->cursor;
+	to->offset = from->offset;
+	to->height = from->height;
+}
+
+size_t view_inner_lines(struct view *host, struct view *inner)
+{
+	hand_over(host, inner);
+	size_t n = inner->ops->lines(inner);
+	hand_over(inner, host);
+	return n;
+}
+
+int view_inner_header_height(struct view *host, struct view *inner, int width)
+{
+	if (!inner->ops->header_height)
+		return inner->ops->header_rows;
+	hand_over(host, inner);
+	int h = inner->ops->header_height(inner, width);
+	hand_over(inner, host);
+	return h;
+}
+
+void view_inner_draw_header(struct view *host, struct view *inner, WINDOW *win, int y, int width)
+{
+	if (!inner->ops->draw_header)
+		return;
+	hand_over(host, inner);
+	inner->ops->draw_header(inner, win, y, width);
+	hand_over(inner, host);
+}
+
+void view_inner_draw_line(struct view *host, struct view *inner, size_t lineno,
+                          struct draw_row *row)
+{
+	hand_over(host, inner);
+	inner->ops->draw_line(inner, lineno, row);
+	hand_over(inner, host);
+}
+
+bool view_inner_request(struct view *host, struct view *inner, enum request req)
+{
+	hand_over(host, inner);
+	bool done = inner->ops->request && inner->ops->request(inner, req);
+	hand_over(inner, host);
+	return done;
+}
+
+bool view_inner_command(struct view *host, struct view *inner, const char *name,
+                        const char *args, struct strbuf *err)
+{
+	hand_over(host, inner);
+	bool done = inner->ops->command && inner->ops->command(inner, name, args, err);
+	hand_over(inner, host);
+	return done;
+}

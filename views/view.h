@@ -47,6 +47,9 @@ struct view_ops {
 	bool (*key)(struct view *v, int key);
 	/* A `:command args` for this view; true if recognised. err gets a message. */
 	bool (*command)(struct view *v, const char *name, const char *args, struct strbuf *err);
+	/* The keymap scope of a view shown inside this one right now (the issue screen's
+	 * Spans section is a waterfall), looked up before the view's own; NULL = none. */
+	const char *(*inner_scope)(struct view *v);
 };
 
 struct view {
@@ -64,5 +67,17 @@ bool view_move(struct view *v, enum request req);
 void view_clamp(struct view *v);
 /* Draw the view's header and visible lines in rows [top, top+height). */
 void view_draw(struct view *v, WINDOW *win, int top, int height, int width);
+
+/* A view shown inside another one (a section of it): while the inner view runs, the
+ * host's cursor, offset and height are its own; each call hands them over and takes
+ * them back. */
+size_t view_inner_lines(struct view *host, struct view *inner);
+int view_inner_header_height(struct view *host, struct view *inner, int width);
+void view_inner_draw_header(struct view *host, struct view *inner, WINDOW *win, int y, int width);
+void view_inner_draw_line(struct view *host, struct view *inner, size_t lineno,
+                          struct draw_row *row);
+bool view_inner_request(struct view *host, struct view *inner, enum request req);
+bool view_inner_command(struct view *host, struct view *inner, const char *name,
+                        const char *args, struct strbuf *err);
 
 #endif

@@ -26,6 +26,9 @@ struct view *events_view_new(struct app *app, struct issue_detail_store *store,
  * borrowed source such as the issue screen's store must outlive it). */
 struct span_source;
 struct view *waterfall_view_new(struct app *app, struct span_source src);
+/* The same, shown inside another view (the issue screen's Spans section): q is left
+ * to the host, except to close a span's detail. */
+struct view *waterfall_view_inner(struct app *app, struct span_source src);
 /* The waterfall of one transaction event (project slug, 32-hex event id). */
 struct view *waterfall_view_for_event(struct app *app, const char *project, const char *event_id);
 /* The waterfall of a whole trace; focus_span_id / focus_event_id (either may be NULL) is

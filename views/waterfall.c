@@ -31,6 +31,7 @@
 struct waterfall_view {
 	struct view view;
 	struct span_source src;
+	bool inner;                         /* shown inside another view: q is the host's */
 	const struct span_set *built_from;  /* the spans the tree was built from */
 	uint32_t focus_node;                /* the source's focus span, SPAN_NONE if none */
 	struct span_tree tree;
@@ -567,6 +568,8 @@ static bool request(struct view *v, enum request req)
 		return false;
 	}
 	if (req == REQ_BACK) {
+		if (wv->inner)
+			return false;
 		app_pop(v->app);
 		return true;
 	}
@@ -749,6 +752,13 @@ struct view *waterfall_view_new(struct app *app, struct span_source src)
 	wv->focus_node = SPAN_NONE;
 	wv->slowest_by = SPAN_SLOWEST_DURATION;
 	return &wv->view;
+}
+
+struct view *waterfall_view_inner(struct app *app, struct span_source src)
+{
+	struct view *v = waterfall_view_new(app, src);
+	((struct waterfall_view *)v)->inner = true;
+	return v;
 }
 
 /* An answer arrived: the next pass draws it (never draw from a callback). */
