@@ -102,8 +102,13 @@ demo: $(BIN)
 
 # Performance budgets from ARCHITECTURE.md, measured (not asserted): memory and key cost with
 # 10,000 issues.
-bench: $(BIN)
+bench: $(BIN) $(BUILD)/bench/bench_waterfall
 	SENTRY_TUI_BIN=$(abspath $(BIN)) bash scripts/bench.sh
+	$(BUILD)/bench/bench_waterfall
+
+$(BUILD)/bench/%: tests/bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
 
 screenshots: $(BIN)
 	SENTRY_TUI_BIN=$(abspath $(BIN)) bash scripts/screenshots.sh
