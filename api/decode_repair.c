@@ -114,7 +114,9 @@ char *repair_lone_surrogates(const char *body, size_t len, size_t *out_len)
 			i += 12; /* a valid pair */
 			continue;
 		}
-		if (!is_high_surrogate(unit) && !is_low_surrogate(unit)) {
+		/* "\u0000" too: jansson refuses it in an object key (a hostile tag name would
+		 * make the whole event unreadable), and a C string would end there. */
+		if (unit != 0 && !is_high_surrogate(unit) && !is_low_surrogate(unit)) {
 			i += 6;
 			continue;
 		}

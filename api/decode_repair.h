@@ -13,7 +13,8 @@ char *repair_utf8(const char *body, size_t len, size_t *out_len);
 
 /* A "\uXXXX" escape naming half of a UTF-16 surrogate pair without the other half (a
  * lone "\ud800", a lone low surrogate, a high surrogate followed by anything but a low
- * one) becomes the escape "\ufffd". Valid pairs and escaped backslashes ("\\ud800" is
+ * one) becomes the escape "\ufffd", and so does "\u0000" (jansson refuses it in an
+ * object key, and a C string would end there). Valid pairs and escaped backslashes ("\\ud800" is
  * a backslash and the text "ud800") are left alone. Returns a malloc'd copy and its
  * length in *out_len, or NULL when nothing needed repair (no copy). */
 char *repair_lone_surrogates(const char *body, size_t len, size_t *out_len);

@@ -163,6 +163,23 @@ static void test_together_with_invalid_utf8(void **state)
 	assert_title_shows("\xff\\ud800 ", REPLACEMENT REPLACEMENT " ");
 }
 
+static void test_nul_escape_in_a_title(void **state)
+{
+	assert_title_shows("\\u0000 ", REPLACEMENT " ");
+}
+
+/* A tag key with "\u0000": jansson refuses NUL in object keys, which would make the
+ * whole event unreadable; repaired, the key reads with a visible mark. */
+static void test_nul_escape_in_a_key(void **state)
+{
+	const char body[] = "{\"tags\": {\"k\\u0000x\": \"v\"}, \"ok\": \"\\\\u0000\"}";
+	size_t out_len = 0;
+	char *out = repair_json_text(body, sizeof(body) - 1, &out_len);
+	assert_non_null(out);
+	assert_string_equal(out, "{\"tags\": {\"k\\ufffdx\": \"v\"}, \"ok\": \"\\\\u0000\"}");
+	free(out);
+}
+
 static void test_clean_body_is_not_copied(void **state)
 {
 	size_t len, out_len = 0;
@@ -194,6 +211,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lone_high_surrogate),
+		cmocka_unit_test(test_nul_escape_in_a_title),
+		cmocka_unit_test(test_nul_escape_in_a_key),
 		cmocka_unit_test(test_lone_high_surrogate_upper_case),
 		cmocka_unit_test(test_lone_low_surrogate),
 		cmocka_unit_test(test_high_surrogate_then_other_escape),
