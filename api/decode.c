@@ -294,8 +294,9 @@ void *decode_json(const char *body, size_t len, struct strbuf *err)
 		len = repaired_len;
 	}
 	/* JSON_DECODE_ANY: a bare string or number is still JSON, and "got a string" says
-	 * more than a syntax error. JSON_ALLOW_NUL: anyone with a DSN can put "\u0000" into
-	 * an event; refusing it would let one event break a whole issue list. */
+	 * more than a syntax error. The repair above already turned every "\u0000" into
+	 * U+FFFD; JSON_ALLOW_NUL stays as a second guard, since refusing one would let one
+	 * event break a whole issue list. */
 	json_error_t error;
 	json_t *root = json_loadb(body, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &error);
 	if (!root && err)

@@ -29,7 +29,7 @@ size_t utf8_prefix_len(const char *s, size_t len, size_t cap)
 
 char *copy_capped(const char *s, size_t len, size_t cap)
 {
-	/* JSON_ALLOW_NUL lets "\u0000" through; the C string ends there. */
+	/* A NUL (only if a body skipped the repair) ends the C string there. */
 	len = strnlen(s, len);
 	return xstrndup(s, utf8_prefix_len(s, len, cap));
 }

@@ -21,7 +21,7 @@
 #include "views/open_issue.h"
 #include "views/suggest.h"
 #include "views/triage_actions.h"
-#include "views/views.h"
+#include "views/view_table.h"
 
 #define INFO_MESSAGE_MS 5000
 #define MIN_COLS 40
@@ -102,6 +102,15 @@ void app_api_notice(void *ctx, const char *message)
 
 /* Store callbacks: state only, never drawing. */
 
+
+/* Tell the views on the stack that watch the stream (the stream keeps its cursor on its
+ * issue across reloads). */
+static void stream_changed(struct app *app)
+{
+	for (int i = 0; i < app->nviews; i++)
+		if (app->views[i]->ops->stream_changed)
+			app->views[i]->ops->stream_changed(app->views[i]);
+}
 static void on_stream_change(void *ctx, const char *error)
 {
 	struct app *app = ctx;
@@ -122,8 +131,7 @@ static void on_stream_change(void *ctx, const char *error)
 			app->status_kind = STATUS_NONE;
 		}
 	}
-	if (app->nviews)
-		issues_view_store_changed(app->views[0]);
+	stream_changed(app);
 	schedule_tick(app);
 	app_touch(app);
 }
@@ -141,8 +149,7 @@ static void on_triage_done(void *ctx, const char *message, bool error)
 {
 	struct app *app = ctx;
 	app_status(app, error ? STATUS_ERROR : STATUS_INFO, "%s", message);
-	if (app->nviews)
-		issues_view_store_changed(app->views[0]);
+	stream_changed(app);
 }
 
 static void on_stream_rows(void *ctx, struct issue **items, size_t n)
@@ -263,7 +270,7 @@ void app_init(struct app *app, const struct config *cfg, struct api_client *clie
 	issue_filters_set(&f->period, cfg->period ? cfg->period : "14d");
 	issue_filters_set(&f->environment, cfg->environment);
 	issue_filters_set_projects(f, cfg->projects, cfg->nprojects);
-	app_push(app, issues_view_new(app));
+	app_push(app, view_open(app, VIEW_issues, NULL));
 	issue_stream_reload(&app->stream);
 	/* In parallel: slugs, environments and the per-project fallback need the list. */
 	project_store_load(&app->projects);
@@ -346,7 +353,7 @@ void app_dispatch(struct app *app, enum request req)
 		app_pop(app);
 		break;
 	case REQ_HELP:
-		app_push(app, help_view_new(app, v->ops->name));
+		app_push(app, view_open(app, VIEW_help, &(struct view_args){ .scope = v->ops->name }));
 		break;
 	case REQ_COMMAND:
 		prompt_open(":", NULL, "command", on_command_line, app);

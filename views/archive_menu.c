@@ -9,7 +9,7 @@
 #include "util/xalloc.h"
 #include "views/app.h"
 #include "views/triage_actions.h"
-#include "views/views.h"
+#include "views/view_table.h"
 
 enum choice_kind { ARCHIVE_NOW, ASK_EVENTS, ASK_USERS };
 
@@ -144,7 +144,7 @@ static const struct view_ops menu_ops = {
 	.key = key,
 };
 
-struct view *archive_menu_new(struct app *app)
+struct view *archive_menu_view_open(struct app *app, const struct view_args *args)
 {
 	struct view *v = xcalloc(1, sizeof(*v));
 	v->ops = &menu_ops;

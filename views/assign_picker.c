@@ -17,7 +17,7 @@
 #include "util/xalloc.h"
 #include "views/app.h"
 #include "views/triage_actions.h"
-#include "views/views.h"
+#include "views/view_table.h"
 
 enum candidate_kind { CAND_ME, CAND_NOBODY, CAND_MEMBER, CAND_TEAM };
 
@@ -361,7 +361,7 @@ static const struct view_ops picker_ops = {
 	.empty_text = empty_text,
 };
 
-struct view *assign_picker_new(struct app *app)
+struct view *assign_picker_view_open(struct app *app, const struct view_args *args)
 {
 	struct picker *p = xcalloc(1, sizeof(*p));
 	p->view.ops = &picker_ops;

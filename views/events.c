@@ -9,7 +9,7 @@
 #include "util/timeutil.h"
 #include "util/xalloc.h"
 #include "views/app.h"
-#include "views/views.h"
+#include "views/view_table.h"
 
 struct events_view {
 	struct view view;
@@ -82,7 +82,11 @@ static bool request(struct view *v, enum request req)
 			char *id = xstrdup(ev->store->events[v->cursor].id);
 			struct view *issue = ev->issue_view;
 			app_pop(v->app); /* frees ev */
-			issue_view_show_event(issue, id);
+			/* The issue screen's own `:event ID`. */
+			struct strbuf err = STRBUF_INIT;
+			if (issue->ops->command)
+				issue->ops->command(issue, "event", id, &err);
+			strbuf_free(&err);
 			free(id);
 		}
 		return true;
@@ -129,14 +133,13 @@ static const struct view_ops events_ops = {
 	.empty_text = empty_text,
 };
 
-struct view *events_view_new(struct app *app, struct issue_detail_store *store,
-                             struct view *issue_view)
+struct view *events_view_open(struct app *app, const struct view_args *args)
 {
 	struct events_view *ev = xcalloc(1, sizeof(*ev));
 	ev->view.ops = &events_ops;
 	ev->view.app = app;
-	ev->store = store;
-	ev->issue_view = issue_view;
-	issue_detail_store_load_events(store);
+	ev->store = args->store;
+	ev->issue_view = args->parent;
+	issue_detail_store_load_events(ev->store);
 	return &ev->view;
 }

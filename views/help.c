@@ -10,7 +10,7 @@
 #include "views/app.h"
 #include "views/commands.h"
 #include "views/style.h"
-#include "views/views.h"
+#include "views/view_table.h"
 
 /* Longest key list the key column grows to; longer ones (many user bindings) are cut. */
 #define MAX_KEY_COLUMN 24
@@ -280,8 +280,9 @@ static const struct view_ops help_ops = {
 	.close = close_view,
 };
 
-struct view *help_view_new(struct app *app, const char *scope)
+struct view *help_view_open(struct app *app, const struct view_args *args)
 {
+	const char *scope = args->scope;
 	struct help_view *hv = xcalloc(1, sizeof(*hv));
 	hv->view.ops = &help_ops;
 	hv->view.app = app;

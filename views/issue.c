@@ -20,7 +20,7 @@
 #include "views/event_render.h"
 #include "views/lines.h"
 #include "views/style.h"
-#include "views/views.h"
+#include "views/view_table.h"
 
 enum section {
 	SECTION_STACK, SECTION_CRUMBS, SECTION_TAGS, SECTION_CONTEXT, SECTION_SPANS, SECTION_COUNT
@@ -208,7 +208,11 @@ static struct view *spans_view(struct issue_view *iv)
 	if (iv->section != SECTION_SPANS || !iv->store.spans)
 		return NULL;
 	if (!iv->waterfall)
-		iv->waterfall = waterfall_view_inner(iv->view.app, issue_detail_span_source(&iv->store));
+	{
+		struct span_source src = issue_detail_span_source(&iv->store);
+		iv->waterfall = view_open(iv->view.app, VIEW_waterfall,
+		                          &(struct view_args){ .spans = &src, .inner = true });
+	}
 	return iv->waterfall;
 }
 
@@ -613,9 +617,11 @@ static void open_trace(struct issue_view *iv)
 		           ? "the event is still loading" : "this event has no trace id (no trace context)");
 		return;
 	}
-	app_push(iv->view.app, waterfall_view_for_trace(iv->view.app, trace_id,
-	                                                 event_context_value(e, "trace", "span_id"),
-	                                                 e->id));
+	app_push(iv->view.app, view_open(iv->view.app, VIEW_waterfall, &(struct view_args){
+		.trace = trace_id,
+		.focus_span = event_context_value(e, "trace", "span_id"),
+		.focus_event = e->id,
+	}));
 }
 
 static bool request(struct view *v, enum request req)
@@ -690,7 +696,10 @@ static bool request(struct view *v, enum request req)
 		return true;
 	case REQ_WATERFALL:
 		if (iv->store.spans)
-			app_push(v->app, waterfall_view_new(v->app, issue_detail_span_source(&iv->store)));
+		{
+			struct span_source src = issue_detail_span_source(&iv->store);
+			app_push(v->app, view_open(v->app, VIEW_waterfall, &(struct view_args){ .spans = &src }));
+		}
 		else
 			app_status(v->app, STATUS_INFO, "%s", iv->store.event_state.loading
 			           ? "the event is still loading" : "this event has no spans (not a transaction)");
@@ -741,7 +750,8 @@ static bool request(struct view *v, enum request req)
 		issue_detail_store_load_event(&iv->store, "recommended");
 		return true;
 	case REQ_EVENT_LIST:
-		app_push(v->app, events_view_new(v->app, &iv->store, v));
+		app_push(v->app, view_open(v->app, VIEW_events,
+		                           &(struct view_args){ .store = &iv->store, .parent = v }));
 		return true;
 	default:
 		return false;
@@ -843,11 +853,6 @@ static void on_store_change(void *ctx, const char *error)
 	app_touch(iv->view.app);
 }
 
-void issue_view_show_event(struct view *v, const char *event_id)
-{
-	issue_detail_store_load_event(&iv_of(v)->store, event_id);
-}
-
 static const struct view_ops issue_ops = {
 	.name = "issue",
 	.lines = lines,
@@ -864,13 +869,10 @@ static const struct view_ops issue_ops = {
 	.inner_scope = inner_scope,
 };
 
-struct view *issue_view_new(struct app *app, const struct issue *issue)
+struct view *issue_view_open(struct app *app, const struct view_args *args)
 {
-	return issue_view_new_at(app, issue, NULL);
-}
-
-struct view *issue_view_new_at(struct app *app, const struct issue *issue, const char *event)
-{
+	const struct issue *issue = args->issue;
+	const char *event = args->event;
 	struct issue_view *iv = xcalloc(1, sizeof(*iv));
 	iv->view.ops = &issue_ops;
 	iv->view.app = app;

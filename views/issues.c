@@ -15,7 +15,7 @@
 #include "util/xalloc.h"
 #include "views/app.h"
 #include "views/style.h"
-#include "views/views.h"
+#include "views/view_table.h"
 
 /* Load the next page when the cursor is this close to the end of what is loaded. */
 #define PREFETCH_ROWS 20
@@ -451,7 +451,8 @@ static bool request(struct view *v, enum request req)
 	switch (req) {
 	case REQ_ENTER:
 		if (v->cursor < s->n)
-			app_push(v->app, issue_view_new(v->app, s->items[v->cursor]));
+			app_push(v->app, view_open(v->app, VIEW_issue,
+			                           &(struct view_args){ .issue = s->items[v->cursor] }));
 		return true;
 	case REQ_BACK:
 		app_quit(v->app);
@@ -615,7 +616,7 @@ static const char *empty_text(struct view *v)
 
 /* After the store changed: put the cursor back on the issue it was on before a reload,
  * and offer a query the server refused again, in the prompt, to be fixed. */
-void issues_view_store_changed(struct view *v)
+static void stream_changed(struct view *v)
 {
 	struct issues_view *iv = (struct issues_view *)v;
 	struct issue_stream *s = stream_of(v);
@@ -702,9 +703,10 @@ static const struct view_ops issues_ops = {
 	.command = command,
 	.describe = describe,
 	.current_issue = current_issue,
+	.stream_changed = stream_changed,
 };
 
-struct view *issues_view_new(struct app *app)
+struct view *issues_view_open(struct app *app, const struct view_args *args)
 {
 	struct issues_view *iv = xcalloc(1, sizeof(*iv));
 	iv->view.ops = &issues_ops;

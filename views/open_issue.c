@@ -7,7 +7,7 @@
 
 #include "api/permalink.h"
 #include "views/app.h"
-#include "views/views.h"
+#include "views/view_table.h"
 
 /* The stream row of the issue, or -1 when it is not loaded. */
 static long stream_row(const struct app *app, const char *short_id, const char *id)
@@ -33,7 +33,7 @@ static void show(struct app *app, const struct issue *issue, const char *event)
 		app->views[0]->cursor = (size_t)row;
 		view_clamp(app->views[0]);
 	}
-	app_push(app, issue_view_new_at(app, issue, event));
+	app_push(app, view_open(app, VIEW_issue, &(struct view_args){ .issue = issue, .event = event }));
 }
 
 static void on_found(void *ctx, const char *asked, const struct issue *found, const char *event,
@@ -64,9 +64,8 @@ bool app_open_issue(struct app *app, const char *text, struct strbuf *err)
 		issue_lookup_cancel(&app->lookup);
 		while (app->nviews > 1)
 			app_pop(app);
-		app_push(app, ref.kind == ISSUE_REF_EVENT
-		              ? waterfall_view_for_event(app, ref.project, ref.event)
-		              : waterfall_view_for_trace(app, ref.trace, NULL, NULL));
+		app_push(app, view_open(app, VIEW_waterfall, &(struct view_args){
+			.project = ref.project, .event = ref.event, .trace = ref.trace }));
 		issue_ref_free(&ref);
 		return true;
 	}

@@ -9,7 +9,7 @@
 
 #include "tui/prompt.h"
 #include "util/xalloc.h"
-#include "views/views.h"
+#include "views/view_table.h"
 
 void change_set_assignee(struct change *c, const char *type, const char *id, const char *name,
                          const char *email)
@@ -213,10 +213,10 @@ bool app_triage_request(struct app *app, enum request req)
 		free(issues);
 		break;
 	case REQ_ARCHIVE:
-		app_push(app, archive_menu_new(app));
+		app_push(app, view_open(app, VIEW_archive_menu, NULL));
 		break;
 	case REQ_ASSIGN:
-		app_push(app, assign_picker_new(app));
+		app_push(app, view_open(app, VIEW_assign_picker, NULL));
 		break;
 	case REQ_ASSIGN_ME:
 		assign_me(app);

@@ -47,6 +47,8 @@ struct view_ops {
 	bool (*key)(struct view *v, int key);
 	/* A `:command args` for this view; true if recognised. err gets a message. */
 	bool (*command)(struct view *v, const char *name, const char *args, struct strbuf *err);
+	/* The app's issue stream changed (a page arrived, a reload, a triage change). */
+	void (*stream_changed)(struct view *v);
 	/* The keymap scope of a view shown inside this one right now (the issue screen's
 	 * Spans section is a waterfall), looked up before the view's own; NULL = none. */
 	const char *(*inner_scope)(struct view *v);

@@ -20,7 +20,7 @@
 #include "util/xalloc.h"
 #include "views/app.h"
 #include "views/lines.h"
-#include "views/views.h"
+#include "views/view_table.h"
 #include "views/waterfall_layout.h"
 
 #define EVIDENCE_MARK "\u25C6"   /* ◆ an offending span of the evidence */
@@ -743,40 +743,29 @@ static const struct view_ops waterfall_ops = {
 	.command = command,
 };
 
-struct view *waterfall_view_new(struct app *app, struct span_source src)
-{
-	struct waterfall_view *wv = xcalloc(1, sizeof(*wv));
-	wv->view.ops = &waterfall_ops;
-	wv->view.app = app;
-	wv->src = src;
-	wv->focus_node = SPAN_NONE;
-	wv->slowest_by = SPAN_SLOWEST_DURATION;
-	return &wv->view;
-}
-
-struct view *waterfall_view_inner(struct app *app, struct span_source src)
-{
-	struct view *v = waterfall_view_new(app, src);
-	((struct waterfall_view *)v)->inner = true;
-	return v;
-}
-
 /* An answer arrived: the next pass draws it (never draw from a callback). */
 static void fetched(void *ctx)
 {
 	app_touch(ctx);
 }
 
-struct view *waterfall_view_for_event(struct app *app, const char *project, const char *event_id)
+/* The spans of args->spans (taken over), of a trace, or of a transaction event. */
+struct view *waterfall_view_open(struct app *app, const struct view_args *args)
 {
-	return waterfall_view_new(app, span_fetch_event(&app->target, project, event_id, fetched, app));
-}
-
-struct view *waterfall_view_for_trace(struct app *app, const char *trace_id,
-                                      const char *focus_span_id, const char *focus_event_id)
-{
-	struct span_source src = span_fetch_trace(&app->target, trace_id, fetched, app);
-	src.focus_span_id = focus_span_id ? xstrdup(focus_span_id) : NULL;
-	src.focus_event_id = focus_event_id ? xstrdup(focus_event_id) : NULL;
-	return waterfall_view_new(app, src);
+	struct waterfall_view *wv = xcalloc(1, sizeof(*wv));
+	wv->view.ops = &waterfall_ops;
+	wv->view.app = app;
+	if (args->spans)
+		wv->src = *args->spans;
+	else if (args->trace)
+		wv->src = span_fetch_trace(&app->target, args->trace, fetched, app);
+	else
+		wv->src = span_fetch_event(&app->target, args->project ? args->project : "",
+		                           args->event ? args->event : "", fetched, app);
+	wv->src.focus_span_id = args->focus_span ? xstrdup(args->focus_span) : NULL;
+	wv->src.focus_event_id = args->focus_event ? xstrdup(args->focus_event) : NULL;
+	wv->inner = args->inner;
+	wv->focus_node = SPAN_NONE;
+	wv->slowest_by = SPAN_SLOWEST_DURATION;
+	return &wv->view;
 }

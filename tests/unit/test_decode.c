@@ -476,12 +476,13 @@ static void test_long_title_is_capped_on_a_character_boundary(void **state)
 	strbuf_free(&json);
 }
 
-static void test_nul_inside_a_string_ends_it(void **state)
+static void test_nul_inside_a_string_is_a_mark(void **state)
 {
-	/* Anyone with a DSN can put \u0000 in a title; the list must still load. */
+	/* Anyone with a DSN can put \u0000 in a title; the list must still load, and the
+	 * text after it is not hidden: the NUL becomes U+FFFD. */
 	struct decoded d;
 	struct issue *is = decode_variant("title", "\"visible\\u0000hidden\"", &d);
-	assert_string_equal(is->title, "visible");
+	assert_string_equal(is->title, "visible\xef\xbf\xbdhidden");
 	decoded_free(&d);
 }
 
@@ -967,7 +968,7 @@ int main(void)
 		cmocka_unit_test(test_entries_without_usable_id_are_skipped),
 		cmocka_unit_test(test_title_null_falls_back_to_metadata),
 		cmocka_unit_test(test_long_title_is_capped_on_a_character_boundary),
-		cmocka_unit_test(test_nul_inside_a_string_ends_it),
+		cmocka_unit_test(test_nul_inside_a_string_is_a_mark),
 		cmocka_unit_test(test_assigned_to_shapes),
 		cmocka_unit_test(test_stats_malformed_buckets_are_skipped),
 		cmocka_unit_test(test_stats_series_preference),
