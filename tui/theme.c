@@ -45,6 +45,14 @@ static const struct role_style default_theme[ROLE_COUNT] = {
 	[ROLE_IN_APP] = { -1, -1, A_BOLD, A_BOLD },
 	/* The faulting line of an expanded frame (also marked "→", so mono loses nothing). */
 	[ROLE_SOURCE_HIGHLIGHT] = { COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE },
+	/* Waterfall bars and ops by family; the op is written beside every bar, so mono
+	 * (one look for all) loses nothing. */
+	[ROLE_SPAN_DB] = { COLOR_BLUE, -1, A_BOLD, A_NORMAL },
+	[ROLE_SPAN_HTTP] = { COLOR_GREEN, -1, A_NORMAL, A_NORMAL },
+	[ROLE_SPAN_CACHE] = { COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
+	[ROLE_SPAN_UI] = { COLOR_YELLOW, -1, A_NORMAL, A_NORMAL },
+	[ROLE_SPAN_MIDDLEWARE] = { COLOR_MAGENTA, -1, A_NORMAL, A_NORMAL },
+	[ROLE_SPAN_OTHER] = { -1, -1, A_NORMAL, A_NORMAL },
 };
 
 static bool mono;

@@ -353,7 +353,10 @@ void app_dispatch(struct app *app, enum request req)
 		app_pop(app);
 		break;
 	case REQ_HELP:
-		app_push(app, view_open(app, VIEW_help, &(struct view_args){ .scope = v->ops->name }));
+		app_push(app, view_open(app, VIEW_help, &(struct view_args){
+			.scope = v->ops->name,
+			.inner_scope = v->ops->inner_scope ? v->ops->inner_scope(v) : NULL,
+		}));
 		break;
 	case REQ_COMMAND:
 		prompt_open(":", NULL, "command", on_command_line, app);
@@ -617,9 +620,17 @@ static void key_hints(struct app *app, struct strbuf *out, int width)
 		{ REQ_ENTER, "open" }, { REQ_REFRESH, "refresh" }, { REQ_BACK, NULL },
 	};
 	struct view *v = app_top(app);
+	if (!v)
+		return;
+	/* A view shown inside this one (the Spans section) has its keys hinted instead of
+	 * the host's own, but for the section key. */
+	const char *inner = v->ops->inner_scope ? v->ops->inner_scope(v) : NULL;
 	for (size_t i = 0; i < sizeof(hints) / sizeof(hints[0]); i++) {
 		const struct request_info *info = request_info(hints[i].req);
-		if (strcmp(info->scope, "generic") != 0 && strcmp(info->scope, v->ops->name) != 0)
+		bool own = strcmp(info->scope, v->ops->name) == 0;
+		if (strcmp(info->scope, "generic") != 0 && !own && !(inner && strcmp(info->scope, inner) == 0))
+			continue;
+		if (inner && ((own && hints[i].req != REQ_NEXT_SECTION) || hints[i].req == REQ_ENTER))
 			continue;
 		if (hints[i].req == REQ_ENTER && (!v->ops->lines || !v->ops->lines(v)))
 			continue;

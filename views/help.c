@@ -117,14 +117,16 @@ static void add_keys(struct help_view *hv, const char *scope, const char *from,
 	}
 }
 
-static void add_commands(struct help_view *hv, const char *scope, bool read_only)
+static void add_commands(struct help_view *hv, const char *scope, const char *inner,
+                         bool read_only)
 {
 	add_heading(hv, "Commands (: then a name; Tab completes names and arguments)");
 	size_t n;
 	const struct command_info *commands = command_table(&n);
 	for (size_t i = 0; i < n; i++) {
 		const struct command_info *c = &commands[i];
-		if (!in_scope(c->scope, "generic") && !in_scope(c->scope, scope))
+		if (!in_scope(c->scope, "generic") && !in_scope(c->scope, scope) &&
+		    !(inner && in_scope(c->scope, inner)))
 			continue;
 		if (read_only && c->mutates)
 			continue;
@@ -149,7 +151,7 @@ static void add_symbol(struct help_view *hv, const char *glyph, enum color_role 
 	                                 .text = meaning });
 }
 
-static void add_legend(struct help_view *hv, const char *scope)
+static void add_legend(struct help_view *hv, const char *scope, const char *inner)
 {
 	add_heading(hv, "Symbols");
 	if (in_scope(scope, "issues")) {
@@ -163,7 +165,8 @@ static void add_legend(struct help_view *hv, const char *scope)
 			                                 .text = issue_level_name(levels[i]) });
 	}
 	for (size_t i = 0; i < sizeof(legend) / sizeof(legend[0]); i++)
-		if (in_scope(legend[i].scope, scope) || in_scope(legend[i].scope, "generic"))
+		if (in_scope(legend[i].scope, scope) || in_scope(legend[i].scope, "generic") ||
+		    (inner && in_scope(legend[i].scope, inner)))
 			add_symbol(hv, legend[i].glyph, legend[i].role, legend[i].meaning);
 }
 
@@ -280,25 +283,43 @@ static const struct view_ops help_ops = {
 	.close = close_view,
 };
 
+/* The heading of a scope's keys; a scope not named here is headed by its name. */
+static const char *scope_heading(const char *scope)
+{
+	static const struct { const char *scope, *heading; } headings[] = {
+		{ "issues", "Issue stream" }, { "issue", "Issue" }, { "waterfall", "Waterfall" },
+	};
+	for (size_t i = 0; i < sizeof(headings) / sizeof(headings[0]); i++)
+		if (strcmp(headings[i].scope, scope) == 0)
+			return headings[i].heading;
+	return scope;
+}
+
+/* A scope some request lives in (a menu or picker has none of its own: generic). */
+static bool has_keys(const char *scope)
+{
+	for (int r = REQ_NONE + 1; r < REQ_COUNT; r++)
+		if (strcmp(request_info((enum request)r)->scope, scope) == 0)
+			return true;
+	return false;
+}
+
 struct view *help_view_open(struct app *app, const struct view_args *args)
 {
-	const char *scope = args->scope;
 	struct help_view *hv = xcalloc(1, sizeof(*hv));
 	hv->view.ops = &help_ops;
 	hv->view.app = app;
 	bool ro = app->cfg && app->cfg->read_only;
-	const char *shown = scope && (strcmp(scope, "issues") == 0 || strcmp(scope, "issue") == 0 ||
-	                              strcmp(scope, "waterfall") == 0)
-	                        ? scope : "generic";
-	if (strcmp(shown, "issues") == 0)
-		add_keys(hv, shown, shown, "Issue stream", ro);
-	else if (strcmp(shown, "issue") == 0)
-		add_keys(hv, shown, shown, "Issue", ro);
-	else if (strcmp(shown, "waterfall") == 0)
-		add_keys(hv, shown, shown, "Waterfall", ro);
+	const char *shown = args->scope && has_keys(args->scope) ? args->scope : "generic";
+	const char *inner = args->inner_scope && has_keys(args->inner_scope) ? args->inner_scope : NULL;
+	/* The keys of a view shown inside this one come first: they win when both bind one. */
+	if (inner)
+		add_keys(hv, inner, inner, scope_heading(inner), ro);
+	if (strcmp(shown, "generic") != 0)
+		add_keys(hv, shown, shown, scope_heading(shown), ro);
 	add_keys(hv, "generic", shown, "Everywhere", ro);
-	add_commands(hv, shown, ro);
-	add_legend(hv, shown);
+	add_commands(hv, shown, inner, ro);
+	add_legend(hv, shown, inner);
 	measure(hv);
 	wrap_long_commands(hv);
 	return &hv->view;

@@ -21,6 +21,7 @@ struct view_args {
 	const char *event;                 /* issue: the event to show first (NULL = the
 	                                      recommended one); waterfall: a transaction's id */
 	const char *scope;                 /* help: the keymap scope it was opened from */
+	const char *inner_scope;           /* help: and of the view shown inside that one */
 	struct issue_detail_store *store;  /* events: the issue screen's store */
 	struct view *parent;               /* events: the issue screen the pick is shown on */
 	struct span_source *spans;         /* waterfall: its spans (taken over) */

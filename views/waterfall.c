@@ -264,15 +264,24 @@ static void tree_guides(const struct span_tree *t, uint32_t node, uint32_t last_
 	free(cols);
 }
 
+/* The family of an op ("db.sql.query" is db), for its colour. */
 static enum color_role op_role(const char *op)
 {
+	static const struct { const char *prefix; enum color_role role; } families[] = {
+		{ "db", ROLE_SPAN_DB }, { "http", ROLE_SPAN_HTTP }, { "cache", ROLE_SPAN_CACHE },
+		{ "ui", ROLE_SPAN_UI }, { "browser", ROLE_SPAN_UI }, { "resource", ROLE_SPAN_UI },
+		{ "paint", ROLE_SPAN_UI }, { "mark", ROLE_SPAN_UI }, { "measure", ROLE_SPAN_UI },
+		{ "middleware", ROLE_SPAN_MIDDLEWARE }, { "view", ROLE_SPAN_MIDDLEWARE },
+		{ "template", ROLE_SPAN_MIDDLEWARE }, { "function", ROLE_SPAN_MIDDLEWARE },
+	};
 	if (!op)
 		return ROLE_DIM;
-	if (strncmp(op, "db", 2) == 0 || strncmp(op, "cache", 5) == 0)
-		return ROLE_SHORT_ID;
-	if (strncmp(op, "http", 4) == 0)
-		return ROLE_CULPRIT;
-	return ROLE_ASSIGNEE;
+	for (size_t i = 0; i < sizeof(families) / sizeof(families[0]); i++) {
+		size_t n = strlen(families[i].prefix);
+		if (strncmp(op, families[i].prefix, n) == 0 && (op[n] == '\0' || op[n] == '.'))
+			return families[i].role;
+	}
+	return ROLE_SPAN_OTHER;
 }
 
 static int label_width(int width)
@@ -400,7 +409,7 @@ static void draw_line(struct view *v, size_t lineno, struct draw_row *row)
 			const struct span *last = t->nodes[t->children[grp->first + grp->count - 1]].span;
 			end = last->end > end ? last->end : end;
 		}
-		enum color_role role = offender ? ROLE_LEVEL_ERROR : ROLE_SPARK;
+		enum color_role role = offender ? ROLE_LEVEL_ERROR : op_role(s->op);
 		draw_bar(row, t, grp || n->folded ? SPAN_NONE : r->node, start, end, bar_w, role);
 	}
 }

@@ -2,7 +2,7 @@
 # The issue screen's Spans section is a waterfall inside the issue screen: the
 # waterfall's keys work there (Space folds, + zooms, d opens a span's detail and q
 # closes it), the issue screen's own keys still do (1-4, Tab, q goes back to the
-# stream), and an error event has no Spans section (5 says so).
+# stream), the key hints and ? name the waterfall's keys, and an error event has no Spans section (5 says so).
 . "$(dirname "$0")/../lib/screen.sh"
 server_start
 LINES=30 COLUMNS=100 tui_run <<'EOF2'
@@ -11,6 +11,12 @@ LINES=30 COLUMNS=100 tui_run <<'EOF2'
 j
 <Space>
 :view folded.view
+:screen folded
+?
+:screen help
+G
+:screen help-end
+q
 <Space>
 G
 d
@@ -48,6 +54,12 @@ v zoomed "zoom: parent123"
 v depth "rows: 2"
 v depth "folded: parent123"
 v stream "view: issues"
+assert_screen_has folded "Tab section Space fold + zoom S slowest / search"
+assert_screen_lacks folded "i in-app"
+assert_screen_has help "Waterfall Space fold Fold / unfold"
+assert_screen_has help "Issue"
+assert_screen_has help-end ":depth N"
+assert_screen_has help-end "an offending span"
 assert_screen_has no-spans "this event has no spans (not a transaction)"
 assert_screen_lacks no-spans "5 Spans"
 finish
