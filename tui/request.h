@@ -71,6 +71,9 @@ enum request_flags {
 	_(SPAN_SEARCH,    waterfall, "span-search",    "/",                  REQF_NONE,      "Search span ops and descriptions") \
 	_(SPAN_SEARCH_NEXT, waterfall, "span-search-next", "n",              REQF_NONE,      "Next matching span") \
 	_(SPAN_SEARCH_PREV, waterfall, "span-search-previous", "N",          REQF_NONE,      "Previous matching span") \
+	_(TRANSACTIONS,   generic, "transactions",     "T",                  REQF_NONE,      "Recent transactions (Enter opens one's waterfall)") \
+	_(TRANSACTION_SORT, transactions, "transaction-sort", "s",           REQF_NONE,      "Newest first / slowest first") \
+	_(TRANSACTION_FILTER, transactions, "transaction-filter", "/",       REQF_NONE,      "Show transactions whose name contains some text") \
 	_(RESOLVE,        generic, "resolve",          "r",                  REQF_MUTATES,   "Resolve (the marked issues, or this one); :resolve next | VERSION") \
 	_(UNRESOLVE,      generic, "unresolve",        "u",                  REQF_MUTATES,   "Unresolve") \
 	_(ARCHIVE,        generic, "archive",          "m",                  REQF_MUTATES,   "Archive (mute): until escalating, for a time, until N events/users, forever") \

@@ -23,6 +23,8 @@ static const struct command_info commands[] = {
 	  "Show the transaction's spans as a waterfall" },
 	{ "trace", NULL, "issue", "", VALUES_NONE, false,
 	  "Open the event's trace as a waterfall, this event marked" },
+	{ "transactions", NULL, "generic", "", VALUES_NONE, false,
+	  "Recent transactions of the stream's projects, environment and period" },
 	{ "depth", NULL, "waterfall", "N", VALUES_NONE, false,
 	  "Waterfall: show spans down to N levels, fold the deeper ones" },
 	{ "resolve", NULL, "generic", "[next|VERSION]", VALUES_NONE, true,

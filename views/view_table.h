@@ -40,7 +40,8 @@ struct view_args {
 	_(archive_menu)  /* archive until escalating, for a time, until N events/users */ \
 	_(assign_picker) /* members and teams, filtered as you type */ \
 	_(help)          /* keys, commands and symbols of the view it was opened from */ \
-	_(waterfall)     /* a transaction's or a trace's spans */
+	_(waterfall)     /* a transaction's or a trace's spans */ \
+	_(transactions)  /* recent transactions, to open one's waterfall */
 
 enum view_kind {
 #define VIEW_KIND(name) VIEW_##name,

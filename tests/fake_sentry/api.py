@@ -10,6 +10,7 @@ import re
 import threading
 
 import datasets
+import discover
 import directory as dirs
 import events as evts
 import eventsearch
@@ -123,6 +124,7 @@ class Api:
             (org + r"/releases/(?P<version>[^/]+)/", {"GET": self.release_detail}),
             (org + r"/releases/(?P<version>[^/]+)/deploys/", {"GET": self.list_deploys}),
             (org + r"/trace/(?P<trace>[^/]+)/", {"GET": self.trace}),
+            (org + "/events/", {"GET": self.org_events}),
         ]
         for prefix in (org_issue, legacy_issue):
             routes += [
@@ -600,6 +602,24 @@ class Api:
         project = self._release(view, version)
         release = next(r for r in project["releases"] if r["version"] == version)
         return self._paged(req, releases.deploys(project, release), lambda d: d)
+
+    # ------------------------------------------------------ discover ----
+
+    def org_events(self, req, view):
+        """Transactions from the spans or transactions dataset (discover.py)."""
+        projects = self._org_projects(req, view)
+        environments = self._environments(req, view)
+        try:
+            rows, meta = discover.events_response(view, req.params, projects, environments)
+        except discover.DiscoverError as exc:
+            raise _bad_request(str(exc))
+        try:
+            page, prev_c, has_prev, next_c, has_next = pagination.offset_page(
+                rows, req.last("cursor"), self._per_page(req))
+        except pagination.CursorError:
+            raise _bad_request("Invalid cursor parameter.")
+        link = pagination.link_header(req.base_url, req.path, req.pairs, prev_c, has_prev, next_c, has_next)
+        return Response(200, {"data": page, "meta": meta}, {"Link": link})
 
     # --------------------------------------------------------- trace ----
 

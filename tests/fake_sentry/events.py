@@ -211,6 +211,26 @@ def _transaction_times(event):
         event["endTimestamp"] = max(span["timestamp"] for span in spans)
 
 
+def _stretch_older_transactions(event, issue, index):
+    """Transactions do not all take as long as the fixture's: each older event of a
+    performance issue runs 0.5-3x as long (seeded), spans and all; the latest keeps the
+    fixture's times."""
+    if event.get("type") != "transaction" or index == len(issue["events"]) - 1:
+        return
+    start = event.get("startTimestamp")
+    if not isinstance(start, (int, float)):
+        return
+    factor = 0.5 + int(hashlib.md5(f"{issue['seed']}:stretch:{index}".encode()).hexdigest(), 16) % 26 / 10
+    def stretch(t):
+        return round(start + (t - start) * factor, 6)
+    event["endTimestamp"] = stretch(event["endTimestamp"])
+    for entry in event.get("entries", []):
+        if entry["type"] == "spans":
+            for span in entry.get("data") or []:
+                span["start_timestamp"] = stretch(span["start_timestamp"])
+                span["timestamp"] = stretch(span["timestamp"])
+
+
 def _occurrence(template, issue, project, stub):
     """null for error events (as Sentry sends); a performance issue's occurrence
     (sentry-mcp N+1 fixture) rewritten for this issue and event."""
@@ -287,6 +307,7 @@ def build_event(view, issue, index):
     _contexts(event, stub)
     _rewrite_spans(event, stub, fixture_root_span)
     _transaction_times(event)
+    _stretch_older_transactions(event, issue, index)
     event["occurrence"] = _occurrence(event.get("occurrence"), issue, project, stub)
     event["user"] = _user_from_tag(stub["user"])
     event["release"] = _release_json(project, stub["release"])

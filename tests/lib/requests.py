@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Query the fake server's request log (JSON lines) from shell tests.
 
-  requests.py LOG [--method M] [--path P] [--param k=v ...] [--no-param k]
+  requests.py LOG [--method M] [--path P] [--path-prefix P] [--param k=v ...] [--no-param k]
               [--header k=v] [--body-json k=v ...] [--count N] [--print]
 
 Exits 0 when the number of matching requests is N (--count) or at least one (default);
@@ -21,6 +21,8 @@ def matches(req, a):
     if a.method and req.get("method") != a.method:
         return False
     if a.path and req.get("path") != a.path:
+        return False
+    if a.path_prefix and not (req.get("path") or "").startswith(a.path_prefix):
         return False
     params = req.get("params") or {}
     for kv in a.param:
@@ -52,6 +54,7 @@ def main():
     ap.add_argument("log")
     ap.add_argument("--method")
     ap.add_argument("--path")
+    ap.add_argument("--path-prefix")
     ap.add_argument("--param", action="append", default=[])
     ap.add_argument("--no-param", action="append", default=[])
     ap.add_argument("--header", action="append", default=[])
