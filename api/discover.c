@@ -16,7 +16,7 @@ struct dataset_spec {
 	const char *const *fields;
 	size_t nfields;
 	const char *query;        /* what makes a row a transaction */
-	const char *newest, *slowest;
+	const char *newest, *slowest, *oldest;
 };
 
 static const char *const spans_fields[] = {
@@ -30,10 +30,10 @@ static const char *const transactions_fields[] = {
 
 static const struct dataset_spec datasets[] = {
 	[DISCOVER_SPANS] = { "spans", spans_fields, sizeof(spans_fields) / sizeof(spans_fields[0]),
-	                     "is_transaction:true", "-timestamp", "-span.duration" },
+	                     "is_transaction:true", "-timestamp", "-span.duration", "timestamp" },
 	[DISCOVER_TRANSACTIONS] = { "transactions", transactions_fields,
 	                            sizeof(transactions_fields) / sizeof(transactions_fields[0]),
-	                            "event.type:transaction", "-timestamp", "-transaction.duration" },
+	                            "event.type:transaction", "-timestamp", "-transaction.duration", "timestamp" },
 };
 
 void transaction_page_free(struct transaction_page *page)
@@ -64,6 +64,13 @@ char *discover_transactions_url(const char *base, const char *org, enum discover
 			return NULL;
 		}
 	}
+	if (q->trace && *q->trace) {
+		strbuf_addc(&query, ' ');
+		if (search_term_append(&query, "trace", q->trace)) {
+			strbuf_free(&query);
+			return NULL;
+		}
+	}
 	const char *params[2 * MAX_PARAMS];
 	size_t n = 0;
 #define PARAM(k, v) do { params[2 * n] = (k); params[2 * n + 1] = (v); n++; } while (0)
@@ -71,7 +78,8 @@ char *discover_transactions_url(const char *base, const char *org, enum discover
 	PARAM("query", strbuf_str(&query));
 	for (size_t i = 0; i < d->nfields; i++)
 		PARAM("field", d->fields[i]);
-	PARAM("sort", q->sort == DISCOVER_SLOWEST ? d->slowest : d->newest);
+	PARAM("sort", q->sort == DISCOVER_SLOWEST ? d->slowest
+	              : q->sort == DISCOVER_OLDEST ? d->oldest : d->newest);
 	PARAM("per_page", "50");
 	if (q->period && *q->period)
 		PARAM("statsPeriod", q->period);

@@ -17,7 +17,7 @@
 #define DISCOVER_PAGE 50
 
 enum discover_dataset { DISCOVER_SPANS, DISCOVER_TRANSACTIONS };
-enum discover_sort { DISCOVER_NEWEST, DISCOVER_SLOWEST };
+enum discover_sort { DISCOVER_NEWEST, DISCOVER_SLOWEST, DISCOVER_OLDEST };
 
 struct transaction_row {
 	char *event_id;           /* transactions dataset: the event; NULL from spans */
@@ -37,6 +37,7 @@ struct transaction_query {
 	const char *environment;          /* NULL = all */
 	const char *period;               /* statsPeriod; NULL = the server's default */
 	const char *name;                 /* transaction name contains this; NULL = any */
+	const char *trace;                /* only this trace's transactions; NULL = any */
 	enum discover_sort sort;
 	const char *cursor;               /* NULL = first page */
 };

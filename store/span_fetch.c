@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/discover.h"
 #include "api/issue_endpoints.h"
 #include "util/xalloc.h"
 
@@ -12,6 +13,7 @@ struct span_fetch {
 	char *project;            /* an event: its project and id */
 	char *event_id;
 	char *trace_id;           /* a trace */
+	bool trace_unavailable;   /* no trace endpoint: its transaction is fetched instead */
 	struct span_set *spans;
 	bool loading;
 	char *error;
@@ -38,21 +40,66 @@ static void set_spans(struct span_fetch *f, struct span_set *spans)
 	f->spans = spans;
 }
 
+static const char no_trace_view[] =
+	"this server has no trace view (no organization trace endpoint, and no transaction of "
+	"this trace in its events list)";
+
+static void on_answer(void *ctx, struct detail_result *r);
+
+/* The trace's transaction from the events list, then that event's own spans. */
+static void on_trace_transactions(void *ctx, struct transaction_page *page)
+{
+	struct span_fetch *f = ctx;
+	f->request = 0;
+	const struct transaction_row *row = NULL;
+	for (size_t i = 0; !page->error && i < page->n && !row; i++)
+		if (page->rows[i].event_id && page->rows[i].project)
+			row = &page->rows[i];
+	if (!row) {
+		f->loading = false;
+		free(f->error);
+		f->error = xstrdup(no_trace_view);
+		transaction_page_free(page);
+		if (f->on_change)
+			f->on_change(f->ctx);
+		return;
+	}
+	free(f->project);
+	free(f->event_id);
+	f->project = xstrdup(row->project);
+	f->event_id = xstrdup(row->event_id);
+	transaction_page_free(page);
+	f->request = api_get_project_event(f->target, f->project, f->event_id, on_answer, f);
+}
+
 static void on_answer(void *ctx, struct detail_result *r)
 {
 	struct span_fetch *f = ctx;
-	f->loading = false;
 	f->request = 0;
+	/* Sentry answers an unknown trace with an empty list, so a 404 here is a server
+	 * without the trace endpoint (older self-hosted, GlitchTip): show the trace's
+	 * transaction instead, found in the events list (oldest first: the root). */
+	if (r->error && r->status == 404 && f->trace_id && !f->trace_unavailable) {
+		f->trace_unavailable = true;
+		detail_result_free(r);
+		struct transaction_query q = { .trace = f->trace_id, .period = "90d",
+		                               .sort = DISCOVER_OLDEST };
+		f->request = api_list_transactions(f->target, DISCOVER_TRANSACTIONS, &q,
+		                                   on_trace_transactions, f);
+		if (!f->request) {
+			f->loading = false;
+			free(f->error);
+			f->error = xstrdup(no_trace_view);
+			if (f->on_change)
+				f->on_change(f->ctx);
+		}
+		return;
+	}
+	f->loading = false;
 	free(f->error);
 	f->error = NULL;
 	if (r->error) {
-		/* Sentry answers an unknown trace with an empty list, so a 404 here is a
-		 * server without the trace endpoint (older self-hosted, GlitchTip). */
-		if (f->trace_id && r->status == 404)
-			f->error = xstrdup("this server has no trace view (its API lacks the organization "
-			                   "trace endpoint); open the transaction from its issue or :transactions");
-		else
-			f->error = xstrdup(r->error);
+		f->error = xstrdup(r->error);
 	} else if (f->event_id && !r->spans) {
 		struct strbuf sb = STRBUF_INIT;
 		strbuf_adds(&sb, "this event is not a transaction");
@@ -60,7 +107,7 @@ static void on_answer(void *ctx, struct detail_result *r)
 			strbuf_addf(&sb, "; it belongs to issue %s (:open %s)", r->event->group_id,
 			            r->event->group_id);
 		f->error = strbuf_detach(&sb);
-	} else if (r->spans && r->spans->nspans == 0 && f->trace_id) {
+	} else if (r->spans && r->spans->nspans == 0 && f->trace_id && !f->event_id) {
 		f->error = xstrdup("the server keeps no transaction of this trace (sampled out or expired)");
 	}
 	if (!f->error || f->spans == NULL) {
@@ -78,9 +125,12 @@ static void fetch(struct span_fetch *f)
 	if (f->request)
 		api_cancel(f->target->client, f->request);
 	f->loading = true;
-	f->request = f->trace_id ? api_get_trace(f->target, f->trace_id, on_answer, f)
-	                         : api_get_project_event(f->target, f->project, f->event_id,
-	                                                 on_answer, f);
+	if (f->trace_id && (!f->trace_unavailable || !f->event_id)) {
+		f->trace_unavailable = false;
+		f->request = api_get_trace(f->target, f->trace_id, on_answer, f);
+	} else {
+		f->request = api_get_project_event(f->target, f->project, f->event_id, on_answer, f);
+	}
 }
 
 static const struct span_set *spans_of(void *ctx)
@@ -109,7 +159,9 @@ static void reload(void *ctx)
 static void label(void *ctx, struct strbuf *out)
 {
 	struct span_fetch *f = ctx;
-	if (f->trace_id)
+	if (f->trace_id && f->event_id)
+		strbuf_addf(out, "%s transaction of trace %.8s", f->project, f->trace_id);
+	else if (f->trace_id)
 		strbuf_addf(out, "trace %.8s", f->trace_id);
 	else
 		strbuf_adds(out, f->project);

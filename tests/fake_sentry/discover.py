@@ -71,12 +71,12 @@ def _transactions(view, dataset):
 
 
 def _query_filter(query, dataset):
-    """is_transaction:true / event.type:transaction and transaction:GLOB terms."""
+    """is_transaction:true / event.type:transaction, transaction:GLOB and trace:ID terms."""
     try:
         tokens = shlex.split(query or "")
     except ValueError:
         raise DiscoverError("Parse error at '%s' (column 1). This is commonly caused by unmatched parentheses." % query)
-    globs = []
+    globs, traces_wanted = [], []
     for token in tokens:
         key, sep, value = token.partition(":")
         if not sep:
@@ -88,8 +88,12 @@ def _query_filter(query, dataset):
         if key == "transaction":
             globs.append(value.lower())
             continue
+        if key == "trace":
+            traces_wanted.append(value.lower())
+            continue
         raise DiscoverError(f"Invalid query. Field {key} is not supported here.")
-    return lambda row: all(fnmatch.fnmatchcase(row["transaction"].lower(), g) for g in globs)
+    return lambda row: (all(fnmatch.fnmatchcase(row["transaction"].lower(), g) for g in globs)
+                        and all((row["trace"] or "") == t for t in traces_wanted))
 
 
 def events_response(view, params, projects, environments):

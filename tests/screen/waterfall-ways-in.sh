@@ -2,7 +2,8 @@
 # The waterfall's other ways in. t on an error event opens its trace (the
 # organization's trace endpoint) with the error's span under the cursor and marked ▶;
 # :open backend:EVENT_ID and a transaction link open that transaction; a link to a
-# trace opens the trace. A server without the trace endpoint (404) says so plainly,
+# trace opens the trace. A server without the trace endpoint shows the trace's
+# transaction from the events list; one without either says so plainly,
 # and an event that is not a transaction says which issue it belongs to.
 . "$(dirname "$0")/../lib/screen.sh"
 server_start
@@ -37,8 +38,24 @@ assert_request --method GET --path /api/0/projects/acme/backend/events/$N1_EVENT
 grep -q "^view: waterfall" "$TEST_DIR/screens/trace-link.view" || fail "the trace link did not open the waterfall"
 grep -q "^rows: 4" "$TEST_DIR/screens/trace-link.view" || fail "the trace link did not show the whole trace"
 
-# No trace endpoint (older self-hosted, GlitchTip): said plainly, nothing else breaks.
+# No trace endpoint (older self-hosted): the trace's transaction, found in the events
+# list, is shown instead, the error's span still marked.
 server_faults '[{"match": "^GET /api/0/organizations/acme/trace/", "status": 404, "body": "{\"detail\": \"Not Found\"}"}]'
+LINES=24 COLUMNS=100 tui_run <<EOF2
+:open BACKEND-4
+:wait-for Event
+:trace
+:wait-for db.query
+:screen fallback
+:view fallback.view
+EOF2
+assert_screen_has fallback "acme › backend transaction of trace 0aad818e › waterfall"
+grep -q "^span: span002" "$TEST_DIR/screens/fallback.view" || fail "the fallback lost the error's span"
+assert_request --method GET --path /api/0/organizations/acme/events/ --param dataset=transactions \
+	--param "query=event.type:transaction trace:$TRACE" --param sort=timestamp
+
+# Neither (GlitchTip): said plainly, nothing else breaks.
+server_faults '[{"match": "^GET /api/0/organizations/acme/(trace|events)/", "status": 404, "body": "{\"detail\": \"Not Found\"}"}]'
 LINES=24 COLUMNS=100 tui_run <<EOF2
 :open BACKEND-4
 :wait-for Event
