@@ -206,6 +206,19 @@ static void fill_config(struct load *ld)
 	cfg->ca_bundle = expand_home(take(m, OPT_CA_BUNDLE), config_env_get_nonempty(ld->env, "HOME"));
 	config_parse_bool(m->text[OPT_READ_ONLY], &cfg->read_only);
 	cfg->theme = take(m, OPT_THEME);
+	cfg->crash_free_warn = 99;
+	cfg->crash_free_bad = 97;
+	if (m->text[OPT_CRASH_FREE_WARN])
+		config_parse_percent(m->text[OPT_CRASH_FREE_WARN], &cfg->crash_free_warn);
+	if (m->text[OPT_CRASH_FREE_BAD])
+		config_parse_percent(m->text[OPT_CRASH_FREE_BAD], &cfg->crash_free_bad);
+	if (cfg->crash_free_bad > cfg->crash_free_warn) {
+		config_warning(&ld->report, m->where[m->text[OPT_CRASH_FREE_BAD] ? OPT_CRASH_FREE_BAD
+		                                                                  : OPT_CRASH_FREE_WARN],
+		               "crash_free_bad %g is above crash_free_warn %g; using %g for both",
+		               cfg->crash_free_bad, cfg->crash_free_warn, cfg->crash_free_warn);
+		cfg->crash_free_bad = cfg->crash_free_warn;
+	}
 	/* no-color.org: set means no colour. The issue asks for any value, even "". */
 	if (config_env_get(ld->env, "NO_COLOR")) {
 		free(cfg->theme);

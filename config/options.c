@@ -62,6 +62,12 @@ const struct config_option config_options[OPT_COUNT] = {
 	[OPT_THEME] = { .key = "theme", .kind = KIND_CHOICE, .scope = SCOPE_TOP,
 		.default_text = "default", .choices = theme_choices,
 		.help = "colours; NO_COLOR forces mono" },
+	[OPT_CRASH_FREE_WARN] = { .key = "crash_free_warn", .kind = KIND_PERCENT,
+		.scope = SCOPE_TOP, .default_text = "99",
+		.help = "release health: a crash-free rate below this percent is a warning" },
+	[OPT_CRASH_FREE_BAD] = { .key = "crash_free_bad", .kind = KIND_PERCENT,
+		.scope = SCOPE_TOP, .default_text = "97",
+		.help = "release health: a crash-free rate below this percent is bad" },
 	[OPT_BINDINGS] = { .key = "bindings", .kind = KIND_BINDINGS, .scope = SCOPE_TOP,
 		.help = "key or list of keys for each request name" },
 	[OPT_CONFIG] = { .flag = "--config", .metavar = "FILE", .env = "SENTRY_TUI_CONFIG",
@@ -166,6 +172,22 @@ static bool has_space_or_control(const char *s)
 		if (*p <= 0x20 || *p == 0x7f)
 			return true;
 	return false;
+}
+
+bool config_parse_percent(const char *text, double *out)
+{
+	size_t digits = strspn(text, "0123456789");
+	size_t len = digits;
+	if (text[len] == '.')
+		len += 1 + strspn(text + len + 1, "0123456789");
+	if (digits == 0 || digits > 3 || text[len] != '\0' || text[len - 1] == '.')
+		return false;
+	double value = strtod(text, NULL);
+	if (value > 100)
+		return false;
+	if (out)
+		*out = value;
+	return true;
 }
 
 bool config_parse_bool(const char *text, bool *out)
@@ -312,6 +334,13 @@ char *config_option_check(const struct config_option *opt, const char *value, co
 			return NULL;
 		}
 		return xstrdup(value);
+	case KIND_PERCENT:
+		if (!config_parse_percent(value, NULL)) {
+			config_error(report, where, "%s must be a percentage from 0 to 100, such as 99.5 "
+			             "(got \"%s\")", name, shown);
+			return NULL;
+		}
+		return xstrdup(value);
 	case KIND_BOOL:
 		if (!config_parse_bool(value, &flag)) {
 			config_error(report, where, "%s must be true or false (got \"%s\")", name, shown);
@@ -376,6 +405,9 @@ static void add_value_shape(struct strbuf *sb, const struct config_option *opt)
 		break;
 	case KIND_SECONDS:
 		strbuf_adds(sb, "SECONDS");
+		break;
+	case KIND_PERCENT:
+		strbuf_adds(sb, "PERCENT");
 		break;
 	case KIND_BOOL:
 		strbuf_adds(sb, "true|false");

@@ -25,6 +25,8 @@ enum config_option_id {
 	OPT_TIMEOUT,
 	OPT_READ_ONLY,
 	OPT_THEME,
+	OPT_CRASH_FREE_WARN,
+	OPT_CRASH_FREE_BAD,
 	OPT_BINDINGS,
 	OPT_CONFIG,
 	OPT_HELP,
@@ -44,6 +46,7 @@ enum config_kind {
 	KIND_SORT,      /* a sort of config/filters.h, kept as its API name */
 	KIND_PERIOD,    /* N followed by s, m, h, d or w (config/filters.h) */
 	KIND_SECONDS,   /* whole number from min to max */
+	KIND_PERCENT,   /* a number from 0 to 100, decimals allowed ("99.5") */
 	KIND_BOOL,      /* true/false (YAML also yes/no/on/off) */
 	KIND_SWITCH,    /* a flag without a value */
 	KIND_BINDINGS,  /* YAML mapping: request -> key or list of keys */
@@ -101,6 +104,9 @@ bool config_option_split_list(const char *value, const char *name, const char *w
 
 /* Parse a boolean as YAML 1.1 writes it (true/false/yes/no/on/off, any case). */
 bool config_parse_bool(const char *text, bool *out);
+/* "99", "99.5", "0.25": a plain decimal from 0 to 100 (no sign, exponent or blanks);
+ * out may be NULL. */
+bool config_parse_percent(const char *text, double *out);
 
 /* --help, written from the table. */
 void config_options_help(struct strbuf *out);

@@ -74,6 +74,13 @@ enum request_flags {
 	_(TRANSACTIONS,   generic, "transactions",     "T",                  REQF_NONE,      "Recent transactions (Enter opens one's waterfall)") \
 	_(TRANSACTION_SORT, transactions, "transaction-sort", "s",           REQF_NONE,      "Newest first / slowest first") \
 	_(TRANSACTION_FILTER, transactions, "transaction-filter", "/",       REQF_NONE,      "Show transactions whose name contains some text") \
+	_(RELEASES,       generic, "releases",         "R",                  REQF_NONE,      "Release health: crash-free rates and adoption per release") \
+	_(RELEASE_SORT,   releases, "release-sort",    "s",                  REQF_NONE,      "Cycle sort: newest, adoption, crash-free sessions/users, sessions, users") \
+	_(RELEASE_FILTER, releases, "release-filter",  "/",                  REQF_NONE,      "Show releases whose version contains some text") \
+	_(RELEASE_PERIOD, releases, "release-period",  "t",                  REQF_NONE,      "Cycle the period: 24h, 7d, 14d, 30d, 90d") \
+	_(NEW_ISSUES,     release, "new-issues",       "n",                  REQF_NONE,      "The stream on the issues first seen in this release") \
+	_(RELEASE_ISSUES, release, "release-issues",   "i",                  REQF_NONE,      "The stream on the issues seen in this release") \
+	_(LAST_RELEASE,   issue,   "last-release",     "R",                  REQF_NONE,      "The issue's last release (:release first for its first)") \
 	_(RESOLVE,        generic, "resolve",          "r",                  REQF_MUTATES,   "Resolve (the marked issues, or this one); :resolve next | VERSION") \
 	_(UNRESOLVE,      generic, "unresolve",        "u",                  REQF_MUTATES,   "Unresolve") \
 	_(ARCHIVE,        generic, "archive",          "m",                  REQF_MUTATES,   "Archive (mute): until escalating, for a time, until N events/users, forever") \

@@ -368,6 +368,9 @@ void app_dispatch(struct app *app, enum request req)
 	case REQ_TRANSACTIONS:
 		app_push(app, view_open(app, VIEW_transactions, NULL));
 		break;
+	case REQ_RELEASES:
+		app_push(app, view_open(app, VIEW_releases, NULL));
+		break;
 	default:
 		if (!app_triage_request(app, req))
 			app_status(app, STATUS_INFO, "'%s' does nothing here", info->name);
@@ -620,7 +623,9 @@ static void key_hints(struct app *app, struct strbuf *out, int width)
 		{ REQ_SPAN_FOLD, "fold" }, { REQ_SPAN_ZOOM_IN, "zoom" },
 		{ REQ_SPAN_SLOWEST, "slowest" }, { REQ_SPAN_SEARCH, "search" },
 		{ REQ_SPAN_DETAIL, "detail" }, { REQ_TRANSACTION_SORT, "sort" },
-		{ REQ_TRANSACTION_FILTER, "filter" },
+		{ REQ_TRANSACTION_FILTER, "filter" }, { REQ_RELEASE_SORT, "sort" },
+		{ REQ_RELEASE_FILTER, "version" }, { REQ_RELEASE_PERIOD, "period" },
+		{ REQ_NEW_ISSUES, "new issues" }, { REQ_RELEASE_ISSUES, "issues" },
 		{ REQ_ENTER, "open" }, { REQ_REFRESH, "refresh" }, { REQ_BACK, NULL },
 	};
 	struct view *v = app_top(app);

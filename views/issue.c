@@ -624,6 +624,23 @@ static void open_trace(struct issue_view *iv)
 	}));
 }
 
+/* The issue's first or last release, on the release screen. */
+static void open_release(struct issue_view *iv, bool first)
+{
+	const struct issue_detail *d = iv->store.detail;
+	const char *version = d ? (first ? d->first_release : d->last_release) : NULL;
+	if (!version) {
+		app_status(iv->view.app, STATUS_INFO, d ? "this issue was seen in no release"
+		                                         : "the issue is still loading");
+		return;
+	}
+	const struct issue *i = shown_issue(iv);
+	app_push(iv->view.app, view_open(iv->view.app, VIEW_release_detail, &(struct view_args){
+		.release = version, .project = i->project_slug, .project_id = i->project_id,
+		.period = "14d",
+	}));
+}
+
 static bool request(struct view *v, enum request req)
 {
 	struct issue_view *iv = iv_of(v);
@@ -707,6 +724,9 @@ static bool request(struct view *v, enum request req)
 	case REQ_TRACE:
 		open_trace(iv);
 		return true;
+	case REQ_LAST_RELEASE:
+		open_release(iv, false);
+		return true;
 	case REQ_SEARCH:
 		prompt_open("search: ", NULL, "search", on_search, iv);
 		return true;
@@ -766,6 +786,14 @@ static bool command(struct view *v, const char *name, const char *args, struct s
 		return true;
 	if (strcmp(name, "search") == 0 && *args) {
 		on_search(iv, args);
+		return true;
+	}
+	if (strcmp(name, "release") == 0) {
+		if (strcmp(args, "first") != 0 && strcmp(args, "last") != 0 && *args) {
+			strbuf_adds(err, "usage: :release first|last");
+			return true;
+		}
+		open_release(iv, strcmp(args, "first") == 0);
 		return true;
 	}
 	if (strcmp(name, "event") == 0 && *args) {

@@ -704,6 +704,7 @@ static const struct view_ops issues_ops = {
 	.describe = describe,
 	.current_issue = current_issue,
 	.stream_changed = stream_changed,
+	.acts_on_marks = true,
 };
 
 struct view *issues_view_open(struct app *app, const struct view_args *args)

@@ -21,14 +21,14 @@ void change_set_assignee(struct change *c, const char *type, const char *id, con
 	c->assignee.email = xstrdup_or_null(email);
 }
 
-/* The issues an action applies to: every marked stream row when the stream is on screen
- * and has marks, else the issue the top view is about. */
+/* The issues an action applies to: every marked stream row when the view on top acts
+ * on marks (the stream, a release) and there are some, else the issue it is about. */
 static struct issue **targets(struct app *app, size_t *n, bool *batch)
 {
 	struct view *v = app_top(app);
 	*batch = false;
 	*n = 0;
-	if (v && strcmp(v->ops->name, "issues") == 0 && app->triage.nmarked) {
+	if (v && v->ops->acts_on_marks && app->triage.nmarked) {
 		struct issue **marked = triage_marked_issues(&app->triage, n);
 		if (*n) {
 			*batch = true;

@@ -47,6 +47,9 @@ struct view_ops {
 	bool (*key)(struct view *v, int key);
 	/* A `:command args` for this view; true if recognised. err gets a message. */
 	bool (*command)(struct view *v, const char *name, const char *args, struct strbuf *err);
+	/* Triage here acts on the stream's marked issues, when there are marks (the
+	 * stream, a release's screen). */
+	bool acts_on_marks;
 	/* The app's issue stream changed (a page arrived, a reload, a triage change). */
 	void (*stream_changed)(struct view *v);
 	/* The keymap scope of a view shown inside this one right now (the issue screen's

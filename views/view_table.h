@@ -25,7 +25,12 @@ struct view_args {
 	struct issue_detail_store *store;  /* events: the issue screen's store */
 	struct view *parent;               /* events: the issue screen the pick is shown on */
 	struct span_source *spans;         /* waterfall: its spans (taken over) */
-	const char *project;               /* waterfall: the transaction's project */
+	const char *project;               /* waterfall: the transaction's project;
+	                                      release_detail: the project's slug */
+	const char *project_id;            /* release_detail: the project (NULL = all) */
+	const char *release;               /* release_detail: the version */
+	const char *period;                /* release_detail: the health period */
+	const char *environment;           /* release_detail: NULL = all */
 	const char *trace;                 /* waterfall: a whole trace */
 	const char *focus_span;            /* waterfall: put under the cursor and marked */
 	const char *focus_event;           /*   or the trace node that holds this event */
@@ -41,7 +46,9 @@ struct view_args {
 	_(assign_picker) /* members and teams, filtered as you type */ \
 	_(help)          /* keys, commands and symbols of the view it was opened from */ \
 	_(waterfall)     /* a transaction's or a trace's spans */ \
-	_(transactions)  /* recent transactions, to open one's waterfall */
+	_(transactions)  /* recent transactions, to open one's waterfall */ \
+	_(releases)      /* release health: releases with crash-free rates and adoption */ \
+	_(release_detail) /* one release: dates, deploys, sessions over time */
 
 enum view_kind {
 #define VIEW_KIND(name) VIEW_##name,

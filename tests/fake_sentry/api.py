@@ -125,6 +125,7 @@ class Api:
             (org + r"/releases/(?P<version>[^/]+)/deploys/", {"GET": self.list_deploys}),
             (org + r"/trace/(?P<trace>[^/]+)/", {"GET": self.trace}),
             (org + "/events/", {"GET": self.org_events}),
+            (org + "/sessions/", {"GET": self.sessions}),
         ]
         for prefix in (org_issue, legacy_issue):
             routes += [
@@ -573,13 +574,32 @@ class Api:
     # ------------------------------------------------------ releases ----
 
     def _release_list(self, req, view, projects):
+        self._environments(req, view)
         found = releases.listing(view.dataset, projects, req.last("query") or "", req.last("status"))
+        try:
+            periods = releases.health_params(req.params)
+            found = releases.sort_releases(found, req.last("sort"), req.last("flatten") == "1",
+                                           view.now, periods)
+        except releases.HealthError as exc:
+            raise _bad_request(str(exc))
         return self._paged(req, found, lambda pr: self._release_json(req, view, pr[0], pr[1]["version"]))
 
     @staticmethod
     def _release_json(req, view, project, version):
+        try:
+            periods = releases.health_params(req.params)
+        except releases.HealthError as exc:
+            raise _bad_request(str(exc))
         return releases.release_json(view.dataset, project, version, req.last("health") == "1",
-                                     req.last("adoptionStages") == "1")
+                                     req.last("adoptionStages") == "1", periods)
+
+    def sessions(self, req, view):
+        projects = self._org_projects(req, view, needs_global_views=False)
+        self._environments(req, view)
+        try:
+            return Response(200, releases.sessions_json(view.directory, projects, req.params, view.now))
+        except releases.HealthError as exc:
+            raise _bad_request(str(exc))
 
     def list_releases(self, req, view):
         # Releases are listed across projects without the global-views feature.
