@@ -70,6 +70,13 @@ static const struct legend_entry legend[] = {
 	{ "issue", "→", ROLE_DEFAULT, "the faulting line, in a frame's source" },
 	{ "issue", "×N", ROLE_NUMBER, "the frame repeats N times (recursion)" },
 	{ "issue", "‹ …", ROLE_DIM, "the line goes on to the left / right (h l scroll)" },
+	{ "releases", "\u2588\u2588\u258D 24 %", ROLE_SPARK, "adoption: the release's share of its project's users in 24h" },
+	{ "releases", "99.91 %", ROLE_BADGE_RESOLVED, "crash-free at or above crash_free_warn (99 % unless the config says)" },
+	{ "releases", "98.20 %", ROLE_LEVEL_WARNING, "crash-free below crash_free_warn" },
+	{ "releases", "95.50 %", ROLE_LEVEL_ERROR, "crash-free below crash_free_bad (97 % unless the config says)" },
+	{ "releases", "\u2013", ROLE_DIM, "the server sent no figure (not zero)" },
+	{ "release", "\u2581\u2583\u2588", ROLE_SPARK, "sessions per interval, each row scaled to its own peak" },
+	{ "release", "\u2013", ROLE_DIM, "the server sent no figure (not zero)" },
 	{ "waterfall", "█▍", ROLE_SPARK, "a span's time: the bar starts and ends where the span does (eighths of a cell)" },
 	{ "waterfall", "▏", ROLE_SPARK, "a span too short to show as a bar" },
 	{ "waterfall", "░", ROLE_DIM, "a gap: time inside the span that none of its children covers" },
@@ -288,6 +295,7 @@ static const char *scope_heading(const char *scope)
 {
 	static const struct { const char *scope, *heading; } headings[] = {
 		{ "issues", "Issue stream" }, { "issue", "Issue" }, { "waterfall", "Waterfall" },
+		{ "transactions", "Transactions" }, { "releases", "Releases" }, { "release", "Release" },
 	};
 	for (size_t i = 0; i < sizeof(headings) / sizeof(headings[0]); i++)
 		if (strcmp(headings[i].scope, scope) == 0)

@@ -17,12 +17,12 @@ import time
 from urllib.parse import parse_qs
 
 
-def make_entry(method, path, query, headers, body, status, fault=None, client=None):
+def make_entry(method, path, query, headers, body, status, fault=None, client=None, raw_path=None):
     params = parse_qs(query, keep_blank_values=True)
     text = body.decode("utf-8", errors="replace") if body else None
     entry = {"method": method, "path": path, "query": query, "params": params,
              "headers": headers, "body": text, "status": status, "time": time.time(),
-             "client": client}
+             "client": client, "raw_path": raw_path or path}
     if fault:
         entry["fault"] = fault
     return entry

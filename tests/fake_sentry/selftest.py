@@ -633,6 +633,74 @@ class EventsDataSetTest(unittest.TestCase):
         self.assertEqual(event["contexts"], fixture["contexts"])
 
 
+class HealthAndDiscoverTest(unittest.TestCase):
+    """Release health (§10) and the transaction list (§7) answer with Sentry's rules."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = FakeServer("--dataset", "demo")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    ORG = "/api/0/organizations/acme/"
+
+    def test_session_sorts_need_flatten(self):
+        status, _, body = self.server.json("GET", self.ORG + "releases/?health=1&sort=sessions")
+        self.assertEqual((status, body), (400, {"detail": "sorting by crash statistics requires flattening (flatten=1)"}))
+        status, _, body = self.server.json("GET", self.ORG + "releases/?health=1&sort=crash_free_sessions&flatten=1&per_page=100")
+        self.assertEqual(status, 200)
+        rates = [r["projects"][0]["healthData"]["crashFreeSessions"] for r in body]
+        known = [r for r in rates if r is not None]
+        self.assertEqual(known, sorted(known, reverse=True))
+        self.assertEqual(rates[len(known):], [None] * (len(rates) - len(known)))
+
+    def test_health_periods_and_no_session_data(self):
+        status, _, body = self.server.json("GET", self.ORG + "releases/?health=1&healthStatsPeriod=7h")
+        self.assertEqual(status, 400)
+        status, _, body = self.server.json("GET", self.ORG + "releases/?health=1&per_page=100&healthStatsPeriod=24h")
+        self.assertEqual(status, 200)
+        oldest = [r for r in body if r["version"] == "backend@2.14.0"][0]["projects"][0]
+        self.assertFalse(oldest["hasHealthData"])
+        self.assertIsNone(oldest["healthData"]["crashFreeSessions"])
+        newest = body[0]["projects"][0]["healthData"]
+        self.assertEqual(len(newest["stats"]["24h"]), 24)
+        self.assertTrue(0 < newest["crashFreeSessions"] <= 100)
+
+    def test_sessions_by_status(self):
+        path = self.ORG + "sessions/?field=sum(session)&groupBy=session.status&interval=1d&statsPeriod=7d&project=11"
+        status, _, body = self.server.json("GET", path + "&query=" + quote('release:"backend@2.17.0"'))
+        self.assertEqual(status, 200)
+        self.assertEqual(len(body["intervals"]), 7)
+        self.assertEqual([g["by"]["session.status"] for g in body["groups"]],
+                         ["healthy", "errored", "crashed", "abnormal"])
+        for group in body["groups"]:
+            self.assertEqual(sum(group["series"]["sum(session)"]), group["totals"]["sum(session)"])
+        for bad in ("&interval=5h", "&interval=30m"):
+            status, _, _ = self.server.json("GET", path.replace("&interval=1d", bad))
+            self.assertEqual(status, 400, bad)
+
+    def test_transactions_from_the_events_endpoint(self):
+        fields = "&field=id&field=transaction&field=span.duration&field=trace&field=timestamp"
+        status, response, body = self.server.json(
+            "GET", self.ORG + "events/?dataset=spans&query=is_transaction:true&sort=-span.duration&per_page=5" + fields)
+        self.assertEqual(status, 200)
+        self.assertEqual(set(body["data"][0]), {"id", "transaction", "span.duration", "trace", "timestamp"})
+        durations = [row["span.duration"] for row in body["data"]]
+        self.assertEqual(durations, sorted(durations, reverse=True))
+        self.assertEqual(body["meta"]["fields"]["span.duration"], "duration")
+        self.assertEqual(parse_link(response.getheader("Link"))[1]["results"], "true")
+        # The trace of a row is one the trace endpoint knows.
+        status, _, trace = self.server.json("GET", self.ORG + f"trace/{body['data'][0]['trace']}/")
+        self.assertEqual(status, 200)
+        self.assertTrue(trace)
+        for bad in ("&sort=-span.op", "&field=nonsense", "&dataset=bogus"):
+            status, _, answer = self.server.json("GET", self.ORG + "events/?dataset=spans" + fields + bad)
+            self.assertEqual(status, 400, bad)
+            self.assertIn("detail", answer)
+
+
 def main():
     suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
     result = unittest.TextTestRunner(stream=sys.stdout, verbosity=1).run(suite)

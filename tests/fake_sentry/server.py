@@ -179,6 +179,7 @@ class Handler(BaseHTTPRequestHandler):
         host = headers.get("host") or f"127.0.0.1:{self.server.server_address[1]}"
         request = Request(self.command, path, query, parse_qsl(query, keep_blank_values=True),
                           headers, body, f"http://{host}")
+        request.raw_path = split.path  # as sent, still percent-encoded (for the log)
         self.server.meter.enter()
         try:
             if path.startswith(CONTROL_PREFIX):
@@ -202,7 +203,7 @@ class Handler(BaseHTTPRequestHandler):
         if rule and rule.hang:
             server.request_log.record(make_entry(request.method, request.path, request.query,
                                                  request.headers, request.body, None, fault,
-                                                 self._client()))
+                                                 self._client(), request.raw_path))
             self._hold_until_closed()
             return
         is_api = request.path.startswith("/api/0/")
@@ -222,7 +223,7 @@ class Handler(BaseHTTPRequestHandler):
             headers.update(rule.headers)
         server.request_log.record(make_entry(request.method, request.path, request.query,
                                              request.headers, request.body, status, fault,
-                                             self._client()))
+                                             self._client(), request.raw_path))
         self._send(status, body, content_type, headers, rule.truncate if rule else None)
 
     def _client(self):

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Query the fake server's request log (JSON lines) from shell tests.
 
-  requests.py LOG [--method M] [--path P] [--path-prefix P] [--param k=v ...] [--no-param k]
+  requests.py LOG [--method M] [--path P] [--path-prefix P] [--raw-path P] [--param k=v ...] [--no-param k]
               [--header k=v] [--body-json k=v ...] [--count N] [--print]
 
 Exits 0 when the number of matching requests is N (--count) or at least one (default);
@@ -23,6 +23,8 @@ def matches(req, a):
     if a.path and req.get("path") != a.path:
         return False
     if a.path_prefix and not (req.get("path") or "").startswith(a.path_prefix):
+        return False
+    if a.raw_path and (req.get("raw_path") or "").lower() != a.raw_path.lower():
         return False
     params = req.get("params") or {}
     for kv in a.param:
@@ -55,6 +57,7 @@ def main():
     ap.add_argument("--method")
     ap.add_argument("--path")
     ap.add_argument("--path-prefix")
+    ap.add_argument("--raw-path", help="the path as sent, percent-encoded (hex digits in any case)")
     ap.add_argument("--param", action="append", default=[])
     ap.add_argument("--no-param", action="append", default=[])
     ap.add_argument("--header", action="append", default=[])

@@ -72,10 +72,16 @@ LINES=24 COLUMNS=80 tui_run <<'EOF2'
 :releases
 :wait-for VERSION
 :screen narrow
+?
+G
+:screen help
+q
 <Enter>
 :wait-for legend
 :screen narrow-detail
 EOF2
 assert_screen narrow
 assert_screen narrow-detail
+assert_screen_has help "crash-free below crash_free_bad"
+assert_screen_has help ":new-issues"
 finish

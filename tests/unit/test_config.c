@@ -335,6 +335,29 @@ static void test_short_refresh_interval_is_raised_with_a_warning(void **state)
 	assert_int_equal(sb->cfg.refresh_interval, 5);
 }
 
+/* Release health thresholds: defaults, decimals, bad values with file:line, and a bad
+ * threshold above the warning one. */
+static void test_crash_free_thresholds(void **state)
+{
+	struct sandbox *sb = *state;
+	sandbox_write(sb, YAML_PATH, 0600, "org: acme\n");
+	assert_int_equal(sandbox_load(sb, NULL), CONFIG_OK);
+	assert_true(sb->cfg.crash_free_warn == 99 && sb->cfg.crash_free_bad == 97);
+	config_free(&sb->cfg);
+	memset(&sb->cfg, 0, sizeof(sb->cfg));
+	sandbox_write(sb, YAML_PATH, 0600, "crash_free_warn: 99.5\ncrash_free_bad: 98.25\n");
+	assert_int_equal(sandbox_load(sb, NULL), CONFIG_OK);
+	assert_true(sb->cfg.crash_free_warn == 99.5 && sb->cfg.crash_free_bad == 98.25);
+	config_free(&sb->cfg);
+	memset(&sb->cfg, 0, sizeof(sb->cfg));
+	sandbox_write(sb, YAML_PATH, 0600, "crash_free_warn: 101\ncrash_free_bad: 9x\n");
+	assert_int_not_equal(sandbox_load(sb, NULL), CONFIG_OK);
+	assert_errors(sb, "<tmp>/home/.config/sentry-tui/config.yml:1:18: crash_free_warn must be a "
+	                  "percentage from 0 to 100, such as 99.5 (got \"101\")\n"
+	                  "<tmp>/home/.config/sentry-tui/config.yml:2:17: crash_free_bad must be a "
+	                  "percentage from 0 to 100, such as 99.5 (got \"9x\")\n");
+}
+
 static const char profiles_yaml[] =
 	"url: https://top.example/\n"
 	"org: top-org\n"
@@ -797,6 +820,7 @@ int main(void)
 		sandbox_test(test_every_yaml_setting_is_read),
 		sandbox_test(test_empty_yaml_values_leave_settings_alone),
 		sandbox_test(test_short_refresh_interval_is_raised_with_a_warning),
+		sandbox_test(test_crash_free_thresholds),
 		sandbox_test(test_profile_from_file_overrides_top_level),
 		sandbox_test(test_profile_flag_overrides_the_file_choice),
 		sandbox_test(test_without_a_profile_only_the_top_level_applies),
