@@ -106,6 +106,29 @@ void release_store_reload(struct release_store *s)
 	submit(s, NULL);
 }
 
+static void set_scope(struct release_store *s, const char *const *project_ids,
+                      size_t nproject_ids, const char *environment)
+{
+	char **ids = nproject_ids ? xcalloc(nproject_ids, sizeof(*ids)) : NULL;
+	for (size_t i = 0; i < nproject_ids; i++)
+		ids[i] = xstrdup(project_ids[i]);
+	char *env = environment ? xstrdup(environment) : NULL;
+	for (size_t i = 0; i < s->nproject_ids; i++)
+		free(s->project_ids[i]);
+	free(s->project_ids);
+	free(s->environment);
+	s->project_ids = ids;
+	s->nproject_ids = nproject_ids;
+	s->environment = env;
+}
+
+void release_store_set_scope(struct release_store *s, const char *const *project_ids,
+                             size_t nproject_ids, const char *environment)
+{
+	set_scope(s, project_ids, nproject_ids, environment);
+	release_store_reload(s);
+}
+
 void release_store_open(struct release_store *s, const struct sentry_target *target,
                         const char *const *project_ids, size_t nproject_ids,
                         const char *environment, const char *period,
@@ -113,13 +136,7 @@ void release_store_open(struct release_store *s, const struct sentry_target *tar
 {
 	memset(s, 0, sizeof(*s));
 	s->target = target;
-	if (nproject_ids) {
-		s->project_ids = xcalloc(nproject_ids, sizeof(*s->project_ids));
-		for (size_t i = 0; i < nproject_ids; i++)
-			s->project_ids[i] = xstrdup(project_ids[i]);
-		s->nproject_ids = nproject_ids;
-	}
-	s->environment = environment ? xstrdup(environment) : NULL;
+	set_scope(s, project_ids, nproject_ids, environment);
 	s->on_change = on_change;
 	s->ctx = ctx;
 	filter_set(&s->asked, NULL, period, RELEASE_SORT_DATE);

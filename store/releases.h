@@ -49,6 +49,9 @@ void release_store_open(struct release_store *s, const struct sentry_target *tar
 /* Ask again with this version filter, period and sort (the rows stay until then). */
 void release_store_set_filter(struct release_store *s, const char *version, const char *period,
                               enum release_sort sort);
+/* Other projects (numeric ids; none = all) or environment (NULL = all): ask again. */
+void release_store_set_scope(struct release_store *s, const char *const *project_ids,
+                             size_t nproject_ids, const char *environment);
 void release_store_reload(struct release_store *s);
 void release_store_load_more(struct release_store *s);
 void release_store_free(struct release_store *s);

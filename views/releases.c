@@ -25,7 +25,9 @@ static const char *const periods[] = { "24h", "7d", "14d", "30d", "90d" };
 struct releases_view {
 	struct view view;
 	struct release_store store;
-	char *project_label;
+	char *project_label;      /* the projects the rows came from */
+	char *asked_label;        /* those asked for, shown once their rows arrive */
+	char *environment;        /* likewise for the environment (NULL = all) */
 };
 
 /* Which columns fit: the figures that matter most stay longest. */
@@ -138,7 +140,7 @@ static void draw_header(struct view *v, WINDOW *win, int y, int width)
 	const struct release_store *s = &rv->store;
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_addf(&sb, "%s · %s · last %s · %s", rv->project_label,
-	            s->environment ? s->environment : "all environments", s->applied.period,
+	            rv->environment ? rv->environment : "all environments", s->applied.period,
 	            release_sort_label(s->applied.sort));
 	if (s->applied.version)
 		strbuf_addf(&sb, " · version contains \"%s\"", s->applied.version);
@@ -267,9 +269,38 @@ static bool request(struct view *v, enum request req)
 	}
 }
 
+/* :project SLUG|all and :env NAME|all: the releases of another project or environment
+ * (the stream keeps its own). */
+static bool scope_command(struct releases_view *rv, const char *name, const char *args,
+                          struct strbuf *err)
+{
+	struct app *app = rv->view.app;
+	struct release_store *s = &rv->store;
+	bool all = !*args || strcmp(args, "all") == 0;
+	if (strcmp(name, "env") == 0 || strcmp(name, "environment") == 0) {
+		release_store_set_scope(s, (const char *const *)s->project_ids, s->nproject_ids,
+		                        all ? NULL : args);
+		return true;
+	}
+	if (strcmp(name, "project") != 0)
+		return false;
+	const struct project *p = all ? NULL : project_store_find(&app->projects, args);
+	if (!all && (!p || !p->id)) {
+		strbuf_addf(err, "no project '%s' in organization '%s'", args, app->target.org);
+		return true;
+	}
+	const char *id = p ? p->id : NULL;
+	free(rv->asked_label);
+	rv->asked_label = xstrdup(all ? "all projects" : args);
+	release_store_set_scope(s, &id, all ? 0 : 1, s->environment);
+	return true;
+}
+
 /* :sort NAME with the API's names (sessions, crash_free_users …). */
 static bool command(struct view *v, const char *name, const char *args, struct strbuf *err)
 {
+	if (scope_command(rv_of(v), name, args, err))
+		return true;
 	if (strcmp(name, "sort") != 0)
 		return false;
 	enum release_sort sort;
@@ -315,6 +346,8 @@ static void close_view(struct view *v)
 	struct releases_view *rv = rv_of(v);
 	release_store_free(&rv->store);
 	free(rv->project_label);
+	free(rv->asked_label);
+	free(rv->environment);
 	free(rv);
 }
 
@@ -336,8 +369,18 @@ static const struct view_ops releases_ops = {
 static void changed(void *ctx)
 {
 	struct releases_view *rv = ctx;
-	if (rv->store.error)
+	if (rv->store.error) {
 		app_status(rv->view.app, STATUS_ERROR, "%s", rv->store.error);
+	} else if (!rv->store.loading) {
+		/* The rows are those of the projects and environment last asked for. */
+		if (rv->asked_label) {
+			free(rv->project_label);
+			rv->project_label = rv->asked_label;
+			rv->asked_label = NULL;
+		}
+		free(rv->environment);
+		rv->environment = rv->store.environment ? xstrdup(rv->store.environment) : NULL;
+	}
 	view_clamp(&rv->view);
 	app_touch(rv->view.app);
 }
@@ -370,6 +413,7 @@ struct view *releases_view_open(struct app *app, const struct view_args *args)
 	if (!f->nprojects)
 		strbuf_adds(&label, "all projects");
 	rv->project_label = strbuf_detach(&label);
+	rv->environment = f->environment ? xstrdup(f->environment) : NULL;
 	release_store_open(&rv->store, &app->target, ids, nids, f->environment,
 	                   health_period(f->period), changed, rv);
 	free(ids);
