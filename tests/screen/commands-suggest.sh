@@ -12,8 +12,8 @@ o
 :screen o-in-stream
 y
 :screen y-in-stream
-R
-:screen shift-r
+U
+:screen shift-u
 <Enter>
 :env production
 :screen env-in-issue
@@ -25,7 +25,7 @@ assert_request --method PUT --count 0
 assert_screen_has far-off "unknown command 'frobnicate' — ? lists the commands"
 assert_screen_has o-in-stream "o works in the issue screen: toggle-order"
 assert_screen_has y-in-stream "y is not bound here — ? lists the keys"
-assert_screen_has shift-r "R is not bound here — did you mean r (resolve)?"
+assert_screen_has shift-u "U is not bound here — did you mean u (unresolve)?"
 assert_screen_has env-in-issue ":env works in the issue stream"
 assert_screen_has s-in-issue "s works in the issue stream: sort"
 finish

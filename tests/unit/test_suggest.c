@@ -48,11 +48,11 @@ static void test_messages(void **state)
 	suggest_unbound_key("issues", 'o', false, &sb);
 	assert_string_equal(strbuf_str(&sb), "o works in the issue screen: toggle-order");
 	strbuf_reset(&sb);
-	suggest_unbound_key("issues", 'R', false, &sb);
-	assert_string_equal(strbuf_str(&sb), "R is not bound here — did you mean r (resolve)?");
+	suggest_unbound_key("issues", 'U', false, &sb);
+	assert_string_equal(strbuf_str(&sb), "U is not bound here — did you mean u (unresolve)?");
 	strbuf_reset(&sb);
-	suggest_unbound_key("issues", 'R', true, &sb);
-	assert_string_equal(strbuf_str(&sb), "R is not bound here — ? lists the keys");
+	suggest_unbound_key("issues", 'U', true, &sb);
+	assert_string_equal(strbuf_str(&sb), "U is not bound here — ? lists the keys");
 	strbuf_reset(&sb);
 	suggest_unbound_key("issues", 'y', false, &sb);
 	assert_string_equal(strbuf_str(&sb), "y is not bound here — ? lists the keys");
