@@ -84,6 +84,9 @@ static const struct legend_entry legend[] = {
 	{ "waterfall", "◆", ROLE_LEVEL_ERROR, "an offending span of the performance issue (its evidence)" },
 	{ "waterfall", "N ×", ROLE_NUMBER, "N repeated spans folded into one row (total time; mean beside)" },
 	{ "waterfall", "[+N]", ROLE_NUMBER, "a folded span: N child spans hidden" },
+	{ "waterfall", "\u25B6", ROLE_LEVEL_ERROR, "the span the waterfall was opened for (an error's, with t)" },
+	{ "waterfall", "\u25CF", ROLE_LEVEL_ERROR, "an error happened in this span (a trace)" },
+	{ "waterfall", "?", ROLE_LEVEL_WARNING, "its parent is not in this transaction: shown under the root" },
 	{ "generic", "⟳", ROLE_LOADING, "loading or working (bottom right)" },
 };
 

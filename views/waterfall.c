@@ -26,6 +26,7 @@
 #define EVIDENCE_MARK "\u25C6"   /* ◆ an offending span of the evidence */
 #define ERROR_MARK "\u25CF"      /* ● an error happened in this span (a trace) */
 #define FOCUS_MARK "\u25B6"      /* ▶ the span the waterfall was opened for */
+#define ORPHAN_MARK "?"           /* its parent is unknown: it hangs under the root */
 #define DURATION_WIDTH 7
 
 struct waterfall_view {
@@ -358,9 +359,11 @@ static void draw_line(struct view *v, size_t lineno, struct draw_row *row)
 		for (uint32_t i = 0; i < grp->count && !offender; i++)
 			offender = t->nodes[t->children[grp->first + i]].flags & SPAN_OFFENDER;
 
+	bool orphan = (n->flags & SPAN_ORPHAN) != 0;
 	const char *mark = offender ? EVIDENCE_MARK : r->node == wv->focus_node ? FOCUS_MARK
-	                   : s->nerrors ? ERROR_MARK : " ";
-	draw_text(row, *mark != ' ' ? ROLE_LEVEL_ERROR : ROLE_DEFAULT, mark);
+	                   : s->nerrors ? ERROR_MARK : orphan ? ORPHAN_MARK : " ";
+	draw_text(row, *mark == ' ' ? ROLE_DEFAULT : *mark == '?' ? ROLE_LEVEL_WARNING : ROLE_LEVEL_ERROR,
+	          mark);
 	struct strbuf label = STRBUF_INIT;
 	uint32_t last_in_row = grp ? t->children[grp->first + grp->count - 1] : r->node;
 	tree_guides(t, r->node, last_in_row, t->nodes[span_tree_axis_node(t)].depth, &label);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A transaction whose every span field is hostile (escape sequences, C1 controls,
 # bidi overrides, a clipboard write, multi-line text): the waterfall, a span's detail
-# and the issue-free way in (:open PROJECT:EVENT) show them as harmless marks.
+# and the issue-free way in (:open PROJECT:EVENT) show them as harmless marks. A span
+# whose parent is not in the transaction hangs under the root, marked ?.
 . "$(dirname "$0")/../lib/screen.sh"
 server_start
 EVENT=ab1de5ab1de5ab1de5ab1de5ab1de5ab
@@ -16,6 +17,9 @@ spans = [{"span_id": "a%015d" % i, "parent_span_id": "r000000000000000" if i == 
           "status": "internal" + bad, "hash": bad, "tags": {"k" + bad: "v" + bad},
           "data": {"d" + bad: [bad, {"x": bad}]},
           "start_timestamp": t0 + i * 0.01, "timestamp": t0 + i * 0.01 + 0.005} for i in range(4)]
+spans.append({"span_id": "b000000000000001", "parent_span_id": "ffffffffffffffff", "trace_id": "f" * 32,
+              "op": "orphan.op", "description": "no parent here",
+              "start_timestamp": t0 + 0.05, "timestamp": t0 + 0.06})
 event = {"id": event_id, "eventID": event_id, "groupID": "4500000098", "projectID": "2",
          "type": "transaction", "title": "GET /x" + bad, "platform": "python",
          "startTimestamp": t0, "endTimestamp": t0 + 0.1, "dateCreated": "2026-11-19T12:00:00Z",
@@ -46,6 +50,8 @@ sys.exit(1 if bad else 0)
 PY
 	assert_screen_has "$s" "^["
 done
-assert_screen_has waterfall "4 spans"
+assert_screen_has waterfall "5 spans"
+assert_screen_has waterfall "5 spans · 1 without a kno"
+assert_screen_has waterfall "?└─orphan.op no parent here"
 assert_screen_has detail "description"
 finish

@@ -61,6 +61,8 @@ q
 :screen help
 G
 :screen help-end
+<PgUp>
+:screen help-middle
 EOF2
 assert_screen folded
 assert_screen group-open
@@ -109,5 +111,5 @@ assert_screen_has help "Waterfall"
 assert_screen_has help "Space fold Fold / unfold"
 assert_screen_has help-end "an offending span of the performance issue"
 assert_screen_has help-end "a gap: time inside the span"
-assert_screen_has help-end ":depth N"
+assert_screen_has help-middle ":depth N"
 finish
