@@ -206,6 +206,8 @@ static void fill_config(struct load *ld)
 	cfg->ca_bundle = expand_home(take(m, OPT_CA_BUNDLE), config_env_get_nonempty(ld->env, "HOME"));
 	config_parse_bool(m->text[OPT_READ_ONLY], &cfg->read_only);
 	cfg->theme = take(m, OPT_THEME);
+	cfg->clipboard = take(m, OPT_CLIPBOARD);
+	cfg->clipboard_command = take(m, OPT_CLIPBOARD_COMMAND);
 	cfg->crash_free_warn = 99;
 	cfg->crash_free_bad = 97;
 	if (m->text[OPT_CRASH_FREE_WARN])
@@ -222,6 +224,8 @@ static void fill_config(struct load *ld)
 	/* no-color.org: set means no colour. The issue asks for any value, even "". */
 	if (config_env_get(ld->env, "NO_COLOR")) {
 		free(cfg->theme);
+	free(cfg->clipboard);
+	free(cfg->clipboard_command);
 		cfg->theme = xstrdup("mono");
 	}
 	cfg->bindings = ld->yaml.bindings;

@@ -60,6 +60,8 @@ struct config {
 	char *ca_bundle;           /* NULL = system default; TLS is always verified */
 	bool read_only;
 	char *theme;               /* "default" | "mono" (NO_COLOR env forces mono) */
+	char *clipboard;           /* "osc52" (default) | "command" | "off" */
+	char *clipboard_command;   /* for clipboard: command, or NULL */
 	double crash_free_warn;    /* release health: below this percent warns (default 99) */
 	double crash_free_bad;     /* and below this is bad (default 97) */
 	struct config_binding *bindings;

@@ -11,6 +11,7 @@
 #include "util/xalloc.h"
 
 static const char *const theme_choices[] = { "default", "mono", NULL };
+static const char *const clipboard_choices[] = { "osc52", "command", "off", NULL };
 
 /* Longest number of seconds any setting takes: a day. */
 #define MAX_SECONDS 86400
@@ -62,6 +63,14 @@ const struct config_option config_options[OPT_COUNT] = {
 	[OPT_THEME] = { .key = "theme", .kind = KIND_CHOICE, .scope = SCOPE_TOP,
 		.default_text = "default", .choices = theme_choices,
 		.help = "colours; NO_COLOR forces mono" },
+	[OPT_CLIPBOARD] = { .key = "clipboard", .kind = KIND_CHOICE, .scope = SCOPE_TOP,
+		.default_text = "osc52", .choices = clipboard_choices,
+		.help = "how y copies: osc52 (the terminal's clipboard, also over SSH and in tmux), "
+		        "command (clipboard_command), off" },
+	[OPT_CLIPBOARD_COMMAND] = { .key = "clipboard_command", .kind = KIND_TEXT,
+		.scope = SCOPE_TOP,
+		.help = "program that takes the copied text on stdin (wl-copy, xclip -selection "
+		        "clipboard, pbcopy); run without a shell and without the token" },
 	[OPT_CRASH_FREE_WARN] = { .key = "crash_free_warn", .kind = KIND_PERCENT,
 		.scope = SCOPE_TOP, .default_text = "99",
 		.help = "release health: a crash-free rate below this percent is a warning" },

@@ -11,6 +11,8 @@ void screen_end(void);
 bool screen_active(void);
 /* After SIGWINCH: ask the tty for its size and resize curses. */
 void screen_resize_from_tty(void);
+/* Write what tui/osc.h queued to the terminal (dropped when headless). */
+void screen_flush_queued(void);
 /* Scripted resize (headless). */
 void screen_resize(int rows, int cols);
 

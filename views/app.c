@@ -11,6 +11,7 @@
 #include "tui/keymap.h"
 #include "tui/keys.h"
 #include "tui/loop.h"
+#include "tui/osc.h"
 #include "tui/prompt.h"
 #include "tui/sanitize.h"
 #include "tui/screen.h"
@@ -18,6 +19,7 @@
 #include "util/timeutil.h"
 #include "util/xalloc.h"
 #include "views/command_complete.h"
+#include "views/link_actions.h"
 #include "views/open_issue.h"
 #include "views/suggest.h"
 #include "views/triage_actions.h"
@@ -372,7 +374,7 @@ void app_dispatch(struct app *app, enum request req)
 		app_push(app, view_open(app, VIEW_releases, NULL));
 		break;
 	default:
-		if (!app_triage_request(app, req))
+		if (!app_link_request(app, req) && !app_triage_request(app, req))
 			app_status(app, STATUS_INFO, "'%s' does nothing here", info->name);
 	}
 }
@@ -439,6 +441,7 @@ static void dump_view(struct app *app, const char *name)
 	if (v->ops->describe)
 		v->ops->describe(v, &sb);
 	strbuf_addf(&sb, "status: %s\n", app->status ? app->status : "");
+	strbuf_addf(&sb, "clipboard: %s\n", osc_last_copied());
 	strbuf_addf(&path, "%s/%s", app->dump_dir ? app->dump_dir : ".", name);
 	FILE *f = fopen(strbuf_str(&path), "w");
 	if (f) {
@@ -816,4 +819,6 @@ void app_redraw(struct app *app, bool force)
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
+	/* Escapes of our own (a clipboard write) go after curses' frame, never inside it. */
+	screen_flush_queued();
 }
