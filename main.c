@@ -52,7 +52,7 @@ int main(int argc, char **argv)
 	keymap_init();
 	struct config cfg;
 	struct strbuf out = STRBUF_INIT, errors = STRBUF_INIT, warnings = STRBUF_INIT;
-	const struct config_env env = { .bind = keymap_bind };
+	const struct config_env env = { .bind = keymap_bind, .bind_hook = keymap_bind_hook };
 	enum config_result cr = config_load(&cfg, argc, argv, &env, &out, &errors, &warnings);
 	fputs(strbuf_str(&warnings), stderr);
 	if (cr != CONFIG_OK) {

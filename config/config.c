@@ -85,6 +85,7 @@ static void read_yaml(struct load *ld)
 {
 	ld->yaml_status = CONFIG_YAML_MISSING;
 	ld->yaml.bind = ld->env ? ld->env->bind : NULL;
+	ld->yaml.bind_hook = ld->env ? ld->env->bind_hook : NULL;
 	if (ld->yaml_path)
 		ld->yaml_status = config_yaml_read(ld->yaml_path, ld->yaml_given_by, &ld->yaml,
 		                                   &ld->report);

@@ -82,6 +82,9 @@ struct config_env {
 	 * or returns false with why in err; what it refuses is reported with the other
 	 * errors at the key's file:line:col. NULL = entries are only kept in cfg->bindings. */
 	bool (*bind)(const char *request, const char *key_spec, struct strbuf *err);
+	/* The same for a key command (`bindings: {issues: {J: "!cmd %(short_id)"}}`). */
+	bool (*bind_hook)(const char *scope, const char *key_spec, const char *command,
+	                  struct strbuf *err);
 };
 
 enum config_result {

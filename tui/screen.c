@@ -67,6 +67,23 @@ bool screen_init(bool headless, const char *theme)
 	return true;
 }
 
+void screen_suspend(void)
+{
+	if (!active)
+		return;
+	def_prog_mode();
+	endwin();
+}
+
+void screen_resume(void)
+{
+	if (!active)
+		return;
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+}
+
 void screen_flush_queued(void)
 {
 	if (!active || headless_out) {

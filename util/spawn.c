@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
@@ -121,4 +122,94 @@ int spawn_wait(char *const argv[], const char *token)
 		if (!errno_is_eintr())
 			return -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* An unlinked temporary file for a child's output. */
+static int temp_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[512];
+	snprintf(path, sizeof(path), "%s/sentry-tui-out.XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd >= 0)
+		unlink(path);
+	return fd;
+}
+
+bool spawn_capture(char *const argv[], const char *token, int *pid, int *output)
+{
+	int fd = temp_file();
+	if (fd < 0)
+		return false;
+	pid_t child = fork();
+	if (child < 0) {
+		close(fd);
+		return false;
+	}
+	if (child == 0) {
+		setsid();
+		redirect(0, "/dev/null", O_RDONLY);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		close(fd);
+		scrub_environment(token);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	*pid = (int)child;
+	*output = fd;
+	return true;
+}
+
+bool spawn_done(int pid, int *status)
+{
+	int raw;
+	pid_t r = waitpid((pid_t)pid, &raw, WNOHANG);
+	if (r == 0 || (r < 0 && errno_is_eintr()))
+		return false;
+	*status = r > 0 && WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+	return true;
+}
+
+void spawn_read_output(int output, char *buf, size_t size)
+{
+	size_t got = 0;
+	if (lseek(output, 0, SEEK_SET) == 0) {
+		while (got + 1 < size) {
+			ssize_t n = read(output, buf + got, size - 1 - got);
+			if (n < 0 && errno_is_eintr())
+				continue;
+			if (n <= 0)
+				break;
+			got += (size_t)n;
+		}
+	}
+	buf[got] = '\0';
+	close(output);
+}
+
+int spawn_wait_pid(int pid)
+{
+	int raw;
+	while (waitpid((pid_t)pid, &raw, 0) < 0)
+		if (!errno_is_eintr())
+			return -1;
+	return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+}
+
+int spawn_pager(char *const argv[], int input, const char *token)
+{
+	pid_t child = fork();
+	if (child < 0)
+		return -1;
+	if (child == 0) {
+		if (lseek(input, 0, SEEK_SET) == 0) {
+			dup2(input, 0);
+			close(input);
+		}
+		scrub_environment(token);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	return spawn_wait_pid((int)child);
 }

@@ -17,6 +17,21 @@ bool spawn_detached(char *const argv[], const char *input, const char *token);
  * its exit status, or -1. */
 int spawn_wait(char *const argv[], const char *token);
 
+/* Start argv with stdin from /dev/null and stdout and stderr into an unlinked temporary
+ * file; *pid and *output (the file, to read once the child is done) are set. The caller
+ * polls spawn_done. False when it could not start. */
+bool spawn_capture(char *const argv[], const char *token, int *pid, int *output);
+/* For a child of spawn_capture: true once it exited (*status its exit status, or -1). */
+bool spawn_done(int pid, int *status);
+/* Up to size-1 bytes of the file from its start, NUL-terminated; the file is closed. */
+void spawn_read_output(int output, char *buf, size_t size);
+
+/* Wait for a child of spawn_capture (the caller has suspended the screen). */
+int spawn_wait_pid(int pid);
+/* Run pager (argv, e.g. {"less", NULL}) on the terminal with the file as its stdin,
+ * and wait for it. */
+int spawn_pager(char *const argv[], int input, const char *token);
+
 /* True for a variable the child must not see (its name or its value gives the token). */
 bool spawn_variable_is_secret(const char *entry, const char *token);
 

@@ -19,6 +19,7 @@
 #include "util/timeutil.h"
 #include "util/xalloc.h"
 #include "views/command_complete.h"
+#include "views/hooks.h"
 #include "views/link_actions.h"
 #include "views/open_issue.h"
 #include "views/suggest.h"
@@ -391,6 +392,12 @@ void app_handle_key(struct app *app, int key)
 		return;
 	if (prompt_active()) {
 		prompt_feed_key(key);
+		return;
+	}
+	/* A key command of the config wins over the key's request. */
+	const char *hook = keymap_lookup_hook(v ? v->ops->name : "generic", key);
+	if (hook) {
+		app_run_hook(app, hook);
 		return;
 	}
 	const char *inner = v && v->ops->inner_scope ? v->ops->inner_scope(v) : NULL;
