@@ -225,8 +225,6 @@ static void fill_config(struct load *ld)
 	/* no-color.org: set means no colour. The issue asks for any value, even "". */
 	if (config_env_get(ld->env, "NO_COLOR")) {
 		free(cfg->theme);
-	free(cfg->clipboard);
-	free(cfg->clipboard_command);
 		cfg->theme = xstrdup("mono");
 	}
 	cfg->bindings = ld->yaml.bindings;
@@ -372,6 +370,8 @@ void config_free(struct config *cfg)
 	free(cfg->environment);
 	free(cfg->ca_bundle);
 	free(cfg->theme);
+	free(cfg->clipboard);
+	free(cfg->clipboard_command);
 	for (size_t i = 0; i < cfg->nbindings; i++) {
 		free(cfg->bindings[i].request);
 		free(cfg->bindings[i].keys);
