@@ -12,6 +12,7 @@
 
 static const char *const theme_choices[] = { "default", "mono", NULL };
 static const char *const clipboard_choices[] = { "osc52", "command", "off", NULL };
+static const char *const server_kind_choices[] = { "auto", "sentry", "glitchtip", NULL };
 
 /* Longest number of seconds any setting takes: a day. */
 #define MAX_SECONDS 86400
@@ -63,6 +64,10 @@ const struct config_option config_options[OPT_COUNT] = {
 	[OPT_THEME] = { .key = "theme", .kind = KIND_CHOICE, .scope = SCOPE_TOP,
 		.default_text = "default", .choices = theme_choices,
 		.help = "colours; NO_COLOR forces mono" },
+	[OPT_SERVER_KIND] = { .key = "server_kind", .kind = KIND_CHOICE,
+		.scope = SCOPE_TOP | SCOPE_PROFILE, .default_text = "auto",
+		.choices = server_kind_choices,
+		.help = "the server's API: auto (learnt from its answers), sentry, glitchtip" },
 	[OPT_CLIPBOARD] = { .key = "clipboard", .kind = KIND_CHOICE, .scope = SCOPE_TOP,
 		.default_text = "osc52", .choices = clipboard_choices,
 		.help = "how y copies: osc52 (the terminal's clipboard, also over SSH and in tmux), "
