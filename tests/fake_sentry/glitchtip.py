@@ -11,6 +11,7 @@ echoes what it honoured; short-id and event-id look-ups, sessions, the events
 endpoint (Discover) and traces do not exist (404).
 """
 
+import base64
 import re
 
 import api as sentry_api
@@ -25,6 +26,35 @@ NOT_FOUND = {"detail": "Not Found"}
 
 def _unprocessable(loc, msg):
     return ApiError(422, {"detail": [{"type": "value_error", "loc": loc, "msg": msg}]})
+
+
+def _opaque(cursor):
+    return base64.urlsafe_b64encode(("o:" + cursor).encode()).decode().rstrip("=")
+
+
+def _plain(cursor):
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    except (ValueError, UnicodeDecodeError):
+        return "not-a-cursor"
+    return text[2:] if text.startswith("o:") else "not-a-cursor"
+
+
+def _glitchtip_link(link):
+    """Sentry's Link header as GlitchTip sends it: opaque cursors, no cursor attribute
+    on a link without results, and the whole value wrapped like a Python set."""
+    entries = []
+    for entry in re.findall(r'<[^>]*>[^<]*', link):
+        entry = entry.strip().rstrip(",").strip()
+        cursor = re.search(r'cursor="([^"]*)"', entry)
+        if cursor:
+            opaque = _opaque(cursor.group(1))
+            entry = entry.replace("cursor=" + cursor.group(1), "cursor=" + opaque)
+            entry = entry.replace('cursor="%s"' % cursor.group(1), 'cursor="%s"' % opaque)
+        if 'results="false"' in entry:
+            entry = re.sub(r';\s*cursor="[^"]*"', "", entry)
+        entries.append(entry)
+    return "{'" + ", ".join(entries) + "'}"
 
 
 def _glitchtip_issue(row):
@@ -57,9 +87,16 @@ class GlitchTipApi(sentry_api.Api):
         return GLITCHTIP_SORTS[sort.lstrip("-")]
 
     def _issue_list(self, req, view, projects, stats_period, window, start, end):
+        cursor = req.last("cursor")
+        if cursor:
+            plain = _plain(cursor)
+            req.params["cursor"] = [plain]
+            req.pairs = [(k, plain if k == "cursor" else v) for k, v in req.pairs]
         response = super()._issue_list(req, view, projects, stats_period, window, start, end)
         if isinstance(response.payload, list):
             response.payload = [_glitchtip_issue(row) for row in response.payload]
+        if "Link" in response.headers:
+            response.headers["Link"] = _glitchtip_link(response.headers["Link"])
         return response
 
     def issues_stats(self, req, view):

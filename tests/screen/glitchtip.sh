@@ -5,6 +5,7 @@
 # routes GlitchTip has; resolve works and is confirmed; what GlitchTip lacks (assignees,
 # bookmarks, review, archive conditions, resolving in a release, release health) is
 # absent from the keys, the hints and the help, and asking for it by name says so.
+# Pages follow GlitchTip's own Link header.
 . "$(dirname "$0")/../lib/screen.sh"
 server_start --dataset small --flavor glitchtip
 ISSUES=/api/0/organizations/acme/issues/
@@ -55,4 +56,21 @@ assert_screen_has issue "(latest)"
 # Resolve: the status GlitchTip honours, confirmed by its answer.
 assert_request --method PUT --path $ISSUES --body-json 'status="resolved"'
 grep -q "^status: resolved BACKEND-2" "$TEST_DIR/screens/resolved.view" || { cat "$TEST_DIR/screens/resolved.view"; fail "the resolve was not confirmed"; }
+
+# Paging through GlitchTip's Link header: set-wrapped, opaque cursors, and no cursor
+# on the link that has no results.
+server_stop 2>/dev/null || kill "$SERVER_PID" 2>/dev/null
+server_start --flavor glitchtip
+LINES=30 COLUMNS=120 tui_run <<'EOF2'
+:wait-for issues
+G
+:view paged.view
+G
+G
+:view end.view
+EOF2
+grep -q "^rows: 186$" "$TEST_DIR/screens/paged.view" || { cat "$TEST_DIR/screens/paged.view"; fail "G did not page in the second page"; }
+grep -q "^more: no$" "$TEST_DIR/screens/end.view" || fail "a link without results (and without a cursor) is not the end"
+# The next page's opaque cursor, sent back as GlitchTip gave it.
+assert_request --method GET --path $ISSUES --param cursor=bzowOjEwMDow
 finish
