@@ -7,11 +7,12 @@
 #include "cli/list.h"
 #include "cli/options.h"
 #include "cli/session.h"
+#include "cli/status.h"
 #include "util/strbuf.h"
 
 bool cli_is_subcommand(int argc, char **argv)
 {
-	return argc > 1 && strcmp(argv[1], "list") == 0;
+	return argc > 1 && (strcmp(argv[1], "list") == 0 || strcmp(argv[1], "status") == 0);
 }
 
 int cli_main(int argc, char **argv)
@@ -28,7 +29,7 @@ int cli_main(int argc, char **argv)
 	struct cli_session s;
 	int status = cli_session_open(&s, argc, argv);
 	if (status == CLI_OK)
-		status = cli_list(&s, &o);
+		status = strcmp(subcommand, "list") == 0 ? cli_list(&s, &o) : cli_status(&s, &o);
 	else if (status < 0)
 		status = CLI_OK; /* --help or --version was printed */
 	cli_session_close(&s);
