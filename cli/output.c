@@ -204,11 +204,12 @@ static int title_width(const struct list_output *o)
 {
 	int used = W_SHORT_ID + W_LEVEL + W_STATUS + W_COUNT + W_USERS + W_AGE + 6; /* gaps */
 	int w = o->width - used;
-	return w < 10 ? 10 : w;
+	return w < 1 ? 1 : w;
 }
 
-static void plain_row(struct list_output *o, const char *const cols[7], struct strbuf *out)
+static void plain_row(struct list_output *o, const char *const cols[7], struct strbuf *line)
 {
+	struct strbuf row = STRBUF_INIT, *out = &row;
 	cell(cols[0], W_SHORT_ID, false, out);
 	strbuf_addc(out, ' ');
 	cell(cols[1], W_LEVEL, false, out);
@@ -225,7 +226,11 @@ static void plain_row(struct list_output *o, const char *const cols[7], struct s
 	sanitize_to_utf8(cols[6] ? cols[6] : "", title_width(o), true, &title);
 	strbuf_adds(out, strbuf_str(&title));
 	strbuf_free(&title);
-	strbuf_addc(out, '\n');
+	/* A terminal narrower than the fixed columns cuts the row (it is sanitized text
+	 * already, so cutting it again changes nothing else). */
+	sanitize_to_utf8(strbuf_str(&row), o->width, false, line);
+	strbuf_free(&row);
+	strbuf_addc(line, '\n');
 }
 
 static void plain_issue(struct list_output *o, const struct issue *issue, struct strbuf *out)
