@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,7 +127,7 @@ static char *cache_path(const struct config *cfg, bool create_dir)
 	return strbuf_detach(&dir);
 }
 
-/* Returns the age in seconds of the cached counts, -1 when there are none. */
+/* Returns the age in seconds of the cached counts (c holds them), -1 when there are none. */
 static long long cache_read(const char *path, struct status_counts *c)
 {
 	FILE *f = path ? fopen(path, "r") : NULL;
@@ -142,7 +143,7 @@ static long long cache_read(const char *path, struct status_counts *c)
 	c->unresolved_more = more != 0;
 	c->known = true;
 	long long age = (long long)time(NULL) - at;
-	return age < 0 ? 0 : age;
+	return age < 0 ? LLONG_MAX : age; /* written "in the future": the clock went back */
 }
 
 static void cache_write(const char *path, const struct status_counts *c)
