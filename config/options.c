@@ -489,8 +489,18 @@ void config_options_help(struct strbuf *out)
 	strbuf_adds(out,
 	            "Usage: sentry-tui [OPTION]...\n"
 	            "       sentry-tui open ISSUE [OPTION]...\n"
+	            "       sentry-tui list [--limit N|--all] [--format plain|tsv|json] [OPTION]...\n"
+	            "       sentry-tui status [--format FIELDS] [--ascii] [--tmux] [--ttl SECONDS]\n"
+	            "                         [OPTION]...\n"
 	            "Browse and triage Sentry issues in the terminal. With open, start on one issue:\n"
 	            "a short id (BACKEND-4B), an issue id, or an issue or event link of the server.\n"
+	            "list prints the stream's issues (the same query, sort and config; --limit\n"
+	            "100 unless given) and exits: 0 issues, 1 none matched, 2 usage, 3 server error,\n"
+	            "4 token refused (401/403), 5 server unreachable (network, TLS, timeout).\n"
+	            "status prints one line for a tmux status-right, \"{new} new, {unresolved}\n"
+	            "unresolved, {escalating} escalating\" (also {regressed}, {stale}), cached for\n"
+	            "--ttl seconds (30); a failing server prints the last line with (stale) and\n"
+	            "exits 3, 4 or 5 as list does.\n"
 	            "\n"
 	            "Options:\n");
 	for (size_t i = 0; i < OPT_COUNT; i++) {
