@@ -34,4 +34,11 @@ echo "  peak RSS: $rss_small KiB for 1,000 issues, $rss_large KiB for 10,000"
 [ "$rss_large" -lt $((rss_small * 3 / 2)) ] ||
 	fail "memory grows with the count: $rss_small KiB for 1,000, $rss_large KiB for 10,000"
 assert_request --method GET --path /api/0/organizations/acme/issues/ --param limit=100 --param query= --param statsPeriod=90d --count 100
+
+# A reader that goes away (| head) stops the paging: no more pages are asked for.
+"$SENTRY_TUI_BIN" list --all --query '' --sort new --format tsv 2>/dev/null | head -2 >/dev/null
+python3 "$ROOT/tests/lib/requests.py" "$TEST_DIR/requests.log" --method GET \
+	--path /api/0/organizations/acme/issues/ --param sort=new --print >"$TEST_DIR/head.log"
+[ "$(wc -l <"$TEST_DIR/head.log")" -le 3 ] ||
+	fail "list --all | head asked for $(wc -l <"$TEST_DIR/head.log") pages after the reader left"
 finish
