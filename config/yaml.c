@@ -373,6 +373,17 @@ static void read_hook(struct walker *w, yaml_node_t *key, const char *key_text,
 	strbuf_free(&name);
 }
 
+/* A mapping whose first value is a "!command": a view's key commands (anything else
+ * there is a request given the wrong shape). */
+static bool runs_commands(struct walker *w, yaml_node_t *map)
+{
+	yaml_node_pair_t *pair = map->data.mapping.pairs.start;
+	if (pair >= map->data.mapping.pairs.top)
+		return false;
+	yaml_node_t *value = yaml_document_get_node(w->doc, pair->value);
+	return value && value->type == YAML_SCALAR_NODE && text_of(value)[0] == '!';
+}
+
 static void read_binding(struct walker *w, yaml_node_t *key, const char *request,
                          yaml_node_t *value, void *context)
 {
@@ -384,7 +395,7 @@ static void read_binding(struct walker *w, yaml_node_t *key, const char *request
 	}
 	struct strbuf name = STRBUF_INIT;
 	strbuf_addf(&name, "bindings.%s", config_quote(request, quoted, sizeof quoted));
-	if (value->type == YAML_MAPPING_NODE) {
+	if (value->type == YAML_MAPPING_NODE && runs_commands(w, value)) {
 		/* A view's name: its keys run commands. */
 		each_pair(w, value, strbuf_str(&name), read_hook, (void *)(uintptr_t)request);
 	} else if (value->type == YAML_SCALAR_NODE) {
@@ -408,6 +419,10 @@ static void read_binding(struct walker *w, yaml_node_t *key, const char *request
 			else if (is_key_spec(w, entry, strbuf_str(&name)))
 				add_binding(w, request, entry);
 		}
+	} else if (value->type == YAML_MAPPING_NODE) {
+		error_at(w, value, "%s must be a key or a list of keys, not a mapping (a view's key "
+		         "commands start with !, e.g. issues: {J: \"!jira-create %%(short_id)\"})",
+		         strbuf_str(&name));
 	} else {
 		error_at(w, value, "%s must be a key or a list of keys, not %s", strbuf_str(&name),
 		         shape_of(value));

@@ -63,15 +63,19 @@ grep -q "^second line$" "$TEST_DIR/pager.got" || fail "!! paged only part of the
 cat >"$HOME/.config/sentry-tui/config.yml" <<'YML'
 bindings:
   issues:
+    I: "!jira %(short_id)"
     J: "jira %(short_id)"
     K: "!jira %(shortid)"
     L: "!jira 'unclosed"
   nowhere:
     J: "!jira"
+  issue:
+    J: "jira"
 YML
 EXPECT_FAILURE=1 tui_run </dev/null
-grep -q "config.yml:3:8: bindings.issues.J: a key command starts with !" "$TEST_DIR/stderr" || { cat "$TEST_DIR/stderr"; fail "a command without ! is not refused at its line"; }
-grep -q "config.yml:4:8: bindings.issues.K: unknown field %(shortid)" "$TEST_DIR/stderr" || fail "an unknown field is not refused"
-grep -q "config.yml:5:8: bindings.issues.L: a quote is not closed" "$TEST_DIR/stderr" || fail "an unclosed quote is not refused"
-grep -q "config.yml:7:5: unknown view 'nowhere'" "$TEST_DIR/stderr" || fail "an unknown view is not refused"
+grep -q "config.yml:4:8: bindings.issues.J: a key command starts with !" "$TEST_DIR/stderr" || { cat "$TEST_DIR/stderr"; fail "a command without ! is not refused at its line"; }
+grep -q "config.yml:5:8: bindings.issues.K: unknown field %(shortid)" "$TEST_DIR/stderr" || fail "an unknown field is not refused"
+grep -q "config.yml:6:8: bindings.issues.L: a quote is not closed" "$TEST_DIR/stderr" || fail "an unclosed quote is not refused"
+grep -q "config.yml:8:5: unknown view 'nowhere'" "$TEST_DIR/stderr" || fail "an unknown view is not refused"
+grep -q "config.yml:10:5: bindings.issue must be a key or a list of keys, not a mapping (a view's key commands start with !" "$TEST_DIR/stderr" || fail "a mapping without commands is not explained"
 finish

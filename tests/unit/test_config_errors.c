@@ -198,7 +198,8 @@ static void test_binding_errors(void **state)
 	                  "<tmp>/c.yml:4:13: entries of bindings.quit must be keys, not a list\n"
 	                  "<tmp>/c.yml:4:18: entries of bindings.quit must be keys, not empty\n"
 	                  "<tmp>/c.yml:5:9: bindings.help must be a key or a list of keys, not a "
-	                  "mapping\n"
+	                  "mapping (a view's key commands start with !, e.g. issues: {J: "
+	                  "\"!jira-create %(short_id)\"})\n"
 	                  "<tmp>/c.yml:6:3: request names in bindings must not be empty\n");
 }
 
