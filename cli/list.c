@@ -46,6 +46,13 @@ static void write_out(struct strbuf *sb)
 static void on_page(void *ctx, struct issue_page *page)
 {
 	struct list_run *r = ctx;
+	/* GlitchTip refuses Sentry's sort names: ask again in its words (api/server_caps.h). */
+	if (page->error && page->status == 422 && !r->begun &&
+	    server_caps_learn_sort_refused(&r->s->caps)) {
+		issue_page_free(page);
+		request_page(r, NULL);
+		return;
+	}
 	if (page->error) {
 		cli_error(page->error);
 		r->status = cli_exit_for_http(page->status);

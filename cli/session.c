@@ -74,6 +74,8 @@ int cli_session_open(struct cli_session *s, int argc, char **argv)
 	s->target.client = s->client;
 	s->target.base_url = s->cfg.url;
 	s->target.org = s->cfg.org;
+	server_caps_init(&s->caps, s->cfg.server_kind);
+	s->target.caps = &s->caps;
 	return CLI_OK;
 }
 

@@ -30,6 +30,7 @@ struct cli_session {
 	struct config cfg;
 	struct api_client *client;
 	struct sentry_target target;
+	struct server_caps caps;    /* target.caps points here */
 	struct project_store projects;
 	bool projects_done;
 	const char **project_ids;   /* borrowed from projects; the array is owned */
