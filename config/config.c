@@ -207,6 +207,7 @@ static void fill_config(struct load *ld)
 	cfg->ca_bundle = expand_home(take(m, OPT_CA_BUNDLE), config_env_get_nonempty(ld->env, "HOME"));
 	config_parse_bool(m->text[OPT_READ_ONLY], &cfg->read_only);
 	cfg->theme = take(m, OPT_THEME);
+	cfg->server_kind = take(m, OPT_SERVER_KIND);
 	cfg->clipboard = take(m, OPT_CLIPBOARD);
 	cfg->clipboard_command = take(m, OPT_CLIPBOARD_COMMAND);
 	cfg->crash_free_warn = 99;
@@ -370,6 +371,7 @@ void config_free(struct config *cfg)
 	free(cfg->environment);
 	free(cfg->ca_bundle);
 	free(cfg->theme);
+	free(cfg->server_kind);
 	free(cfg->clipboard);
 	free(cfg->clipboard_command);
 	for (size_t i = 0; i < cfg->nbindings; i++) {

@@ -60,6 +60,7 @@ struct config {
 	char *ca_bundle;           /* NULL = system default; TLS is always verified */
 	bool read_only;
 	char *theme;               /* "default" | "mono" (NO_COLOR env forces mono) */
+	char *server_kind;         /* "auto" (default) | "sentry" | "glitchtip" */
 	char *clipboard;           /* "osc52" (default) | "command" | "off" */
 	char *clipboard_command;   /* for clipboard: command, or NULL */
 	double crash_free_warn;    /* release health: below this percent warns (default 99) */

@@ -18,6 +18,7 @@
 #include "tui/script.h"
 #include "util/timeutil.h"
 #include "util/xalloc.h"
+#include "views/availability.h"
 #include "views/command_complete.h"
 #include "views/hooks.h"
 #include "views/link_actions.h"
@@ -259,7 +260,8 @@ void app_init(struct app *app, const struct config *cfg, struct api_client *clie
 	memset(app, 0, sizeof(*app));
 	app->cfg = cfg;
 	app->client = client;
-	app->target = (struct sentry_target){ client, cfg->url, cfg->org };
+	server_caps_init(&app->caps, cfg->server_kind);
+	app->target = (struct sentry_target){ client, cfg->url, cfg->org, &app->caps };
 	app->refresh_backoff = 1;
 	project_store_init(&app->projects, &app->target, on_projects_loaded, app);
 	issue_stream_init(&app->stream, &app->target, &app->projects, on_stream_change, app);
@@ -341,6 +343,11 @@ void app_dispatch(struct app *app, enum request req)
 		return;
 	if ((info->flags & REQF_MUTATES) && app->cfg->read_only) {
 		app_status(app, STATUS_ERROR, "read-only mode: '%s' is disabled", info->name);
+		return;
+	}
+	const char *why = app_request_unavailable(app, req);
+	if (why) {
+		app_status(app, STATUS_INFO, "%s: '%s' is not available here", why, info->name);
 		return;
 	}
 	app_touch(app);
@@ -507,6 +514,9 @@ void app_run_command(struct app *app, const char *line)
 		app_open_issue(app, arg, &err);
 	} else if (v && v->ops->command && v->ops->command(v, name, arg, &err)) {
 		/* handled by the view */
+	} else if (app_command_unavailable(app, name, arg)) {
+		app_status(app, STATUS_INFO, "%s: :%s is not available here",
+		           app_command_unavailable(app, name, arg), name);
 	} else if (app_triage_command(app, name, arg, &err)) {
 		/* a triage action */
 	} else if (request_by_name(name) != REQ_NONE) {
@@ -652,6 +662,8 @@ static void key_hints(struct app *app, struct strbuf *out, int width)
 		if (inner && ((own && hints[i].req != REQ_NEXT_SECTION) || hints[i].req == REQ_ENTER))
 			continue;
 		if (hints[i].req == REQ_ENTER && (!v->ops->lines || !v->ops->lines(v)))
+			continue;
+		if (!app_request_available(app, hints[i].req))
 			continue;
 		if ((info->flags & REQF_MUTATES) &&
 		    (app->cfg->read_only || (strcmp(v->ops->name, "issues") != 0 &&
