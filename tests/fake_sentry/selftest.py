@@ -700,6 +700,54 @@ class HealthAndDiscoverTest(unittest.TestCase):
             self.assertEqual(status, 400, bad)
             self.assertIn("detail", answer)
 
+    def test_transactions_dataset_filters_and_pages(self):
+        """The older dataset: a row's id is its event, and project, environment, a name
+        glob and the period narrow the rows; cursors walk every row once."""
+        fields = ("&field=id&field=transaction&field=transaction.duration&field=project&field=timestamp"
+                  "&field=trace&query=" + quote("event.type:transaction"))
+        path = self.ORG + "events/?dataset=transactions&statsPeriod=90d&sort=-timestamp" + fields
+        status, _, everything = self.server.json("GET", path + "&per_page=100")
+        self.assertEqual(status, 200)
+        rows = everything["data"]
+        self.assertGreater(len(rows), 10)
+        stamps = [r["timestamp"] for r in rows]
+        self.assertEqual(stamps, sorted(stamps, reverse=True))
+        # The id is a transaction event the project's event endpoint serves.
+        row = rows[0]
+        status, _, event = self.server.json("GET", f"/api/0/projects/acme/{row['project']}/events/{row['id']}/")
+        self.assertEqual((status, event["eventID"], event["type"]), (200, row["id"], "transaction"))
+        # Pages of 5 by the Link header's cursors: the same rows, each once.
+        walked, url = [], path + "&per_page=5"
+        while url:
+            status, response, body = self.server.json("GET", url)
+            self.assertEqual(status, 200)
+            walked += body["data"]
+            nxt = parse_link(response.getheader("Link"))[1]
+            url = (path + "&per_page=5&cursor=" + nxt["cursor"]) if nxt["results"] == "true" else None
+        self.assertEqual([r["id"] for r in walked], [r["id"] for r in rows])
+        # project=, environment= and transaction:*x* narrow the rows.
+        status, _, backend = self.server.json("GET", path + "&per_page=100&project=11&environment=production")
+        self.assertEqual(status, 200)
+        self.assertTrue(backend["data"])
+        self.assertLess(len(backend["data"]), len(rows))
+        self.assertEqual({r["project"] for r in backend["data"]}, {"backend"})
+        name = backend["data"][0]["transaction"]
+        status, _, named = self.server.json(
+            "GET", path.replace(quote("event.type:transaction"), quote(f"event.type:transaction transaction:*{name[-5:]}*"))
+            + "&per_page=100")
+        self.assertEqual(status, 200)
+        self.assertTrue(named["data"])
+        self.assertTrue(all(name[-5:].lower() in r["transaction"].lower() for r in named["data"]))
+        self.assertLess(len(named["data"]), len(rows))
+        # A shorter period keeps only the newer rows.
+        status, _, recent = self.server.json("GET", path.replace("statsPeriod=90d", "statsPeriod=24h") + "&per_page=100")
+        self.assertEqual(status, 200)
+        self.assertLess(len(recent["data"]), len(rows))
+        # Fields of the other dataset are Sentry's 400.
+        status, _, answer = self.server.json("GET", path + "&field=span.duration")
+        self.assertEqual(status, 400)
+        self.assertIn("span.duration", answer["detail"])
+
 
 class GlitchTipFlavorTest(unittest.TestCase):
     """--flavor glitchtip answers as GlitchTip does (docs/sentry-api.md §12)."""

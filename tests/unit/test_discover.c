@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "api/discover.h"
+#include "api/model.h"
 #include "support/fixture.h"
 
 static void test_spans_dataset_fixture(void **state)
@@ -64,6 +65,39 @@ static void test_transactions_dataset_and_odd_values(void **state)
 	strbuf_free(&err);
 }
 
+/* Hostile sizes are capped and wrong types are dropped, never guessed at: a name longer
+ * than a title, a trace longer than an id; a spans row without its id names its
+ * transaction's span; a number where a name belongs is no name. */
+static void test_hostile_and_odd_rows(void **state)
+{
+	struct strbuf body = STRBUF_INIT;
+	strbuf_adds(&body, "{\"data\":[{\"transaction\":\"");
+	for (size_t i = 0; i < MODEL_MAX_TITLE + 100; i++)
+		strbuf_addc(&body, 'n');
+	strbuf_adds(&body, "\",\"trace\":\"");
+	for (size_t i = 0; i < MODEL_MAX_ID * 3; i++)
+		strbuf_addc(&body, 'f');
+	strbuf_adds(&body, "\",\"transaction.span_id\":\"abcdabcdabcdabcd\",\"span.op\":42,"
+	                   "\"project\":11,\"span.duration\":\"1e400\",\"timestamp\":\"yesterday\"}]}");
+	struct transaction_row *rows;
+	size_t n;
+	struct strbuf err = STRBUF_INIT;
+	assert_true(decode_transaction_rows(strbuf_str(&body), strlen(strbuf_str(&body)), DISCOVER_SPANS,
+	                                    &rows, &n, &err));
+	assert_int_equal(n, 1);
+	assert_true(strlen(rows[0].name) <= MODEL_MAX_TITLE);
+	assert_true(strlen(rows[0].trace) <= MODEL_MAX_ID);
+	assert_string_equal(rows[0].span_id, "abcdabcdabcdabcd");
+	assert_null(rows[0].event_id);
+	assert_null(rows[0].op);
+	assert_null(rows[0].project);
+	assert_true(rows[0].duration_ms < 0); /* not finite */
+	assert_int_equal(rows[0].timestamp, 0);
+	transaction_rows_free(rows, n);
+	strbuf_free(&err);
+	strbuf_free(&body);
+}
+
 static void test_not_a_row_list(void **state)
 {
 	struct transaction_row *rows;
@@ -113,6 +147,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_spans_dataset_fixture),
 		cmocka_unit_test(test_transactions_dataset_and_odd_values),
+		cmocka_unit_test(test_hostile_and_odd_rows),
 		cmocka_unit_test(test_not_a_row_list),
 		cmocka_unit_test(test_urls),
 	};
