@@ -45,7 +45,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 UNIT_SUPPORT_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard tests/unit/support/*.c)))
 
 .SECONDARY:
-.PHONY: bench all test test-quick asan asan-unit-bins valgrind demo install uninstall clean screenshots unit-bins
+.PHONY: fuzz fuzz-smoke fuzz-bins bench all test test-quick asan asan-unit-bins valgrind demo install uninstall clean screenshots unit-bins
 
 all: sentry-tui
 
@@ -81,6 +81,7 @@ unit-bins: $(UNIT_BIN)
 # Both builds run two compilers at a time (the machines have two cores).
 test:
 	$(MAKE) -j2 --no-print-directory sentry-tui unit-bins
+	if command -v $(FUZZ_CC) >/dev/null; then $(MAKE) -j2 --no-print-directory fuzz-bins; fi
 	$(MAKE) -j2 --no-print-directory SANITIZE=1 build/asan/sentry-tui asan-unit-bins
 	SENTRY_TUI_MODES="plain asan valgrind" bash tests/run
 
@@ -99,6 +100,35 @@ valgrind: $(BIN) $(UNIT_BIN)
 
 demo: $(BIN)
 	bash scripts/demo.sh $(abspath $(BIN))
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c, clang): the library built once with the fuzzer's
+# instrumentation, ASan and UBSan, then one binary per target. `make fuzz-smoke` runs each
+# for a few seconds on the fixtures (part of `make test` when clang is there); `make fuzz
+# FUZZ_SECONDS=600` for a long run. tests/fuzz/README.md records what long runs reached.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fno-omit-frame-pointer \
+              -fsanitize=address,undefined $(PKG_CFLAGS) -I. -DSENTRY_TUI_VERSION='"$(VERSION)"'
+FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzz/%.o)
+FUZZ_BIN := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+
+build/fuzz/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build/fuzz/libsentry-tui.a: $(FUZZ_OBJ)
+	ar rcs $@ $^
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libsentry-tui.a
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< build/fuzz/libsentry-tui.a $(PKG_LIBS)
+
+fuzz-bins: $(FUZZ_BIN)
+
+fuzz-smoke: fuzz-bins
+	bash scripts/fuzz.sh 3
+
+fuzz: fuzz-bins
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 # Performance budgets from ARCHITECTURE.md, measured (not asserted): memory and key cost with
 # 10,000 issues.

@@ -7,7 +7,7 @@ packages=(
 	build-essential pkg-config
 	libncurses-dev libcurl4-openssl-dev libjansson-dev libyaml-dev libreadline-dev
 	libcmocka-dev
-	python3 tmux valgrind openssl
+	python3 tmux valgrind openssl clang
 	nodejs npm
 	locales
 )

@@ -68,6 +68,10 @@ static void check_word(void *ctx, const char *text, size_t len)
 {
 	struct check *c = ctx;
 	c->words++;
+	if (c->words == 1 && len == 0 && !c->err->len) {
+		strbuf_adds(c->err, "a key command needs a program after the !, not an empty word");
+		return;
+	}
 	const char *end = text + len;
 	for (const char *p = text; p < end && !c->err->len; p++) {
 		if (p[0] != '%' || p + 1 >= end || p[1] != '(')

@@ -49,6 +49,7 @@ static void test_check(void **state)
 		{ "!x %(title", "is not closed" },
 		{ "!x 'open", "quote is not closed" },
 		{ "!%(title) x", "program of a key command cannot be a %(field)" },
+		{ "!!\"\"", "not an empty word" }, /* found by fuzz_commands */
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct strbuf err = STRBUF_INIT;
