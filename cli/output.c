@@ -240,7 +240,7 @@ static void plain_issue(struct list_output *o, const struct issue *issue, struct
 		                                "SEEN", "TITLE" };
 		plain_row(o, header, out);
 	}
-	char count[32], users[32], seen[16];
+	char count[32], users[32], seen[32];
 	field_text(issue, 7, count, sizeof count);
 	if (!issue->has_count)
 		snprintf(count, sizeof count, "-");
