@@ -7,7 +7,8 @@ hasSeen, priority and isUnhandled, have `culprit` "" and `stats` {"24h": []}
 (sparklines come from `issues-stats/`); the org-scoped issue route is PUT only
 (GET is a 405); events/recommended and events/oldest do not exist (the uuid route
 answers 422); updates honour `status` only and drop every other key, a bulk PUT
-echoes what it honoured; short-id and event-id look-ups, sessions, the events
+echoes what it honoured; releases come without health (`health=1` is ignored);
+short-id and event-id look-ups, sessions, the events
 endpoint (Discover) and traces do not exist (404).
 """
 
@@ -15,6 +16,7 @@ import base64
 import re
 
 import api as sentry_api
+import releases
 import serialize
 from api import ApiError, Response
 
@@ -131,6 +133,15 @@ class GlitchTipApi(sentry_api.Api):
         if event in ("recommended", "oldest"):
             raise _unprocessable(["path", "event_id"], "Input should be a valid UUID")
         return super().issue_event(req, view, issue, event)
+
+    # Releases: no health -----------------------------------------------
+
+    @staticmethod
+    def _release_json(req, view, project, version):
+        row = releases.release_json(view.dataset, project, version)
+        for p in row["projects"]:
+            p.pop("hasHealthData", None)
+        return row
 
     # Updates: status only ------------------------------------------------
 

@@ -785,6 +785,9 @@ class GlitchTipFlavorTest(unittest.TestCase):
         for path in ("shortids/BACKEND-1/", "sessions/?field=sum(session)", "events/?dataset=spans&field=id",
                      "trace/" + "a" * 32 + "/"):
             self.assertEqual(self.server.json("GET", self.ORG + path)[0], 404, path)
+        status, _, rels = self.server.json("GET", self.ORG + "releases/?health=1")
+        self.assertEqual(status, 200)
+        self.assertNotIn("healthData", rels[0]["projects"][0])
         status, _, rows = self.server.json("GET", self.ORG + "issues-stats/?groups=4500000002&statsPeriod=24h")
         self.assertEqual((status, rows[0]["id"], len(rows[0]["stats"]["24h"])), (200, "4500000002", 24))
 
