@@ -128,8 +128,11 @@ static void choose_profile(struct load *ld)
 	ld->yaml_layer.origin = ORIGIN_YAML;
 	config_layer_overlay(&ld->yaml_layer, &ld->yaml.top);
 
+	/* --profile, then SENTRY_TUI_PROFILE, then the file's own profile: key. */
 	const char *name = ld->flags.text[OPT_PROFILE];
 	const char *where = CONFIG_PROGRAM;
+	if (!name)
+		name = ld->environment.text[OPT_PROFILE];
 	if (!name) {
 		name = ld->yaml.top.text[OPT_PROFILE];
 		where = ld->yaml.top.where[OPT_PROFILE];

@@ -37,6 +37,7 @@ const struct config_option config_options[OPT_COUNT] = {
 		.scope = SCOPE_TOP | SCOPE_PROFILE,
 		.help = "CA certificates (PEM file) for a server with a private CA" },
 	[OPT_PROFILE] = { .key = "profile", .flag = "--profile", .metavar = "NAME",
+		.env = "SENTRY_TUI_PROFILE",
 		.kind = KIND_TEXT, .scope = SCOPE_TOP,
 		.help = "which entry of profiles to use" },
 	[OPT_PROFILES] = { .key = "profiles", .kind = KIND_PROFILES, .scope = SCOPE_TOP,

@@ -388,6 +388,21 @@ static void test_profile_from_file_overrides_top_level(void **state)
 	             "<tmp>/home/.config/sentry-tui/config.yml (profile work)");
 }
 
+/* SENTRY_TUI_PROFILE picks a profile over the file's choice; --profile beats both. */
+static void test_profile_from_the_environment(void **state)
+{
+	struct sandbox *sb = *state;
+	sandbox_write(sb, YAML_PATH, 0600, profiles_yaml);
+	sandbox_setenv(sb, "SENTRY_TUI_PROFILE", "self-hosted");
+	sandbox_load(sb, NULL);
+	assert_loaded_cleanly(sb);
+	assert_string_equal(sb->cfg.profile, "self-hosted");
+	assert_string_equal(sb->cfg.org, "ops");
+	sandbox_load(sb, "--profile", "work", NULL);
+	assert_loaded_cleanly(sb);
+	assert_string_equal(sb->cfg.profile, "work");
+}
+
 static void test_profile_flag_overrides_the_file_choice(void **state)
 {
 	struct sandbox *sb = *state;
@@ -821,6 +836,7 @@ int main(void)
 		sandbox_test(test_empty_yaml_values_leave_settings_alone),
 		sandbox_test(test_short_refresh_interval_is_raised_with_a_warning),
 		sandbox_test(test_crash_free_thresholds),
+		sandbox_test(test_profile_from_the_environment),
 		sandbox_test(test_profile_from_file_overrides_top_level),
 		sandbox_test(test_profile_flag_overrides_the_file_choice),
 		sandbox_test(test_without_a_profile_only_the_top_level_applies),
