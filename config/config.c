@@ -205,6 +205,17 @@ static void fill_config(struct load *ld)
 	}
 	cfg->ca_bundle = expand_home(take(m, OPT_CA_BUNDLE), config_env_get_nonempty(ld->env, "HOME"));
 	config_parse_bool(m->text[OPT_READ_ONLY], &cfg->read_only);
+	config_parse_bool(m->text[OPT_ALLOW_TRIAGE], &cfg->allow_triage);
+	cfg->bell = take(m, OPT_BELL);
+	if (m->text[OPT_WATCH]) {
+		/* A bare --watch refreshes at refresh_interval, or every minute. */
+		cfg->watch = seconds(m, OPT_WATCH);
+		if (!cfg->watch)
+			cfg->watch = cfg->refresh_interval ? cfg->refresh_interval : 60;
+		cfg->refresh_interval = cfg->watch;
+		if (!cfg->allow_triage)
+			cfg->read_only = true;
+	}
 	cfg->theme = take(m, OPT_THEME);
 	cfg->crash_free_warn = 99;
 	cfg->crash_free_bad = 97;
@@ -367,6 +378,7 @@ void config_free(struct config *cfg)
 	free(cfg->environment);
 	free(cfg->ca_bundle);
 	free(cfg->theme);
+	free(cfg->bell);
 	for (size_t i = 0; i < cfg->nbindings; i++) {
 		free(cfg->bindings[i].request);
 		free(cfg->bindings[i].keys);
