@@ -30,6 +30,7 @@ struct issues_view {
 	/* The issue under the cursor and the filters of its rows: a refresh of the same
 	 * filters (rows inserted above it, the automatic refresh) keeps the cursor on it. */
 	char *cursor_id;
+	size_t cursor_at;    /* where cursor_id was: a cursor set elsewhere (:open) wins */
 	struct issue_filters cursor_filters;
 	size_t seen_n;
 	struct strbuf empty_msg; /* the text empty_text returns */
@@ -405,6 +406,7 @@ static void remember_cursor(struct issues_view *iv)
 	iv->cursor_id = NULL;
 	if (iv->view.cursor < s->n && s->items[iv->view.cursor]->id && s->has_applied && !s->reloading) {
 		iv->cursor_id = xstrdup(s->items[iv->view.cursor]->id);
+		iv->cursor_at = iv->view.cursor;
 		issue_filters_copy(&iv->cursor_filters, &s->applied);
 	}
 }
@@ -722,7 +724,7 @@ static void stream_changed(struct view *v)
 			v->cursor = (size_t)idx;
 		free(iv->selected_id);
 		iv->selected_id = NULL;
-	} else if (iv->cursor_id && !s->reloading && s->has_applied &&
+	} else if (iv->cursor_id && v->cursor == iv->cursor_at && !s->reloading && s->has_applied &&
 	           issue_filters_equal(&iv->cursor_filters, &s->applied)) {
 		/* The same filters again (a refresh): rows new above the cursor do not push it
 		 * off its issue. */
