@@ -35,7 +35,7 @@ ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) $(PKG_CFLAGS) -I
 ALL_LDFLAGS := $(OPT) $(LDFLAGS)
 
 # Everything but main.c goes into a static library that the unit tests link too.
-LIB_SRC := $(sort $(wildcard util/*.c api/*.c store/*.c config/*.c tui/*.c views/*.c))
+LIB_SRC := $(sort $(wildcard util/*.c api/*.c store/*.c config/*.c tui/*.c views/*.c cli/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     := $(BUILD)/libsentry-tui.a
 

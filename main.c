@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "api/client.h"
+#include "cli/cli.h"
 #include "config/args.h"
 #include "config/config.h"
 #include "tui/keymap.h"
@@ -36,6 +37,8 @@ static void api_perform_adapter(void *ctx)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	if (cli_is_subcommand(argc, argv))
+		return cli_main(argc, argv); /* list, status: print and exit, no curses */
 
 	/* `sentry-tui open ISSUE`: the rest of the line is the usual options. */
 	struct strbuf open_usage = STRBUF_INIT;
@@ -52,7 +55,7 @@ int main(int argc, char **argv)
 	keymap_init();
 	struct config cfg;
 	struct strbuf out = STRBUF_INIT, errors = STRBUF_INIT, warnings = STRBUF_INIT;
-	const struct config_env env = { .bind = keymap_bind };
+	const struct config_env env = { .bind = keymap_bind, .bind_hook = keymap_bind_hook };
 	enum config_result cr = config_load(&cfg, argc, argv, &env, &out, &errors, &warnings);
 	fputs(strbuf_str(&warnings), stderr);
 	if (cr != CONFIG_OK) {

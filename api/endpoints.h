@@ -9,6 +9,7 @@
 
 #include "api/client.h"
 #include "api/model.h"
+#include "api/server_caps.h"
 #include "api/url.h"
 
 /* Where to send requests: one server, one organization. */
@@ -16,6 +17,7 @@ struct sentry_target {
 	struct api_client *client;
 	const char *base_url;
 	const char *org;
+	struct server_caps *caps;   /* what the server supports (NULL: Sentry) */
 };
 
 /* One page of the issue stream. The callback owns everything in it (issue_page_free). */
@@ -33,6 +35,10 @@ void issue_page_free(struct issue_page *page);
 
 /* GET /api/0/organizations/{org}/issues/ (docs/sentry-api.md §3.1, §4). */
 unsigned long api_list_issues(const struct sentry_target *t, const struct issue_query *q,
+                              issue_page_fn done, void *ctx);
+
+/* GET …/issues-stats/ for ids: each issue of the page carries only its id and stats. */
+unsigned long api_issue_stats(const struct sentry_target *t, const char *const *ids, size_t n,
                               issue_page_fn done, void *ctx);
 
 struct project_page {

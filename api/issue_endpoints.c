@@ -119,7 +119,11 @@ static void on_response(void *ctx, const struct api_response *resp)
 		call_free(c);
 		return;
 	}
-	if (resp->status == 404 && c->next_route < c->nroutes) {
+	/* The next route when this one does not exist here: a 404, GlitchTip's 405 for the
+	 * org-scoped issue (PUT only there) and its 422 for events/recommended/ (read as an
+	 * event id) (docs/sentry-api.md §12). */
+	if ((resp->status == 404 || resp->status == 405 || resp->status == 422) &&
+	    c->next_route < c->nroutes) {
 		submit_next(c);
 		return;
 	}
@@ -183,7 +187,8 @@ static void add_routes(struct detail_call *c, const char *issue_id, const char *
 		org_segs[4 + i] = tail[i];
 		top_segs[2 + i] = tail[i];
 	}
-	add_route(c, url_api_query(t->base_url, org_segs, 4 + ntail, params, nparams));
+	if (server_has(t->caps, FEATURE_ORG_ISSUE_ROUTES))
+		add_route(c, url_api_query(t->base_url, org_segs, 4 + ntail, params, nparams));
 	add_route(c, url_api_query(t->base_url, top_segs, 2 + ntail, params, nparams));
 }
 

@@ -85,6 +85,7 @@ static void read_yaml(struct load *ld)
 {
 	ld->yaml_status = CONFIG_YAML_MISSING;
 	ld->yaml.bind = ld->env ? ld->env->bind : NULL;
+	ld->yaml.bind_hook = ld->env ? ld->env->bind_hook : NULL;
 	if (ld->yaml_path)
 		ld->yaml_status = config_yaml_read(ld->yaml_path, ld->yaml_given_by, &ld->yaml,
 		                                   &ld->report);
@@ -217,6 +218,9 @@ static void fill_config(struct load *ld)
 			cfg->read_only = true;
 	}
 	cfg->theme = take(m, OPT_THEME);
+	cfg->server_kind = take(m, OPT_SERVER_KIND);
+	cfg->clipboard = take(m, OPT_CLIPBOARD);
+	cfg->clipboard_command = take(m, OPT_CLIPBOARD_COMMAND);
 	cfg->crash_free_warn = 99;
 	cfg->crash_free_bad = 97;
 	if (m->text[OPT_CRASH_FREE_WARN])
@@ -379,6 +383,9 @@ void config_free(struct config *cfg)
 	free(cfg->ca_bundle);
 	free(cfg->theme);
 	free(cfg->bell);
+	free(cfg->server_kind);
+	free(cfg->clipboard);
+	free(cfg->clipboard_command);
 	for (size_t i = 0; i < cfg->nbindings; i++) {
 		free(cfg->bindings[i].request);
 		free(cfg->bindings[i].keys);

@@ -63,6 +63,9 @@ struct config {
 	bool allow_triage;         /* watch mode keeps the actions that change issues */
 	char *bell;                /* "new" | "escalating" | "never" (default) */
 	char *theme;               /* "default" | "mono" (NO_COLOR env forces mono) */
+	char *server_kind;         /* "auto" (default) | "sentry" | "glitchtip" */
+	char *clipboard;           /* "osc52" (default) | "command" | "off" */
+	char *clipboard_command;   /* for clipboard: command, or NULL */
 	double crash_free_warn;    /* release health: below this percent warns (default 99) */
 	double crash_free_bad;     /* and below this is bad (default 97) */
 	struct config_binding *bindings;
@@ -83,6 +86,9 @@ struct config_env {
 	 * or returns false with why in err; what it refuses is reported with the other
 	 * errors at the key's file:line:col. NULL = entries are only kept in cfg->bindings. */
 	bool (*bind)(const char *request, const char *key_spec, struct strbuf *err);
+	/* The same for a key command (`bindings: {issues: {J: "!cmd %(short_id)"}}`). */
+	bool (*bind_hook)(const char *scope, const char *key_spec, const char *command,
+	                  struct strbuf *err);
 };
 
 enum config_result {

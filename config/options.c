@@ -12,6 +12,8 @@
 
 static const char *const theme_choices[] = { "default", "mono", NULL };
 static const char *const bell_choices[] = { "new", "escalating", "never", NULL };
+static const char *const clipboard_choices[] = { "osc52", "command", "off", NULL };
+static const char *const server_kind_choices[] = { "auto", "sentry", "glitchtip", NULL };
 
 /* Longest number of seconds any setting takes: a day. */
 #define MAX_SECONDS 86400
@@ -76,6 +78,18 @@ const struct config_option config_options[OPT_COUNT] = {
 	[OPT_THEME] = { .key = "theme", .kind = KIND_CHOICE, .scope = SCOPE_TOP,
 		.default_text = "default", .choices = theme_choices,
 		.help = "colours; NO_COLOR forces mono" },
+	[OPT_SERVER_KIND] = { .key = "server_kind", .kind = KIND_CHOICE,
+		.scope = SCOPE_TOP | SCOPE_PROFILE, .default_text = "auto",
+		.choices = server_kind_choices,
+		.help = "the server's API: auto (learnt from its answers), sentry, glitchtip" },
+	[OPT_CLIPBOARD] = { .key = "clipboard", .kind = KIND_CHOICE, .scope = SCOPE_TOP,
+		.default_text = "osc52", .choices = clipboard_choices,
+		.help = "how y copies: osc52 (the terminal's clipboard, also over SSH and in tmux), "
+		        "command (clipboard_command), off" },
+	[OPT_CLIPBOARD_COMMAND] = { .key = "clipboard_command", .kind = KIND_TEXT,
+		.scope = SCOPE_TOP,
+		.help = "program that takes the copied text on stdin (wl-copy, xclip -selection "
+		        "clipboard, pbcopy); run without a shell and without the token" },
 	[OPT_CRASH_FREE_WARN] = { .key = "crash_free_warn", .kind = KIND_PERCENT,
 		.scope = SCOPE_TOP, .default_text = "99",
 		.help = "release health: a crash-free rate below this percent is a warning" },
@@ -497,8 +511,18 @@ void config_options_help(struct strbuf *out)
 	strbuf_adds(out,
 	            "Usage: sentry-tui [OPTION]...\n"
 	            "       sentry-tui open ISSUE [OPTION]...\n"
+	            "       sentry-tui list [--limit N|--all] [--format plain|tsv|json] [OPTION]...\n"
+	            "       sentry-tui status [--format FIELDS] [--ascii] [--tmux] [--ttl SECONDS]\n"
+	            "                         [OPTION]...\n"
 	            "Browse and triage Sentry issues in the terminal. With open, start on one issue:\n"
 	            "a short id (BACKEND-4B), an issue id, or an issue or event link of the server.\n"
+	            "list prints the stream's issues (the same query, sort and config; --limit\n"
+	            "100 unless given) and exits: 0 issues, 1 none matched, 2 usage, 3 server error,\n"
+	            "4 token refused (401/403), 5 server unreachable (network, TLS, timeout).\n"
+	            "status prints one line for a tmux status-right, \"{new} new, {unresolved}\n"
+	            "unresolved, {escalating} escalating\" (also {regressed}, {stale}), cached for\n"
+	            "--ttl seconds (30); a failing server prints the last line with (stale) and\n"
+	            "exits 3, 4 or 5 as list does.\n"
 	            "\n"
 	            "Options:\n");
 	for (size_t i = 0; i < OPT_COUNT; i++) {

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -12,6 +13,7 @@
 #include "config/files.h"
 #include "config/options.h"
 #include "config/token.h"
+#include "util/hook_template.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -349,6 +351,28 @@ static bool is_key_spec(struct walker *w, const yaml_node_t *node, const char *n
 	return scalar_text(w, node, name) != NULL;
 }
 
+/* bindings: {SCOPE: {KEY: "!command %(field)"}}: a key command of one view. */
+static void read_hook(struct walker *w, yaml_node_t *key, const char *key_text,
+                      yaml_node_t *value, void *context)
+{
+	const char *scope = context;
+	char quoted[CONFIG_QUOTE_SIZE], shown[BIND_MESSAGE_SIZE];
+	struct strbuf name = STRBUF_INIT, err = STRBUF_INIT;
+	strbuf_addf(&name, "bindings.%s.%s", scope, config_quote(key_text, quoted, sizeof quoted));
+	if (value->type != YAML_SCALAR_NODE || is_null(value)) {
+		error_at(w, value, "%s must be a command such as \"!jira-create %%(short_id)\", not %s",
+		         strbuf_str(&name), shape_of(value));
+	} else if (scalar_text(w, value, strbuf_str(&name))) {
+		const char *command = text_of(value);
+		if (!hook_template_check(command, &err))
+			error_at(w, value, "%s: %s", strbuf_str(&name), config_quote(strbuf_str(&err), shown, sizeof shown));
+		else if (w->yaml->bind_hook && !w->yaml->bind_hook(scope, key_text, command, &err))
+			error_at(w, key, "%s", config_quote(strbuf_str(&err), shown, sizeof shown));
+	}
+	strbuf_free(&err);
+	strbuf_free(&name);
+}
+
 static void read_binding(struct walker *w, yaml_node_t *key, const char *request,
                          yaml_node_t *value, void *context)
 {
@@ -360,7 +384,10 @@ static void read_binding(struct walker *w, yaml_node_t *key, const char *request
 	}
 	struct strbuf name = STRBUF_INIT;
 	strbuf_addf(&name, "bindings.%s", config_quote(request, quoted, sizeof quoted));
-	if (value->type == YAML_SCALAR_NODE) {
+	if (value->type == YAML_MAPPING_NODE) {
+		/* A view's name: its keys run commands. */
+		each_pair(w, value, strbuf_str(&name), read_hook, (void *)(uintptr_t)request);
+	} else if (value->type == YAML_SCALAR_NODE) {
 		if (is_null(value) || !*text_of(value))
 			error_at(w, value, "%s needs a key or a list of keys", strbuf_str(&name));
 		else if (is_key_spec(w, value, strbuf_str(&name)))

@@ -29,6 +29,8 @@ struct config_yaml {
 	size_t nbindings;
 	/* Set by the caller before reading: checks each binding (see struct config_env). */
 	bool (*bind)(const char *request, const char *key_spec, struct strbuf *err);
+	bool (*bind_hook)(const char *scope, const char *key_spec, const char *command,
+	                  struct strbuf *err);
 };
 
 enum config_yaml_status {

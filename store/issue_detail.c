@@ -107,7 +107,11 @@ void issue_detail_store_open(struct issue_detail_store *s, const struct sentry_t
 	/* All three at once: the screen fills in as each answer lands. */
 	s->detail_state.loading = true;
 	s->detail_state.request = api_get_issue(target, issue_id, on_detail, s);
-	issue_detail_store_load_event(s, event ? event : "recommended");
+	/* The event to show first: the recommended one where the server has it (GlitchTip
+	 * only serves the latest). */
+	issue_detail_store_load_event(s, event ? event
+	                                 : server_has(target->caps, FEATURE_RECOMMENDED_EVENT)
+	                                   ? "recommended" : "latest");
 	s->tags_state.loading = true;
 	s->tags_state.request = api_issue_tags(target, issue_id, on_tags, s);
 }

@@ -97,6 +97,9 @@ static void cancel_requests(struct issue_stream *s)
 	for (size_t i = 0; i < s->npc; i++)
 		if (s->pc[i].request)
 			api_cancel(s->target->client, s->pc[i].request);
+	if (s->stats_request)
+		api_cancel(s->target->client, s->stats_request);
+	s->stats_request = 0;
 	s->pending_pages = 0;
 	free_issues(s->round, s->nround);
 	s->nround = 0;
@@ -143,6 +146,70 @@ static void changed(struct issue_stream *s)
 		s->on_change(s->ctx, s->error);
 }
 
+#define STATS_BATCH 100
+
+static void request_stats(struct issue_stream *s);
+
+/* Rows whose sparkline was asked for (STATS_ASKED) or could not be had (STATS_NONE)
+ * carry that word as their stats period, so no row is asked for twice. */
+static const char STATS_ASKED[] = "asked", STATS_NONE[] = "none";
+
+static bool stats_word(const struct issue *row, const char *word)
+{
+	return row->stats_period && strcmp(row->stats_period, word) == 0;
+}
+
+static void set_stats_period(struct issue *row, const char *period)
+{
+	free(row->stats_period);
+	row->stats_period = xstrdup(period);
+}
+
+/* The sparklines of the rows that had none. */
+static void on_stats(void *ctx, struct issue_page *page)
+{
+	struct issue_stream *s = ctx;
+	s->stats_request = 0;
+	for (size_t i = 0; !page->error && i < page->n; i++) {
+		struct issue *got = page->issues[i];
+		long at = got->id ? issue_stream_find(s, got->id) : -1;
+		if (at < 0 || !stats_word(s->items[at], STATS_ASKED) || got->nstats == 0)
+			continue;
+		struct issue *row = s->items[at];
+		free(row->stats);
+		free(row->stats_period);
+		row->stats = got->stats;
+		row->nstats = got->nstats;
+		row->stats_period = got->stats_period ? got->stats_period : xstrdup("24h");
+		got->stats = NULL;
+		got->nstats = 0;
+		got->stats_period = NULL;
+	}
+	issue_page_free(page);
+	for (size_t i = 0; i < s->n; i++)
+		if (stats_word(s->items[i], STATS_ASKED))
+			set_stats_period(s->items[i], STATS_NONE);
+	changed(s);
+	request_stats(s);
+}
+
+static void request_stats(struct issue_stream *s)
+{
+	if (s->stats_request || server_has(s->target->caps, FEATURE_LIST_SPARKLINES))
+		return;
+	const char *ids[STATS_BATCH];
+	size_t n = 0;
+	for (size_t i = 0; i < s->n && n < STATS_BATCH; i++) {
+		struct issue *row = s->items[i];
+		if (row->nstats || !row->id || stats_word(row, STATS_ASKED) || stats_word(row, STATS_NONE))
+			continue;
+		set_stats_period(row, STATS_ASKED);
+		ids[n++] = row->id;
+	}
+	if (n)
+		s->stats_request = api_issue_stats(s->target, ids, n, on_stats, s);
+}
+
 static void append(struct issue_stream *s, struct issue **items, size_t n)
 {
 	if (n == 0) /* an empty page has no array: memcpy from NULL is undefined */
@@ -152,6 +219,7 @@ static void append(struct issue_stream *s, struct issue **items, size_t n)
 	if (s->overlay)
 		s->overlay(s->overlay_ctx, s->items + s->n, n);
 	s->n += n;
+	request_stats(s);
 }
 
 /* A first page arrived: its filters are now the ones the rows belong to. */
@@ -276,6 +344,14 @@ static void on_page(void *ctx, struct issue_page *page)
 		issue_page_free(page);
 		s->per_project = true;
 		start_per_project(s);
+		return;
+	}
+	/* GlitchTip refuses Sentry's sort names with a 422: ask again in its words. */
+	if (page->error && page->status == 422 && server_caps_learn_sort_refused(s->target->caps)) {
+		issue_page_free(page);
+		char *cursor = s->reloading ? NULL : xstrdup_or_null(s->next_cursor);
+		request_page(s, cursor);
+		free(cursor);
 		return;
 	}
 	if (page->error && s->reloading) {

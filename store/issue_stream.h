@@ -65,6 +65,7 @@ struct issue_stream {
 	bool reloading;          /* the in-flight request replaces items */
 	bool waiting_for_projects;
 	unsigned long request;
+	unsigned long stats_request; /* sparklines of a server whose list has none */
 
 	bool per_project;        /* fallback mode, see above */
 	struct project_cursor *pc;

@@ -68,11 +68,72 @@ void keymap_init(void)
 	}
 }
 
+/* Key hooks: a key of a scope runs a command (config `bindings: {SCOPE: {KEY: "!cmd"}}`). */
+struct hook {
+	const char *scope;  /* static: a scope of the request table, or "generic" */
+	int key;
+	char *command;
+};
+
+static struct hook *hooks;
+static size_t nhooks, hooks_cap;
+
 void keymap_free(void)
 {
 	free(bindings);
 	bindings = NULL;
 	nbindings = bindings_cap = 0;
+	for (size_t i = 0; i < nhooks; i++)
+		free(hooks[i].command);
+	free(hooks);
+	hooks = NULL;
+	nhooks = hooks_cap = 0;
+}
+
+/* The table's own spelling of a scope (static), or NULL when no request has it. */
+static const char *known_scope(const char *scope)
+{
+	if (strcmp(scope, "generic") == 0)
+		return "generic";
+	for (size_t i = 0; i < NREQUESTS; i++)
+		if (strcmp(request_table[i].scope, scope) == 0)
+			return request_table[i].scope;
+	return NULL;
+}
+
+bool keymap_bind_hook(const char *scope, const char *key_spec, const char *command,
+                      struct strbuf *err)
+{
+	const char *known = known_scope(scope);
+	if (!known) {
+		strbuf_addf(err, "unknown view '%s' for a key command (issues, issue, waterfall, "
+		                 "releases, release, transactions or generic)", scope);
+		return false;
+	}
+	int key = key_parse(key_spec);
+	if (key < 0) {
+		strbuf_addf(err, "cannot parse key '%s' (write e.g. J, <C-j>, <F6>)", key_spec);
+		return false;
+	}
+	for (size_t i = 0; i < nhooks; i++) {
+		if (hooks[i].key == key && hooks[i].scope == known) {
+			free(hooks[i].command);
+			hooks[i].command = xstrdup(command);
+			return true;
+		}
+	}
+	xgrow((void **)&hooks, &hooks_cap, nhooks + 1, sizeof(*hooks));
+	hooks[nhooks++] = (struct hook){ known, key, xstrdup(command) };
+	return true;
+}
+
+const char *keymap_lookup_hook(const char *scope, int key)
+{
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < nhooks; i++)
+			if (hooks[i].key == key && strcmp(hooks[i].scope, pass ? "generic" : scope) == 0)
+				return hooks[i].command;
+	return NULL;
 }
 
 bool keymap_bind(const char *name, const char *key_spec, struct strbuf *err)

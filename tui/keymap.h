@@ -17,6 +17,12 @@ void keymap_free(void);
  * that key's earlier meaning in the request's scope. False with a message in err
  * ("unknown request 'x'", "cannot parse key 'x'"). */
 bool keymap_bind(const char *name, const char *key_spec, struct strbuf *err);
+/* A key hook: key in scope (a request table scope or "generic") runs command (a
+ * "!…" template, views/hooks.c). False with a message for an unknown scope or key. */
+bool keymap_bind_hook(const char *scope, const char *key_spec, const char *command,
+                      struct strbuf *err);
+/* The command bound to key in scope (then "generic"), or NULL. Hooks win over requests. */
+const char *keymap_lookup_hook(const char *scope, int key);
 /* The request for key in scope (falls back to "generic"); REQ_NONE if unbound. */
 enum request keymap_lookup(const char *scope, int key);
 /* The request for key in scope alone (no "generic" fallback); REQ_NONE if unbound. */

@@ -44,7 +44,7 @@ enum request_flags {
 	_(SECTION_TAGS,   issue,   "tags",             "3",                  REQF_NONE,      "Show the issue's tag distributions") \
 	_(SECTION_CONTEXT,issue,   "context",          "4",                  REQF_NONE,      "Show user, request, contexts and tags of the event") \
 	_(SECTION_SPANS,  issue,   "spans",            "5",                  REQF_NONE,      "Show a transaction's spans (its waterfall)") \
-	_(TOGGLE_ORDER,   issue,   "toggle-order",     "o",                  REQF_NONE,      "Stack trace: crashing frame first / last") \
+	_(TOGGLE_ORDER,   issue,   "toggle-order",     "O",                  REQF_NONE,      "Stack trace: crashing frame first / last") \
 	_(TOGGLE_IN_APP,  issue,   "toggle-in-app",    "i",                  REQF_NONE,      "Stack trace: in-app frames only / all frames") \
 	_(TOGGLE_RAW,     issue,   "toggle-raw",       "x",                  REQF_NONE,      "Stack trace: raw (minified/unsymbolicated) frames") \
 	_(TOGGLE_TIME,    issue,   "toggle-time",      "T",                  REQF_NONE,      "Breadcrumbs: relative / absolute time") \
@@ -89,6 +89,9 @@ enum request_flags {
 	_(BOOKMARK,       generic, "bookmark",         "b",                  REQF_MUTATES,   "Bookmark / remove the bookmark") \
 	_(REVIEWED,       generic, "reviewed",         "v",                  REQF_MUTATES,   "Mark reviewed") \
 	_(UNDO,           generic, "undo",             "z",                  REQF_MUTATES,   "Undo the last triage action") \
+	_(YANK,           generic, "yank",             "y",                  REQF_SELECTION, "Copy: short id, permalink, title, event id, frame, Markdown link") \
+	_(YANK_PERMALINK, generic, "yank-permalink",   "Y",                  REQF_SELECTION, "Copy the issue's permalink") \
+	_(OPEN_LINK,      generic, "open-link",        "o",                  REQF_SELECTION, "Open the issue in the browser (without a display: copy its link)") \
 	_(MARK,           issues,  "mark",             "<Space>",            REQF_NONE,      "Mark / unmark the issue for a batch action") \
 	_(MARK_ALL,       issues,  "mark-all",         "V",                  REQF_NONE,      "Mark every loaded issue") \
 	_(CLEAR_MARKS,    issues,  "clear-marks",      "<Esc>",              REQF_NONE,      "Clear the marks")

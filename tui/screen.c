@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "tui/keys.h"
+#include "tui/osc.h"
 #include "tui/theme.h"
 #include "util/xalloc.h"
 
@@ -66,6 +67,33 @@ bool screen_init(bool headless, const char *theme)
 	return true;
 }
 
+void screen_suspend(void)
+{
+	if (!active)
+		return;
+	def_prog_mode();
+	endwin();
+}
+
+void screen_resume(void)
+{
+	if (!active)
+		return;
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+}
+
+void screen_flush_queued(void)
+{
+	if (!active || headless_out) {
+		osc_flush(-1);
+		return;
+	}
+	fflush(stdout);
+	osc_flush(STDOUT_FILENO);
+}
+
 void screen_end(void)
 {
 	restore_terminal();
@@ -78,6 +106,7 @@ void screen_end(void)
 	if (headless_in)
 		fclose(headless_in);
 	headless_out = headless_in = NULL;
+	osc_free();
 }
 
 bool screen_active(void)

@@ -11,6 +11,11 @@ void screen_end(void);
 bool screen_active(void);
 /* After SIGWINCH: ask the tty for its size and resize curses. */
 void screen_resize_from_tty(void);
+/* Leave curses for a program that uses the terminal (a pager), and come back. */
+void screen_suspend(void);
+void screen_resume(void);
+/* Write what tui/osc.h queued to the terminal (dropped when headless). */
+void screen_flush_queued(void);
 /* Scripted resize (headless). */
 void screen_resize(int rows, int cols);
 

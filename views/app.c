@@ -11,13 +11,17 @@
 #include "tui/keymap.h"
 #include "tui/keys.h"
 #include "tui/loop.h"
+#include "tui/osc.h"
 #include "tui/prompt.h"
 #include "tui/sanitize.h"
 #include "tui/screen.h"
 #include "tui/script.h"
 #include "util/timeutil.h"
 #include "util/xalloc.h"
+#include "views/availability.h"
 #include "views/command_complete.h"
+#include "views/hooks.h"
+#include "views/link_actions.h"
 #include "views/open_issue.h"
 #include "views/suggest.h"
 #include "views/triage_actions.h"
@@ -285,7 +289,8 @@ void app_init(struct app *app, const struct config *cfg, struct api_client *clie
 	memset(app, 0, sizeof(*app));
 	app->cfg = cfg;
 	app->client = client;
-	app->target = (struct sentry_target){ client, cfg->url, cfg->org };
+	server_caps_init(&app->caps, cfg->server_kind);
+	app->target = (struct sentry_target){ client, cfg->url, cfg->org, &app->caps };
 	app->refresh_backoff = 1;
 	if (cfg->watch) {
 		char *dir = watch_state_dir(getenv("XDG_STATE_HOME"), getenv("HOME"));
@@ -423,6 +428,11 @@ void app_dispatch(struct app *app, enum request req)
 		app_status(app, STATUS_ERROR, "read-only mode: '%s' is disabled", info->name);
 		return;
 	}
+	const char *why = app_request_unavailable(app, req);
+	if (why) {
+		app_status(app, STATUS_INFO, "%s: '%s' is not available here", why, info->name);
+		return;
+	}
 	app_touch(app);
 	if (v->ops->request && v->ops->request(v, req))
 		return;
@@ -455,7 +465,7 @@ void app_dispatch(struct app *app, enum request req)
 		app_push(app, view_open(app, VIEW_releases, NULL));
 		break;
 	default:
-		if (!app_triage_request(app, req))
+		if (!app_link_request(app, req) && !app_triage_request(app, req))
 			app_status(app, STATUS_INFO, "'%s' does nothing here", info->name);
 	}
 }
@@ -473,6 +483,12 @@ void app_handle_key(struct app *app, int key)
 		return;
 	if (prompt_active()) {
 		prompt_feed_key(key);
+		return;
+	}
+	/* A key command of the config wins over the key's request. */
+	const char *hook = keymap_lookup_hook(v ? v->ops->name : "generic", key);
+	if (hook) {
+		app_run_hook(app, hook);
 		return;
 	}
 	const char *inner = v && v->ops->inner_scope ? v->ops->inner_scope(v) : NULL;
@@ -523,6 +539,7 @@ static void dump_view(struct app *app, const char *name)
 	if (v->ops->describe)
 		v->ops->describe(v, &sb);
 	strbuf_addf(&sb, "status: %s\n", app->status ? app->status : "");
+	strbuf_addf(&sb, "clipboard: %s\n", osc_last_copied());
 	strbuf_addf(&path, "%s/%s", app->dump_dir ? app->dump_dir : ".", name);
 	FILE *f = fopen(strbuf_str(&path), "w");
 	if (f) {
@@ -581,6 +598,9 @@ void app_run_command(struct app *app, const char *line)
 		app_open_issue(app, arg, &err);
 	} else if (v && v->ops->command && v->ops->command(v, name, arg, &err)) {
 		/* handled by the view */
+	} else if (app_command_unavailable(app, name, arg)) {
+		app_status(app, STATUS_INFO, "%s: :%s is not available here",
+		           app_command_unavailable(app, name, arg), name);
 	} else if (app_triage_command(app, name, arg, &err)) {
 		/* a triage action */
 	} else if (request_by_name(name) != REQ_NONE) {
@@ -726,6 +746,8 @@ static void key_hints(struct app *app, struct strbuf *out, int width)
 		if (inner && ((own && hints[i].req != REQ_NEXT_SECTION) || hints[i].req == REQ_ENTER))
 			continue;
 		if (hints[i].req == REQ_ENTER && (!v->ops->lines || !v->ops->lines(v)))
+			continue;
+		if (!app_request_available(app, hints[i].req))
 			continue;
 		if ((info->flags & REQF_MUTATES) &&
 		    (app->cfg->read_only || (strcmp(v->ops->name, "issues") != 0 &&
@@ -904,4 +926,6 @@ void app_redraw(struct app *app, bool force)
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
+	/* Escapes of our own (a clipboard write) go after curses' frame, never inside it. */
+	screen_flush_queued();
 }

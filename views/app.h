@@ -30,6 +30,7 @@ struct app {
 	const struct config *cfg;
 	struct api_client *client;
 	struct sentry_target target;
+	struct server_caps caps;     /* what the server supports (target.caps points here) */
 	struct project_store projects;
 	struct issue_stream stream;
 	struct triage triage;

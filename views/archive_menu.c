@@ -32,18 +32,31 @@ static const struct choice choices[] = {
 };
 #define NCHOICES (sizeof(choices) / sizeof(choices[0]))
 
+/* The choices this server honours: GlitchTip keeps an archived issue archived forever
+ * and drops every condition, so forever is all it offers. */
+struct archive_menu {
+	struct view view;
+	const struct choice *shown[NCHOICES];
+	size_t n;
+};
+
+static struct archive_menu *am_of(struct view *v)
+{
+	return (struct archive_menu *)v;
+}
+
 static size_t lines(struct view *v)
 {
-	return NCHOICES;
+	return am_of(v)->n;
 }
 
 static void draw_line(struct view *v, size_t lineno, struct draw_row *row)
 {
 	char key[8];
 	draw_pad(row, ROLE_DEFAULT, 2);
-	draw_field(row, ROLE_HELP_KEY, key_format(choices[lineno].key, key, sizeof(key)), 4,
-	           ALIGN_LEFT);
-	draw_text(row, ROLE_DEFAULT, choices[lineno].label);
+	const struct choice *c = am_of(v)->shown[lineno];
+	draw_field(row, ROLE_HELP_KEY, key_format(c->key, key, sizeof(key)), 4, ALIGN_LEFT);
+	draw_text(row, ROLE_DEFAULT, c->label);
 }
 
 static void on_number(void *ctx, const char *line, bool users)
@@ -95,9 +108,10 @@ static bool key(struct view *v, int k)
 {
 	if (prompt_active())
 		return false;
-	for (size_t i = 0; i < NCHOICES; i++) {
-		if (choices[i].key == k) {
-			choose(v, &choices[i]);
+	struct archive_menu *am = am_of(v);
+	for (size_t i = 0; i < am->n; i++) {
+		if (am->shown[i]->key == k) {
+			choose(v, am->shown[i]);
 			return true;
 		}
 	}
@@ -107,7 +121,9 @@ static bool key(struct view *v, int k)
 static bool request(struct view *v, enum request req)
 {
 	if (req == REQ_ENTER) {
-		choose(v, &choices[v->cursor < NCHOICES ? v->cursor : 0]);
+		struct archive_menu *am = am_of(v);
+		if (am->n)
+			choose(v, am->shown[v->cursor < am->n ? v->cursor : 0]);
 		return true;
 	}
 	if (req == REQ_BACK) {
@@ -122,11 +138,12 @@ static bool request(struct view *v, enum request req)
 static void title(struct view *v, struct strbuf *left, struct strbuf *right)
 {
 	size_t n = v->app->triage.nmarked;
-	if (n && v->app->nviews >= 2 && strcmp(v->app->views[v->app->nviews - 2]->ops->name, "issues") == 0)
+	if (n && v->app->nviews >= 2 && v->app->views[v->app->nviews - 2]->ops->acts_on_marks)
 		strbuf_addf(left, "Archive %zu marked issue%s", n, n == 1 ? "" : "s");
 	else
 		strbuf_adds(left, "Archive this issue");
-	strbuf_adds(right, "Enter: until escalating · q: cancel");
+	strbuf_adds(right, am_of(v)->n == NCHOICES ? "Enter: until escalating · q: cancel"
+	                                            : "Enter: forever · q: cancel");
 }
 
 static void close_view(struct view *v)
@@ -146,8 +163,12 @@ static const struct view_ops menu_ops = {
 
 struct view *archive_menu_view_open(struct app *app, const struct view_args *args)
 {
-	struct view *v = xcalloc(1, sizeof(*v));
-	v->ops = &menu_ops;
-	v->app = app;
-	return v;
+	struct archive_menu *am = xcalloc(1, sizeof(*am));
+	am->view.ops = &menu_ops;
+	am->view.app = app;
+	bool conditions = server_has(&app->caps, FEATURE_STATUS_DETAILS);
+	for (size_t i = 0; i < NCHOICES; i++)
+		if (conditions || (choices[i].args && strcmp(choices[i].args, "forever") == 0))
+			am->shown[am->n++] = &choices[i];
+	return &am->view;
 }

@@ -8,6 +8,7 @@
 #include "tui/sanitize.h"
 #include "util/xalloc.h"
 #include "views/app.h"
+#include "views/availability.h"
 #include "views/commands.h"
 #include "views/style.h"
 #include "views/view_table.h"
@@ -117,6 +118,8 @@ static void add_keys(struct help_view *hv, const char *scope, const char *from,
 			continue;
 		if (read_only && (info->flags & REQF_MUTATES))
 			continue;
+		if (!app_request_available(hv->view.app, info->req))
+			continue;
 		struct strbuf keys = STRBUF_INIT;
 		keymap_keys_display(info->req, from, &keys);
 		if (!keys.len)
@@ -139,6 +142,8 @@ static void add_commands(struct help_view *hv, const char *scope, const char *in
 		    !(inner && in_scope(c->scope, inner)))
 			continue;
 		if (read_only && c->mutates)
+			continue;
+		if (app_command_unavailable(hv->view.app, c->name, ""))
 			continue;
 		struct strbuf sb = STRBUF_INIT;
 		strbuf_addf(&sb, ":%s", c->name);

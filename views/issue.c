@@ -18,6 +18,7 @@
 #include "util/xalloc.h"
 #include "views/app.h"
 #include "views/event_render.h"
+#include "views/item_fields.h"
 #include "views/lines.h"
 #include "views/style.h"
 #include "views/view_table.h"
@@ -850,6 +851,27 @@ static struct issue *current_issue(struct view *v)
 	return iv->store.detail ? &iv->store.detail->issue : &iv->summary;
 }
 
+static void item_fields(struct view *v, struct item_fields *out)
+{
+	struct issue_view *iv = iv_of(v);
+	const struct event *e = iv->store.event;
+	out->issue = current_issue(v);
+	out->event_id = e ? e->id : NULL;
+	out->release = e ? e->release : NULL;
+	const struct lines *ls = &iv->lines[iv->section];
+	if (!e || iv->section != SECTION_STACK || v->cursor >= ls->n)
+		return;
+	/* A frame's own line, its source and its variables all mean that frame. */
+	const struct line *cur = &ls->items[v->cursor];
+	if (cur->kind != LINE_FRAME && cur->kind != LINE_SOURCE && cur->kind != LINE_VAR)
+		return;
+	const struct frame *f = render_frame_by_id(e, cur->ref);
+	if (!f)
+		return;
+	out->file = f->filename ? f->filename : f->abs_path ? f->abs_path : f->module;
+	out->line = f->line_no;
+}
+
 static void close_view(struct view *v)
 {
 	struct issue_view *iv = iv_of(v);
@@ -895,6 +917,7 @@ static const struct view_ops issue_ops = {
 	.command = command,
 	.current_issue = current_issue,
 	.inner_scope = inner_scope,
+	.item_fields = item_fields,
 };
 
 struct view *issue_view_open(struct app *app, const struct view_args *args)

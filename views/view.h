@@ -16,6 +16,7 @@
 #include "util/strbuf.h"
 
 struct app;
+struct item_fields;
 struct view;
 
 struct view_ops {
@@ -47,6 +48,8 @@ struct view_ops {
 	bool (*key)(struct view *v, int key);
 	/* A `:command args` for this view; true if recognised. err gets a message. */
 	bool (*command)(struct view *v, const char *name, const char *args, struct strbuf *err);
+	/* What y, o and hooks act on here (views/item_fields.h); NULL = current_issue. */
+	void (*item_fields)(struct view *v, struct item_fields *out);
 	/* Triage here acts on the stream's marked issues, when there are marks (the
 	 * stream, a release's screen). */
 	bool acts_on_marks;

@@ -701,6 +701,55 @@ class HealthAndDiscoverTest(unittest.TestCase):
             self.assertIn("detail", answer)
 
 
+class GlitchTipFlavorTest(unittest.TestCase):
+    """--flavor glitchtip answers as GlitchTip does (docs/sentry-api.md §12)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = FakeServer("--dataset", "small", "--flavor", "glitchtip")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    ORG = "/api/0/organizations/acme/"
+
+    def test_sorts_and_issue_shape(self):
+        status, _, body = self.server.json("GET", self.ORG + "issues/?sort=date")
+        self.assertEqual(status, 422)
+        self.assertEqual(body["detail"][0]["loc"], ["query", "sort"])
+        status, response, body = self.server.json("GET", self.ORG + "issues/?sort=-count&limit=1")
+        self.assertEqual(status, 200)
+        issue = body[0]
+        for key in ("assignedTo", "substatus", "isBookmarked", "hasSeen", "priority", "isUnhandled"):
+            self.assertNotIn(key, issue)
+        self.assertEqual(issue["stats"], {"24h": []})
+        link = response.getheader("Link")
+        self.assertTrue(link.startswith("{'<") and link.endswith("'}"))
+        self.assertNotIn('cursor="0:', link)
+        self.assertRegex(link, r'rel="previous"; results="false"(,|\'})')
+
+    def test_routes_glitchtip_lacks_or_restricts(self):
+        self.assertEqual(self.server.json("GET", self.ORG + "issues/4500000001/")[0], 405)
+        self.assertEqual(self.server.json("GET", "/api/0/issues/4500000001/")[0], 200)
+        self.assertEqual(self.server.json("GET", "/api/0/issues/4500000001/events/recommended/")[0], 422)
+        self.assertEqual(self.server.json("GET", "/api/0/issues/4500000001/events/latest/")[0], 200)
+        for path in ("shortids/BACKEND-1/", "sessions/?field=sum(session)", "events/?dataset=spans&field=id",
+                     "trace/" + "a" * 32 + "/"):
+            self.assertEqual(self.server.json("GET", self.ORG + path)[0], 404, path)
+        status, _, rows = self.server.json("GET", self.ORG + "issues-stats/?groups=4500000002&statsPeriod=24h")
+        self.assertEqual((status, rows[0]["id"], len(rows[0]["stats"]["24h"])), (200, "4500000002", 24))
+
+    def test_updates_honour_status_only(self):
+        status, _, body = self.server.json("PUT", self.ORG + "issues/?id=4500000002",
+                                           {"status": "resolved", "isBookmarked": True, "assignedTo": "x"})
+        self.assertEqual((status, body), (200, {"status": "resolved"}))
+        status, _, issue = self.server.json("GET", "/api/0/issues/4500000002/")
+        self.assertEqual(issue["status"], "resolved")
+        self.assertNotIn("isBookmarked", issue)
+        self.server.json("PUT", self.ORG + "issues/?id=4500000002", {"status": "unresolved"})
+
+
 def main():
     suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
     result = unittest.TextTestRunner(stream=sys.stdout, verbosity=1).run(suite)

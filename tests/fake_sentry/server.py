@@ -301,6 +301,8 @@ def _parse_args(argv):
     parser.add_argument("--org", default="acme", help="organization slug")
     parser.add_argument("--now", help="pin 'now' (ISO-8601, e.g. 2026-11-20T12:00:00Z)")
     parser.add_argument("--dataset", choices=["demo", "hostile", "small", "events"], default="demo")
+    parser.add_argument("--flavor", choices=["sentry", "glitchtip"], default="sentry",
+                        help="whose API to answer with (glitchtip: docs/sentry-api.md §12)")
     parser.add_argument("--faults", help="JSON file with a list of fault rules")
     parser.add_argument("--latency-ms", type=int, default=0, help="delay every /api/0/ answer")
     parser.add_argument("--no-global-views", action="store_true",
@@ -328,7 +330,11 @@ def main(argv=None):
             print(f"server.py: bad --faults file: {exc}", file=sys.stderr)
             return 2
 
-    api = Api(args.token, args.org, args.dataset, now, args.issues, not args.no_global_views)
+    api_class = Api
+    if args.flavor == "glitchtip":
+        from glitchtip import GlitchTipApi
+        api_class = GlitchTipApi
+    api = api_class(args.token, args.org, args.dataset, now, args.issues, not args.no_global_views)
     request_log = RequestLog(args.log)
     server = FakeSentryServer(api, faults, request_log, args.latency_ms)
     stop = threading.Event()

@@ -8,9 +8,9 @@ tui_run <<'EOF2'
 :screen typo
 :frobnicate
 :screen far-off
-o
+O
 :screen o-in-stream
-y
+%
 :screen y-in-stream
 U
 :screen shift-u
@@ -23,8 +23,8 @@ EOF2
 assert_screen_has typo "unknown command 'resovle' — did you mean :resolve?"
 assert_request --method PUT --count 0
 assert_screen_has far-off "unknown command 'frobnicate' — ? lists the commands"
-assert_screen_has o-in-stream "o works in the issue screen: toggle-order"
-assert_screen_has y-in-stream "y is not bound here — ? lists the keys"
+assert_screen_has o-in-stream "O works in the issue screen: toggle-order"
+assert_screen_has y-in-stream "% is not bound here — ? lists the keys"
 assert_screen_has shift-u "U is not bound here — did you mean u (unresolve)?"
 assert_screen_has env-in-issue ":env works in the issue stream"
 assert_screen_has s-in-issue "s works in the issue stream: sort"

@@ -23,7 +23,7 @@ i
 jj
 <Enter>
 :screen expanded
-o
+O
 :screen oldest-first
 q
 :open FRONTEND-1

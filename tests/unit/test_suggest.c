@@ -45,8 +45,8 @@ static void test_messages(void **state)
 	suggest_unknown_command("sort", false, &sb); /* reached from the issue screen */
 	assert_string_equal(strbuf_str(&sb), ":sort works in the issue stream");
 	strbuf_reset(&sb);
-	suggest_unbound_key("issues", 'o', false, &sb);
-	assert_string_equal(strbuf_str(&sb), "o works in the issue screen: toggle-order");
+	suggest_unbound_key("issues", 'O', false, &sb);
+	assert_string_equal(strbuf_str(&sb), "O works in the issue screen: toggle-order");
 	strbuf_reset(&sb);
 	suggest_unbound_key("issues", 'U', false, &sb);
 	assert_string_equal(strbuf_str(&sb), "U is not bound here — did you mean u (unresolve)?");
@@ -54,8 +54,8 @@ static void test_messages(void **state)
 	suggest_unbound_key("issues", 'U', true, &sb);
 	assert_string_equal(strbuf_str(&sb), "U is not bound here — ? lists the keys");
 	strbuf_reset(&sb);
-	suggest_unbound_key("issues", 'y', false, &sb);
-	assert_string_equal(strbuf_str(&sb), "y is not bound here — ? lists the keys");
+	suggest_unbound_key("issues", '%', false, &sb);
+	assert_string_equal(strbuf_str(&sb), "% is not bound here — ? lists the keys");
 	strbuf_free(&sb);
 	keymap_free();
 }

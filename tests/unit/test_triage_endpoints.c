@@ -54,7 +54,7 @@ static int setup(void **state)
 	struct api_client_options opts = { .base_url = f->srv.base_url, .token = "test-token",
 	                                   .timeout_s = 5 };
 	f->client = api_client_new(&opts, NULL, NULL);
-	f->target = (struct sentry_target){ f->client, f->srv.base_url, "acme" };
+	f->target = (struct sentry_target){ f->client, f->srv.base_url, "acme", NULL };
 	*state = f;
 	return 0;
 }

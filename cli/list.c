@@ -1,0 +1,122 @@
+/* `sentry-tui list` (see list.h). Each page is written and freed before the next is
+ * asked for, so memory stays flat however many issues --all brings. */
+#include "cli/list.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli/output.h"
+#include "store/issue_stream.h"
+#include "util/timeutil.h"
+#include "util/xalloc.h"
+
+struct list_run {
+	struct cli_session *s;
+	struct list_output out;
+	long remaining;      /* -1 = all */
+	bool begun;          /* the json "[" or the tsv header is out */
+	bool done;
+	int status;
+};
+
+/* $COLUMNS, else the terminal's width when stdout is one, else 80. */
+static int output_width(void)
+{
+	const char *columns = getenv("COLUMNS");
+	if (columns && atoi(columns) > 0)
+		return atoi(columns);
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+static void request_page(struct list_run *r, const char *cursor);
+
+static void write_out(struct strbuf *sb)
+{
+	fwrite(sb->buf ? sb->buf : "", 1, sb->len, stdout);
+	fflush(stdout);
+	strbuf_reset(sb);
+}
+
+static void on_page(void *ctx, struct issue_page *page)
+{
+	struct list_run *r = ctx;
+	if (page->error) {
+		cli_error(page->error);
+		r->status = cli_exit_for_http(page->status);
+		r->done = true;
+		issue_page_free(page);
+		return;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	if (!r->begun) {
+		/* Only now: a first page that fails leaves stdout empty. */
+		list_output_begin(&r->out, &sb);
+		r->begun = true;
+	}
+	for (size_t i = 0; i < page->n && r->remaining != 0; i++) {
+		list_output_issue(&r->out, page->issues[i], &sb);
+		if (r->remaining > 0)
+			r->remaining--;
+	}
+	write_out(&sb);
+	strbuf_free(&sb);
+	if (ferror(stdout)) {
+		r->done = true; /* the reader went away (| head): nothing more is wanted */
+	} else if (r->remaining != 0 && page->next_cursor && page->n) {
+		request_page(r, page->next_cursor);
+	} else {
+		r->done = true;
+	}
+	issue_page_free(page);
+}
+
+static void request_page(struct list_run *r, const char *cursor)
+{
+	const struct config *cfg = &r->s->cfg;
+	const char *envs[1] = { cfg->environment };
+	struct issue_query q = {
+		.query = cfg->query ? cfg->query : "",
+		.sort = cfg->sort,
+		.stats_period = cfg->period,
+		.project_ids = r->s->project_ids,
+		.nproject_ids = r->s->nproject_ids,
+		.environments = envs,
+		.nenvironments = cfg->environment ? 1 : 0,
+		.limit = r->remaining > 0 && r->remaining < ISSUE_PAGE_SIZE ? (int)r->remaining
+		                                                           : ISSUE_PAGE_SIZE,
+		.cursor = cursor,
+	};
+	api_list_issues(&r->s->target, &q, on_page, r);
+}
+
+int cli_list(struct cli_session *s, const struct cli_options *o)
+{
+	enum list_format format = LIST_PLAIN;
+	if (o->format && !list_format_parse(o->format, &format)) {
+		fprintf(stderr, "sentry-tui list: --format is plain, tsv or json\n");
+		return CLI_USAGE;
+	}
+	int status = cli_session_resolve_projects(s);
+	if (status != CLI_OK)
+		return status;
+	struct list_run r = { .s = s, .status = CLI_OK };
+	r.remaining = o->all ? -1 : o->limit ? o->limit : CLI_LIST_DEFAULT_LIMIT;
+	list_output_init(&r.out, format, output_width(), time_now());
+	request_page(&r, NULL);
+	cli_session_run(s, &r.done);
+	if (r.status != CLI_OK)
+		return r.status; /* nothing printed after the error: stdout holds only pages */
+	struct strbuf sb = STRBUF_INIT;
+	if (!r.begun)
+		list_output_begin(&r.out, &sb);
+	list_output_end(&r.out, &sb);
+	write_out(&sb);
+	strbuf_free(&sb);
+	return r.out.rows ? CLI_OK : CLI_NONE;
+}

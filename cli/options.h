@@ -1,0 +1,24 @@
+/* The options only `list` and `status` take; every other option is the TUI's. */
+#ifndef CLI_OPTIONS_H
+#define CLI_OPTIONS_H
+
+#include <stdbool.h>
+
+#include "util/strbuf.h"
+
+struct cli_options {
+	const char *format;   /* --format: list: plain|tsv|json; status: a template */
+	long limit;           /* --limit N, 0 = not given */
+	bool all;             /* --all */
+	bool ascii;           /* --ascii */
+	bool tmux;            /* --tmux */
+	long ttl;             /* --ttl SECONDS, -1 = not given */
+};
+
+/* Take the options of subcommand ("list" or "status") out of argv (shifting the rest
+ * down; argv[0] stays, the subcommand word goes). A bad value or an option of the other
+ * subcommand puts a sentence in err and returns false. */
+bool cli_options_take(const char *subcommand, int *argc, char **argv, struct cli_options *o,
+                      struct strbuf *err);
+
+#endif
