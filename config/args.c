@@ -74,6 +74,12 @@ void config_args_parse(int argc, char **argv, struct config_layer *flags,
 			continue;
 		}
 		const char *value;
+		if (opt->value_optional && !equals &&
+		    (i + 1 >= argc || argv[i + 1][0] < '0' || argv[i + 1][0] > '9')) {
+			/* Alone: the option's own default (config.c decides it). */
+			config_layer_set(flags, id, xstrdup(""), CONFIG_PROGRAM);
+			continue;
+		}
 		if (equals) {
 			value = equals + 1;
 		} else if (i + 1 < argc) {
@@ -109,8 +115,12 @@ const char *config_args_take_open(int *argc, char **argv, struct strbuf *err)
 			const struct config_option *opt = config_option_by_flag(arg);
 			if (!opt)
 				return NULL; /* config_args_parse reports it, and stops there too */
-			if (opt->kind != KIND_SWITCH && opt->kind != KIND_BOOL)
+			if (opt->value_optional) {
+				if (i + 1 < *argc && argv[i + 1][0] >= '0' && argv[i + 1][0] <= '9')
+					i++;
+			} else if (opt->kind != KIND_SWITCH && opt->kind != KIND_BOOL) {
 				i++; /* its value, whatever it reads like */
+			}
 			continue;
 		}
 		if (strcmp(arg, "open") != 0)

@@ -209,6 +209,17 @@ static void fill_config(struct load *ld)
 	}
 	cfg->ca_bundle = expand_home(take(m, OPT_CA_BUNDLE), config_env_get_nonempty(ld->env, "HOME"));
 	config_parse_bool(m->text[OPT_READ_ONLY], &cfg->read_only);
+	config_parse_bool(m->text[OPT_ALLOW_TRIAGE], &cfg->allow_triage);
+	cfg->bell = take(m, OPT_BELL);
+	if (m->text[OPT_WATCH]) {
+		/* A bare --watch refreshes at refresh_interval, or every minute. */
+		cfg->watch = seconds(m, OPT_WATCH);
+		if (!cfg->watch)
+			cfg->watch = cfg->refresh_interval ? cfg->refresh_interval : 60;
+		cfg->refresh_interval = cfg->watch;
+		if (!cfg->allow_triage)
+			cfg->read_only = true;
+	}
 	cfg->theme = take(m, OPT_THEME);
 	cfg->server_kind = take(m, OPT_SERVER_KIND);
 	cfg->clipboard = take(m, OPT_CLIPBOARD);
@@ -374,6 +385,7 @@ void config_free(struct config *cfg)
 	free(cfg->environment);
 	free(cfg->ca_bundle);
 	free(cfg->theme);
+	free(cfg->bell);
 	free(cfg->server_kind);
 	free(cfg->clipboard);
 	free(cfg->clipboard_command);

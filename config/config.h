@@ -58,7 +58,10 @@ struct config {
 	int refresh_interval;      /* seconds, 0 = off (default 0); values 1..4 are raised to 5 */
 	int timeout;               /* seconds per request, default 30 */
 	char *ca_bundle;           /* NULL = system default; TLS is always verified */
-	bool read_only;
+	bool read_only;            /* also set by watch mode, unless allow_triage */
+	int watch;                 /* watch mode's refresh in seconds (>= 5); 0 = not watching */
+	bool allow_triage;         /* watch mode keeps the actions that change issues */
+	char *bell;                /* "new" | "escalating" | "never" (default) */
 	char *theme;               /* "default" | "mono" (NO_COLOR env forces mono) */
 	char *server_kind;         /* "auto" (default) | "sentry" | "glitchtip" */
 	char *clipboard;           /* "osc52" (default) | "command" | "off" */

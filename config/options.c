@@ -11,6 +11,7 @@
 #include "util/xalloc.h"
 
 static const char *const theme_choices[] = { "default", "mono", NULL };
+static const char *const bell_choices[] = { "new", "escalating", "never", NULL };
 static const char *const clipboard_choices[] = { "osc52", "command", "off", NULL };
 static const char *const server_kind_choices[] = { "auto", "sentry", "glitchtip", NULL };
 
@@ -62,6 +63,19 @@ const struct config_option config_options[OPT_COUNT] = {
 	[OPT_READ_ONLY] = { .key = "read_only", .flag = "--read-only", .kind = KIND_BOOL,
 		.scope = SCOPE_TOP, .default_text = "false",
 		.help = "hide every action that changes data on the server" },
+	[OPT_WATCH] = { .key = "watch", .flag = "--watch", .metavar = "[SECONDS]",
+		.kind = KIND_SECONDS, .scope = SCOPE_TOP | SCOPE_PROFILE, .min = 5, .max = MAX_SECONDS,
+		.value_optional = true,
+		.help = "watch mode for a small pane: compact rows, a refresh every SECONDS (at "
+		        "least 5; alone: refresh_interval, else 60), new and escalating issues "
+		        "marked, read-only" },
+	[OPT_ALLOW_TRIAGE] = { .key = "allow_triage", .flag = "--allow-triage", .kind = KIND_BOOL,
+		.scope = SCOPE_TOP, .default_text = "false",
+		.help = "in watch mode, allow the actions that change issues" },
+	[OPT_BELL] = { .key = "bell", .flag = "--bell", .metavar = "WHEN", .kind = KIND_CHOICE,
+		.scope = SCOPE_TOP | SCOPE_PROFILE, .default_text = "never", .choices = bell_choices,
+		.help = "watch mode: ring the terminal bell for a new high-priority issue (new), "
+		        "also for one that escalates (escalating), or never" },
 	[OPT_THEME] = { .key = "theme", .kind = KIND_CHOICE, .scope = SCOPE_TOP,
 		.default_text = "default", .choices = theme_choices,
 		.help = "colours; NO_COLOR forces mono" },
@@ -343,6 +357,14 @@ char *config_option_check(const struct config_option *opt, const char *value, co
 		return xstrdup(value);
 	case KIND_SECONDS:
 		if (!parse_seconds(value, opt->min, opt->max, &seconds)) {
+			/* A watch pane refreshing faster than this would hammer the server. */
+			if (config_option_id(opt) == OPT_WATCH &&
+			    parse_seconds(value, 0, opt->min - 1, &seconds)) {
+				config_error(report, where,
+				             "%s %s is too often: the minimum is %d seconds", name, shown,
+				             opt->min);
+				return NULL;
+			}
 			config_error(report, where,
 			             "%s must be a whole number of seconds from %d to %d (got \"%s\")",
 			             name, opt->min, opt->max, shown);

@@ -24,6 +24,9 @@ enum config_option_id {
 	OPT_REFRESH_INTERVAL,
 	OPT_TIMEOUT,
 	OPT_READ_ONLY,
+	OPT_WATCH,
+	OPT_ALLOW_TRIAGE,
+	OPT_BELL,
 	OPT_THEME,
 	OPT_SERVER_KIND,
 	OPT_CLIPBOARD,
@@ -71,6 +74,8 @@ struct config_option {
 	const char *default_text; /* default as it would be written; NULL = unset */
 	const char *const *choices; /* KIND_CHOICE: NULL-terminated */
 	int min, max;          /* KIND_SECONDS */
+	bool value_optional;   /* the flag may stand alone (--watch): it takes the next
+	                          argument only when that starts with a digit */
 	const char *help;      /* one line for --help */
 };
 

@@ -364,6 +364,7 @@ static void on_page(void *ctx, struct issue_page *page)
 			s->pages = 0;
 			s->reloading = false;
 			s->updated_at = time_now();
+			s->first_pages++;
 			s->hits = page->hits;
 			accept_filters(s);
 		}
@@ -500,6 +501,7 @@ static void on_project_page(void *ctx, struct issue_page *page)
 		s->pages = 0;
 		s->reloading = false;
 		s->updated_at = time_now();
+		s->first_pages++;
 		accept_filters(s);
 	}
 	if (!failed)

@@ -59,6 +59,7 @@ struct issue_stream {
 	long long hits;          /* X-Hits of the last first page; -1 = unknown */
 	int pages;               /* pages loaded since the last reload */
 	time_t updated_at;       /* wall clock of the last successful first page; 0 = never */
+	unsigned first_pages;    /* how many first pages have replaced the rows */
 
 	bool loading;            /* a request is in flight */
 	bool reloading;          /* the in-flight request replaces items */

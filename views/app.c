@@ -115,10 +115,38 @@ static void stream_changed(struct app *app)
 		if (app->views[i]->ops->stream_changed)
 			app->views[i]->ops->stream_changed(app->views[i]);
 }
+/* Watch mode: a fresh first page is compared with the one before (marks, bell). The
+ * key tells queries apart in the state file: profile, server and the rows' filters. */
+static void watch_new_rows(struct app *app)
+{
+	struct issue_stream *s = &app->stream;
+	if (!app->cfg->watch || s->first_pages == app->watch_first_pages)
+		return;
+	app->watch_first_pages = s->first_pages;
+	const struct issue_filters *f = s->has_applied ? &s->applied : &s->filters;
+	struct strbuf key = STRBUF_INIT;
+	strbuf_addf(&key, "%s\n%s\n%s\n%s\n%s\n%s\n%s\n", app->cfg->profile ? app->cfg->profile : "",
+	            app->cfg->url, app->cfg->org ? app->cfg->org : "", f->query ? f->query : "",
+	            f->sort ? f->sort : "", f->period ? f->period : "",
+	            f->environment ? f->environment : "");
+	for (size_t i = 0; i < f->nprojects; i++)
+		strbuf_addf(&key, "%s,", f->projects[i]);
+	watch_update(&app->watch, strbuf_str(&key), s->items, s->n, time_now());
+	strbuf_free(&key);
+}
+
 static void on_stream_change(void *ctx, const char *error)
 {
 	struct app *app = ctx;
-	if (error) {
+	if (error && !app->stale_since)
+		app->stale_since = time_now();
+	else if (!error && !app->stream.reloading)
+		app->stale_since = 0;
+	if (error && app->cfg->watch && app->stream.n) {
+		/* Watch mode keeps the rows in view: the header says they are stale, and why. */
+		if (app->refresh_backoff < 8)
+			app->refresh_backoff = app->refresh_backoff ? app->refresh_backoff * 2 : 2;
+	} else if (error) {
 		app_status(app, STATUS_ERROR, "%s", error);
 		if (app->refresh_backoff < 8)
 			app->refresh_backoff = app->refresh_backoff ? app->refresh_backoff * 2 : 2;
@@ -135,6 +163,7 @@ static void on_stream_change(void *ctx, const char *error)
 			app->status_kind = STATUS_NONE;
 		}
 	}
+	watch_new_rows(app);
 	stream_changed(app);
 	schedule_tick(app);
 	app_touch(app);
@@ -263,6 +292,11 @@ void app_init(struct app *app, const struct config *cfg, struct api_client *clie
 	server_caps_init(&app->caps, cfg->server_kind);
 	app->target = (struct sentry_target){ client, cfg->url, cfg->org, &app->caps };
 	app->refresh_backoff = 1;
+	if (cfg->watch) {
+		char *dir = watch_state_dir(getenv("XDG_STATE_HOME"), getenv("HOME"));
+		watch_init(&app->watch, cfg->bell, dir);
+		free(dir);
+	}
 	project_store_init(&app->projects, &app->target, on_projects_loaded, app);
 	issue_stream_init(&app->stream, &app->target, &app->projects, on_stream_change, app);
 	app->stream.overlay = on_stream_rows;
@@ -284,6 +318,14 @@ void app_init(struct app *app, const struct config *cfg, struct api_client *clie
 
 void app_free(struct app *app)
 {
+	if (app->cfg && app->cfg->watch) {
+		/* On the way out: the next start marks what changed while nobody watched. */
+		struct strbuf err = STRBUF_INIT;
+		if (!watch_save(&app->watch, &err))
+			fprintf(stderr, "sentry-tui: %s\n", strbuf_str(&err));
+		strbuf_free(&err);
+		watch_free(&app->watch);
+	}
 	while (app->nviews) {
 		struct view *v = app->views[--app->nviews];
 		v->ops->close(v);
@@ -325,6 +367,47 @@ void app_stream_add_filter(struct app *app, const char *term)
 	}
 	issue_stream_reload(&app->stream);
 	app_status(app, STATUS_INFO, "query: %s", f->query);
+}
+
+/* "HTTP 401" or "cannot connect to host": the failure in a few words, for the title. */
+static void short_reason(const char *error, struct strbuf *out)
+{
+	const char *http = strstr(error, "(HTTP ");
+	if (http) {
+		strbuf_add(out, http + 1, strcspn(http + 1, ")"));
+		return;
+	}
+	const char *colon = strstr(error, ": ");
+	const char *p = colon ? colon + 2 : error;
+	size_t len = strlen(p);
+	const char *cut = strstr(p, " (");
+	if (cut && (size_t)(cut - p) < len)
+		len = (size_t)(cut - p);
+	cut = strstr(p, " — ");
+	if (cut && (size_t)(cut - p) < len)
+		len = (size_t)(cut - p);
+	strbuf_add(out, p, len);
+}
+
+void app_watch_title(struct app *app, struct strbuf *right)
+{
+	if (!app->cfg->watch)
+		return;
+	if (app->stale_since && app->stream.error && app->stream.n) {
+		struct tm tm;
+		char hhmm[16] = "?";
+		time_t t = app->stale_since;
+		if (localtime_r(&t, &tm))
+			strftime(hhmm, sizeof hhmm, "%H:%M", &tm);
+		strbuf_addf(right, "stale since %s (", hhmm);
+		short_reason(app->stream.error, right);
+		strbuf_adds(right, ")");
+	}
+	struct strbuf marks = STRBUF_INIT;
+	watch_summary(&app->watch, &marks);
+	if (marks.len)
+		strbuf_addf(right, "%s%s", right->len ? " · " : "", strbuf_str(&marks));
+	strbuf_free(&marks);
 }
 
 /* Requests */
@@ -390,6 +473,7 @@ void app_dispatch(struct app *app, enum request req)
 void app_handle_key(struct app *app, int key)
 {
 	app_touch(app);
+	watch_seen(&app->watch); /* a key means the user looked: the marks were seen */
 	if (app->confirming) {
 		answer_confirm(app, key);
 		return;
@@ -725,6 +809,8 @@ static const char *stream_error_shown(struct app *app)
 	const char *err = app->stream.error;
 	if (!v || strcmp(v->ops->name, "issues") != 0 || app->stream.reloading || !err)
 		return NULL;
+	if (app->cfg->watch && app->stream.n)
+		return NULL; /* the title says "stale since …": the rows stay in view */
 	if (app->status && strcmp(app->status, err) == 0 && !prompt_active() && !app->confirming)
 		return NULL;
 	return err;
@@ -811,6 +897,8 @@ void app_redraw(struct app *app, bool force)
 	if (!app->dirty && !force)
 		return;
 	app->dirty = false;
+	if (watch_take_bell(&app->watch))
+		beep(); /* from the draw pass: a callback never touches the terminal */
 	int rows = LINES, cols = COLS;
 	erase();
 	if (cols < MIN_COLS || rows < MIN_ROWS) {

@@ -17,6 +17,7 @@
 #include "store/people.h"
 #include "store/projects.h"
 #include "store/triage.h"
+#include "store/watch.h"
 #include "views/view.h"
 
 #define APP_MAX_VIEWS 8
@@ -56,6 +57,9 @@ struct app {
 	unsigned tick_timer;       /* keeps "updated Ns ago" current */
 	unsigned refresh_timer;    /* auto-refresh */
 	int refresh_backoff;       /* multiplier after failed auto-refreshes */
+	struct watch watch;        /* --watch: marks, bell and the state file */
+	unsigned watch_first_pages;/* the stream's first page watch.c last saw */
+	time_t stale_since;        /* the rows are from before a failure at this time; 0 = fresh */
 
 	struct script *script;     /* scripted input for tests, or NULL */
 	char *wait_for;            /* script: text awaited on screen */
@@ -63,6 +67,9 @@ struct app {
 	char *dump_dir;
 	char *script_failure;      /* why a script stopped early (printed after endwin) */
 };
+
+/* Watch mode's title parts: "stale since 12:03 (HTTP 401)" and the marks counted. */
+void app_watch_title(struct app *app, struct strbuf *right);
 
 /* Set up stores and the first view. The client must outlive the app. */
 void app_init(struct app *app, const struct config *cfg, struct api_client *client);

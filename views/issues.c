@@ -27,6 +27,11 @@ static const char *const period_cycle[] = { "1h", "24h", "7d", "14d", "30d", "90
 struct issues_view {
 	struct view view;
 	char *selected_id;   /* issue under the cursor before a reload, to find it again */
+	/* The issue under the cursor and the filters of its rows: a refresh of the same
+	 * filters (rows inserted above it, the automatic refresh) keeps the cursor on it. */
+	char *cursor_id;
+	size_t cursor_at;    /* where cursor_id was: a cursor set elsewhere (:open) wins */
+	struct issue_filters cursor_filters;
 	size_t seen_n;
 	struct strbuf empty_msg; /* the text empty_text returns */
 	int id_width;            /* the ID column: widest short id loaded, plus a space */
@@ -162,10 +167,77 @@ static struct columns columns_for(struct view *v, int width)
 	return layout(width, sort_key_of(stream_of(v)->filters.sort), iv->id_width);
 }
 
+/* Watch mode (--watch) fits a small pane: level, what changed, short id, events, last
+ * seen, then the title takes the rest. */
+#define COMPACT_ID_MAX 13
+#define COMPACT_EVENTS 7
+#define COMPACT_SEEN 5
+
+static const char *watch_glyph(enum watch_mark mark)
+{
+	switch (mark) {
+	case WATCH_NEW: return "+";
+	case WATCH_REGRESSED: return "↺";
+	case WATCH_ESCALATING: return "▲";
+	case WATCH_NONE: break;
+	}
+	return " ";
+}
+
+static int compact_id_width(struct view *v)
+{
+	int w = ((struct issues_view *)v)->id_width;
+	return w > COMPACT_ID_MAX ? COMPACT_ID_MAX : w;
+}
+
+static void draw_issue_compact(struct view *v, const struct issue *i, struct draw_row *row)
+{
+	char buf[64];
+	enum watch_mark mark = watch_mark_of(&v->app->watch, i->id);
+	draw_field(row, style_level_role(i->level), style_level_letter(i->level), 1, ALIGN_LEFT);
+	draw_field(row, mark == WATCH_NEW ? ROLE_BADGE_NEW : mark == WATCH_REGRESSED
+	                ? ROLE_BADGE_REGRESSED : ROLE_BADGE_ESCALATING, watch_glyph(mark), 1, ALIGN_LEFT);
+	draw_field(row, ROLE_BOOKMARK, i->marked ? GLYPH_MARKED : i->pending ? GLYPH_PENDING : " ", 1,
+	           ALIGN_LEFT);
+	int idw = compact_id_width(v);
+	draw_field(row, ROLE_SHORT_ID, i->short_id ? i->short_id : i->id, idw - 1, ALIGN_LEFT);
+	draw_pad(row, ROLE_DEFAULT, 1);
+	if (i->has_count)
+		format_count(i->count, buf, sizeof(buf));
+	else
+		snprintf(buf, sizeof(buf), "-");
+	draw_field(row, ROLE_NUMBER, buf, COMPACT_EVENTS - 1, ALIGN_RIGHT);
+	draw_pad(row, ROLE_DEFAULT, 1);
+	format_age(i->last_seen, time_now(), buf, sizeof(buf));
+	draw_field(row, ROLE_AGE, buf, COMPACT_SEEN - 1, ALIGN_RIGHT);
+	draw_pad(row, ROLE_DEFAULT, 1);
+	const char *title = i->title ? i->title : "(no title)";
+	enum color_role role = i->dimmed ? ROLE_DIM : ROLE_DEFAULT;
+	if (sanitize_width(title) > draw_room(row))
+		draw_field(row, role, title, draw_room(row), ALIGN_LEFT);
+	else
+		draw_text(row, role, title);
+}
+
+static void draw_header_compact(struct view *v, struct draw_row *row)
+{
+	draw_pad(row, ROLE_HEADER, 3);
+	draw_field(row, ROLE_HEADER, "ID", compact_id_width(v), ALIGN_LEFT);
+	draw_field(row, ROLE_HEADER, "EVENTS", COMPACT_EVENTS - 1, ALIGN_RIGHT);
+	draw_pad(row, ROLE_HEADER, 1);
+	draw_field(row, ROLE_HEADER, "SEEN", COMPACT_SEEN - 1, ALIGN_RIGHT);
+	draw_pad(row, ROLE_HEADER, 1);
+	draw_text(row, ROLE_HEADER, "ISSUE");
+}
+
 static void draw_issue(struct view *v, size_t lineno, struct draw_row *row)
 {
 	struct issue_stream *s = stream_of(v);
 	const struct issue *i = s->items[lineno];
+	if (v->app->cfg->watch) {
+		draw_issue_compact(v, i, row);
+		return;
+	}
 	struct columns c = columns_for(v, row->right);
 	char buf[256];
 
@@ -273,6 +345,11 @@ static void draw_header(struct view *v, WINDOW *win, int y, int width)
 	enum sort_key key = sort_key_of(stream_of(v)->filters.sort);
 	struct draw_row row;
 	draw_row_begin(&row, win, y, 0, width, false);
+	if (v->app->cfg->watch) {
+		draw_header_compact(v, &row);
+		draw_row_end(&row, ROLE_HEADER);
+		return;
+	}
 	draw_pad(&row, ROLE_HEADER, c.level + c.marks);
 	draw_field(&row, ROLE_HEADER, "ID", c.short_id, ALIGN_LEFT);
 	draw_field(&row, ROLE_HEADER, "ISSUE", c.title, ALIGN_LEFT);
@@ -322,8 +399,22 @@ static void maybe_load_more(struct view *v)
 		issue_stream_load_more(s);
 }
 
+static void remember_cursor(struct issues_view *iv)
+{
+	struct issue_stream *s = stream_of(&iv->view);
+	free(iv->cursor_id);
+	iv->cursor_id = NULL;
+	if (iv->view.cursor < s->n && s->items[iv->view.cursor]->id && s->has_applied && !s->reloading) {
+		iv->cursor_id = xstrdup(s->items[iv->view.cursor]->id);
+		iv->cursor_at = iv->view.cursor;
+		issue_filters_copy(&iv->cursor_filters, &s->applied);
+	}
+}
+
 static void cursor_changed(struct view *v)
 {
+	if (!stream_of(v)->reloading)
+		remember_cursor((struct issues_view *)v);
 	/* Moving while a reload is in flight: the row to come back to is the one now under
 	 * the cursor, not the one when the reload started. */
 	if (stream_of(v)->reloading && ((struct issues_view *)v)->selected_id)
@@ -564,10 +655,13 @@ static void title(struct view *v, struct strbuf *left, struct strbuf *right)
 	strbuf_addf(left, " · %s · %s · %s", f->environment ? f->environment : "all envs",
 	            f->period ? f->period : "14d", sort_label(f->sort));
 
+	app_watch_title(v->app, right); /* stale since …, marks counted: first to stay */
 	long long total = issue_stream_total(s);
 	if (s->n || total >= 0) {
 		/* An unknown or unbelievable total (X-Hits missing, garbage, or below what is
 		 * loaded) is not shown: "60+ issues" while more pages exist, else "60 issues". */
+		if (right->len)
+			strbuf_adds(right, " · ");
 		if (total >= 0 && (size_t)total != s->n)
 			strbuf_addf(right, "%zu of %lld", s->n, total);
 		else
@@ -630,8 +724,17 @@ static void stream_changed(struct view *v)
 			v->cursor = (size_t)idx;
 		free(iv->selected_id);
 		iv->selected_id = NULL;
+	} else if (iv->cursor_id && v->cursor == iv->cursor_at && !s->reloading && s->has_applied &&
+	           issue_filters_equal(&iv->cursor_filters, &s->applied)) {
+		/* The same filters again (a refresh): rows new above the cursor do not push it
+		 * off its issue. */
+		long idx = issue_stream_find(s, iv->cursor_id);
+		if (idx >= 0)
+			v->cursor = (size_t)idx;
 	}
 	view_clamp(v);
+	if (!s->reloading)
+		remember_cursor(iv);
 	if (s->n != iv->seen_n || !iv->id_width) {
 		int w = SHORT_ID_MIN - 1;
 		for (size_t k = 0; k < s->n; k++) {
@@ -685,6 +788,8 @@ static void close_view(struct view *v)
 {
 	struct issues_view *iv = (struct issues_view *)v;
 	free(iv->selected_id);
+	free(iv->cursor_id);
+	issue_filters_free(&iv->cursor_filters);
 	strbuf_free(&iv->empty_msg);
 	free(iv);
 }

@@ -21,6 +21,7 @@ import search
 import serialize
 import traces
 from base32 import decode as base32_decode
+from timeutil import parse_iso
 
 NOT_FOUND = {"detail": "The requested resource does not exist"}
 FORBIDDEN = {"detail": "You do not have permission to perform this action."}
@@ -91,6 +92,28 @@ class Api:
         fresh = datasets.build_dataset(self.dataset_name, self.org_slug, self.now, self.issue_count)
         with self.lock:
             self.dataset = fresh
+
+    def adjust(self, spec):
+        """Test control (watch mode): change the data while a test runs. spec is
+        {"hide": [SHORT_ID, ...], "show": [...], "set": {SHORT_ID: {field: value}}};
+        a hidden issue is left out of issue lists, as if it did not exist yet. Dates
+        in "set" are ISO-8601. Returns how many issues changed."""
+        changed = 0
+        with self.lock:
+            view = serialize.View(self.dataset, "http://fake/", self.global_views)
+            wanted = [(name, {"hidden": True}) for name in spec.get("hide", [])]
+            wanted += [(name, {"hidden": False}) for name in spec.get("show", [])]
+            wanted += list(spec.get("set", {}).items())
+            for name, fields in wanted:
+                issue = self._by_short_id(view, name)
+                if issue is None:
+                    raise ValueError(f"no issue {name}")
+                for key, value in fields.items():
+                    if key in ("firstSeen", "lastSeen"):
+                        value = parse_iso(value)
+                    issue[key] = value
+                changed += 1
+        return changed
 
     # ------------------------------------------------------- dispatch ----
 
@@ -347,7 +370,7 @@ class Api:
             raise _bad_request(str(exc))
         project_ids = {p["id"] for p in projects}
         issues = [i for i in view.dataset["issues"]
-                  if i["project_id"] in project_ids
+                  if i["project_id"] in project_ids and not i.get("hidden")
                   and (not environments or set(environments) & set(i["environments"]))]
         issues = search.window_filter(issues, start, end)
         return [i for i in issues if matcher(i)]

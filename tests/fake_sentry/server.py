@@ -264,6 +264,13 @@ class Handler(BaseHTTPRequestHandler):
                 self._send_json(400, {"detail": str(exc)})
                 return
             self._send_json(200, {"faults": count})
+        elif action == ("POST", "/__control/issues"):
+            try:
+                count = server.api.adjust(json.loads(request.body.decode("utf-8") or "{}"))
+            except (ValueError, AttributeError) as exc:
+                self._send_json(400, {"detail": str(exc)})
+                return
+            self._send_json(200, {"changed": count})
         elif action == ("POST", "/__control/reset"):
             server.api.reset()
             if request.last("requests") == "1":

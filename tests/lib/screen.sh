@@ -72,6 +72,17 @@ urllib.request.urlopen(req).read()
 PY
 }
 
+# server_issues JSON: change the server's issues at run time (hide, show, set; see
+# tests/fake_sentry/README.md).
+server_issues() {
+	python3 - "$PORT" "$1" <<'PY'
+import sys, urllib.request
+req = urllib.request.Request("http://127.0.0.1:%s/__control/issues" % sys.argv[1],
+                             data=sys.argv[2].encode(), method="POST")
+urllib.request.urlopen(req).read()
+PY
+}
+
 # tui_run [sentry-tui args] < script: run the binary headless; sets TUI_STATUS.
 tui_run() {
 	cat >"$TEST_DIR/script"

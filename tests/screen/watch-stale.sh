@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# --watch when the server fails: the rows stay, the title says "stale since 12:00
+# (HTTP 401)" instead of an error covering the pane, and the next automatic refresh that
+# succeeds brings the pane back by itself (with the issue that appeared meanwhile).
+. "$(dirname "$0")/../lib/screen.sh"
+server_start --dataset small
+server_issues '{"hide": ["BACKEND-2"]}'
+cat >"$TEST_DIR/fail-later.py" <<'PY'
+import json, sys, time, urllib.request
+for _ in range(600):
+    try:
+        if any(json.loads(l).get("status") == 200 and l.find("/issues/") > 0
+               for l in open(sys.argv[2])):
+            break
+    except OSError:
+        pass
+    time.sleep(0.05)
+def post(path, body):
+    urllib.request.urlopen(urllib.request.Request(
+        "http://127.0.0.1:%s/__control/%s" % (sys.argv[1], path), data=body, method="POST")).read()
+# The next issue list fails once; meanwhile an issue appears.
+post("faults", b'[{"match": "GET /api/0/organizations/acme/issues/", "status": 401, "times": 1}]')
+post("issues", b'{"show": ["BACKEND-2"]}')
+PY
+python3 "$TEST_DIR/fail-later.py" "$PORT" "$TEST_DIR/requests.log" &
+LINES=12 COLUMNS=60 tui_run --watch 5 <<'EOF2'
+:screen first
+:wait-for stale since
+~:screen stale
+:wait-for 1 new
+~:screen recovered
+EOF2
+assert_screen first
+assert_screen stale
+assert_screen recovered
+assert_screen_has stale "stale since 12:00 (HTTP 401)"
+assert_screen_has stale "FRONTEND-1"
+assert_screen_lacks stale "authentication failed"
+assert_screen_lacks recovered "stale since"
+assert_screen_has recovered "BACKEND-2"
+finish
