@@ -115,6 +115,8 @@ int main(int argc, char **argv)
 		        getenv("TERM") ? getenv("TERM") : "");
 		goto out;
 	}
+	if (cfg.mouse)
+		screen_enable_mouse();
 	app_init(&app, &cfg, client);
 	app.script = script;
 	if (open_target) {

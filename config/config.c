@@ -222,6 +222,7 @@ static void fill_config(struct load *ld)
 	}
 	cfg->theme = take(m, OPT_THEME);
 	cfg->server_kind = take(m, OPT_SERVER_KIND);
+	config_parse_bool(m->text[OPT_MOUSE], &cfg->mouse);
 	cfg->clipboard = take(m, OPT_CLIPBOARD);
 	cfg->clipboard_command = take(m, OPT_CLIPBOARD_COMMAND);
 	cfg->crash_free_warn = 99;

@@ -64,6 +64,7 @@ struct config {
 	char *bell;                /* "new" | "escalating" | "never" (default) */
 	char *theme;               /* "default" | "mono" (NO_COLOR env forces mono) */
 	char *server_kind;         /* "auto" (default) | "sentry" | "glitchtip" */
+	bool mouse;                /* clicks and the wheel (default off) */
 	char *clipboard;           /* "osc52" (default) | "command" | "off" */
 	char *clipboard_command;   /* for clipboard: command, or NULL */
 	double crash_free_warn;    /* release health: below this percent warns (default 99) */

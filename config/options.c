@@ -83,6 +83,9 @@ const struct config_option config_options[OPT_COUNT] = {
 		.scope = SCOPE_TOP | SCOPE_PROFILE, .default_text = "auto",
 		.choices = server_kind_choices,
 		.help = "the server's API: auto (learnt from its answers), sentry, glitchtip" },
+	[OPT_MOUSE] = { .key = "mouse", .kind = KIND_BOOL, .scope = SCOPE_TOP,
+		.default_text = "false",
+		.help = "mouse: a click selects a row, a double click opens it" },
 	[OPT_CLIPBOARD] = { .key = "clipboard", .kind = KIND_CHOICE, .scope = SCOPE_TOP,
 		.default_text = "osc52", .choices = clipboard_choices,
 		.help = "how y copies: osc52 (the terminal's clipboard, also over SSH and in tmux), "

@@ -67,6 +67,27 @@ bool screen_init(bool headless, const char *theme)
 	return true;
 }
 
+void screen_enable_mouse(void)
+{
+	if (!active)
+		return;
+	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL);
+	mouseinterval(300);
+}
+
+enum screen_mouse_action screen_mouse(int *row)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return MOUSE_NONE;
+	*row = ev.y;
+	if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
+		return MOUSE_DOUBLE_CLICK;
+	if (ev.bstate & BUTTON1_CLICKED)
+		return MOUSE_CLICK;
+	return MOUSE_NONE;
+}
+
 void screen_suspend(void)
 {
 	if (!active)

@@ -470,6 +470,26 @@ void app_dispatch(struct app *app, enum request req)
 	}
 }
 
+/* A click selects the row under it, a double click opens it (config `mouse: true`). */
+static void app_mouse(struct app *app)
+{
+	int y = 0;
+	enum screen_mouse_action what = screen_mouse(&y);
+	struct view *v = app_top(app);
+	if (!v || what == MOUSE_NONE || prompt_active())
+		return;
+	int row = y - v->list_top;
+	size_t n = v->ops->lines ? v->ops->lines(v) : 0;
+	if (row < 0 || row >= v->height || v->offset + (size_t)row >= n)
+		return;
+	v->cursor = v->offset + (size_t)row;
+	view_clamp(v);
+	if (v->ops->cursor_changed)
+		v->ops->cursor_changed(v);
+	if (what == MOUSE_DOUBLE_CLICK)
+		app_dispatch(app, REQ_ENTER);
+}
+
 void app_handle_key(struct app *app, int key)
 {
 	app_touch(app);
@@ -483,6 +503,10 @@ void app_handle_key(struct app *app, int key)
 		return;
 	if (prompt_active()) {
 		prompt_feed_key(key);
+		return;
+	}
+	if (key == KEY_SPECIAL(KEY_MOUSE)) {
+		app_mouse(app);
 		return;
 	}
 	/* A key command of the config wins over the key's request. */

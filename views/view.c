@@ -74,6 +74,7 @@ void view_draw(struct view *v, WINDOW *win, int top, int height, int width)
 	if (hdr > 0 && v->ops->draw_header)
 		v->ops->draw_header(v, win, top, width);
 	v->height = height - hdr;
+	v->list_top = top + hdr;
 	view_clamp(v);
 	size_t n = line_count(v);
 	for (int r = 0; r < v->height; r++) {

@@ -67,6 +67,7 @@ struct view {
 	size_t cursor;   /* selected line */
 	size_t offset;   /* first visible line */
 	int height;      /* visible list rows, set by the core before each draw */
+	int list_top;    /* the screen row of the first list row (mouse clicks), ditto */
 };
 
 /* Generic movement for the core requests; returns true if req was a movement. */
