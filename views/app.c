@@ -470,6 +470,31 @@ void app_dispatch(struct app *app, enum request req)
 	}
 }
 
+void app_stream_scope(struct app *app, struct stream_scope *out)
+{
+	const struct issue_filters *f = app->stream.has_applied ? &app->stream.applied
+	                                                         : &app->stream.filters;
+	out->filters = f;
+	out->ids = f->nprojects ? xcalloc(f->nprojects, sizeof(*out->ids)) : NULL;
+	out->nids = 0;
+	struct strbuf label = STRBUF_INIT;
+	for (size_t i = 0; i < f->nprojects; i++) {
+		const struct project *p = project_store_find(&app->projects, f->projects[i]);
+		if (p && p->id)
+			out->ids[out->nids++] = p->id;
+		strbuf_addf(&label, "%s%s", i ? ", " : "", f->projects[i]);
+	}
+	if (!f->nprojects)
+		strbuf_adds(&label, "all projects");
+	out->label = strbuf_detach(&label);
+}
+
+void stream_scope_free(struct stream_scope *scope)
+{
+	free(scope->ids);
+	free(scope->label);
+}
+
 /* A click selects the row under it, a double click opens it (config `mouse: true`). */
 static void app_mouse(struct app *app)
 {

@@ -98,6 +98,19 @@ void app_redraw(struct app *app, bool force);
 /* Ask y/N in the status line; y applies c to the same targets (triage_actions.c). */
 void app_confirm(struct app *app, const char *question, const struct change *c);
 
+/* What the stream's rows came from, for a view that shows the same scope (releases,
+ * transactions): the projects' numeric ids (ids owned, strings borrowed from the
+ * project store), a label ("backend, frontend" or "all projects", owned), and the
+ * filters themselves (borrowed). */
+struct stream_scope {
+	const struct issue_filters *filters;
+	const char **ids;
+	size_t nids;
+	char *label;
+};
+void app_stream_scope(struct app *app, struct stream_scope *out);
+void stream_scope_free(struct stream_scope *scope);
+
 /* Add a search term to the stream's query, show the stream from the top and reload. */
 void app_stream_add_filter(struct app *app, const char *term);
 

@@ -399,23 +399,14 @@ struct view *releases_view_open(struct app *app, const struct view_args *args)
 	struct releases_view *rv = xcalloc(1, sizeof(*rv));
 	rv->view.ops = &releases_ops;
 	rv->view.app = app;
-	const struct issue_filters *f = app->stream.has_applied ? &app->stream.applied
-	                                                         : &app->stream.filters;
-	const char **ids = f->nprojects ? xcalloc(f->nprojects, sizeof(*ids)) : NULL;
-	size_t nids = 0;
-	struct strbuf label = STRBUF_INIT;
-	for (size_t i = 0; i < f->nprojects; i++) {
-		const struct project *p = project_store_find(&app->projects, f->projects[i]);
-		if (p && p->id)
-			ids[nids++] = p->id;
-		strbuf_addf(&label, "%s%s", i ? ", " : "", f->projects[i]);
-	}
-	if (!f->nprojects)
-		strbuf_adds(&label, "all projects");
-	rv->project_label = strbuf_detach(&label);
+	struct stream_scope scope;
+	app_stream_scope(app, &scope);
+	const struct issue_filters *f = scope.filters;
+	rv->project_label = scope.label;
+	scope.label = NULL;
 	rv->environment = f->environment ? xstrdup(f->environment) : NULL;
-	release_store_open(&rv->store, &app->target, ids, nids, f->environment,
+	release_store_open(&rv->store, &app->target, scope.ids, scope.nids, f->environment,
 	                   health_period(f->period), changed, rv);
-	free(ids);
+	stream_scope_free(&scope);
 	return &rv->view;
 }

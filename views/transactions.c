@@ -229,22 +229,12 @@ struct view *transactions_view_open(struct app *app, const struct view_args *arg
 	struct transactions_view *tv = xcalloc(1, sizeof(*tv));
 	tv->view.ops = &transactions_ops;
 	tv->view.app = app;
-	const struct issue_filters *f = app->stream.has_applied ? &app->stream.applied
-	                                                         : &app->stream.filters;
-	const char **ids = f->nprojects ? xcalloc(f->nprojects, sizeof(*ids)) : NULL;
-	size_t nids = 0;
-	struct strbuf label = STRBUF_INIT;
-	for (size_t i = 0; i < f->nprojects; i++) {
-		const struct project *p = project_store_find(&app->projects, f->projects[i]);
-		if (p && p->id)
-			ids[nids++] = p->id;
-		strbuf_addf(&label, "%s%s", i ? ", " : "", f->projects[i]);
-	}
-	if (!f->nprojects)
-		strbuf_adds(&label, "all projects");
-	tv->project_label = strbuf_detach(&label);
-	transaction_store_open(&tv->store, &app->target, ids, nids, f->environment, f->period,
-	                       changed, tv);
-	free(ids);
+	struct stream_scope scope;
+	app_stream_scope(app, &scope);
+	tv->project_label = scope.label;
+	scope.label = NULL;
+	transaction_store_open(&tv->store, &app->target, scope.ids, scope.nids,
+	                       scope.filters->environment, scope.filters->period, changed, tv);
+	stream_scope_free(&scope);
 	return &tv->view;
 }
