@@ -6,18 +6,22 @@
 
 #include "cli/list.h"
 #include "cli/options.h"
+#include "cli/profiles.h"
 #include "cli/session.h"
 #include "cli/status.h"
 #include "util/strbuf.h"
 
 bool cli_is_subcommand(int argc, char **argv)
 {
-	return argc > 1 && (strcmp(argv[1], "list") == 0 || strcmp(argv[1], "status") == 0);
+	return argc > 1 && (strcmp(argv[1], "list") == 0 || strcmp(argv[1], "status") == 0 ||
+	                    strcmp(argv[1], "profiles") == 0);
 }
 
 int cli_main(int argc, char **argv)
 {
 	const char *subcommand = argv[1];
+	if (strcmp(subcommand, "profiles") == 0)
+		return cli_profiles(argc, argv);
 	struct cli_options o;
 	struct strbuf err = STRBUF_INIT;
 	if (!cli_options_take(subcommand, &argc, argv, &o, &err)) {

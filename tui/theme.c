@@ -53,6 +53,8 @@ static const struct role_style default_theme[ROLE_COUNT] = {
 	[ROLE_SPAN_UI] = { COLOR_YELLOW, -1, A_NORMAL, A_NORMAL },
 	[ROLE_SPAN_MIDDLEWARE] = { COLOR_MAGENTA, -1, A_NORMAL, A_NORMAL },
 	[ROLE_SPAN_OTHER] = { -1, -1, A_NORMAL, A_NORMAL },
+	/* The profile's name: set by theme_set_profile_colour. */
+	[ROLE_PROFILE] = { COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE | A_BOLD },
 };
 
 static bool mono;
@@ -74,6 +76,20 @@ bool theme_init(const char *name)
 		mono = true;
 	}
 	return true;
+}
+
+void theme_set_profile_colour(const char *colour)
+{
+	static const char *const names[] = { "red", "green", "yellow", "blue", "magenta", "cyan",
+	                                     "white" };
+	static const short colours[] = { COLOR_RED, COLOR_GREEN, COLOR_YELLOW, COLOR_BLUE,
+	                                 COLOR_MAGENTA, COLOR_CYAN, COLOR_WHITE };
+	short fg = default_theme[ROLE_PROFILE].fg, bg = default_theme[ROLE_PROFILE].bg;
+	for (size_t i = 0; colour && i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(colour, names[i]) == 0)
+			fg = COLOR_BLACK, bg = colours[i];
+	if (!mono)
+		init_pair((short)ROLE_PROFILE, fg, bg);
 }
 
 short theme_pair(enum color_role role)

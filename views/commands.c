@@ -44,6 +44,8 @@ static const struct command_info commands[] = {
 	{ "assign", NULL, "generic", "NAME|EMAIL|#team|me|none", VALUES_PEOPLE, true,
 	  "Assign to a member or team, to me, or to nobody" },
 	{ "unassign", NULL, "generic", "", VALUES_NONE, true, "Remove the assignee" },
+	{ "profile", NULL, "generic", "NAME", VALUES_PROFILES, false,
+	  "Switch to another profile of the config; alone, pick from a list" },
 	{ "help", NULL, "generic", "", VALUES_NONE, false, "This help" },
 	{ "quit", "q", "generic", "", VALUES_NONE, false, "Quit sentry-tui" },
 };
