@@ -527,6 +527,7 @@ void config_options_help(struct strbuf *out)
 	            "       sentry-tui list [--limit N|--all] [--format plain|tsv|json] [OPTION]...\n"
 	            "       sentry-tui status [--format FIELDS] [--ascii] [--tmux] [--ttl SECONDS]\n"
 	            "                         [OPTION]...\n"
+	            "       sentry-tui profiles [--probe] [--config FILE]\n"
 	            "Browse and triage Sentry issues in the terminal. With open, start on one issue:\n"
 	            "a short id (BACKEND-4B), an issue id, or an issue or event link of the server.\n"
 	            "list prints the stream's issues (the same query, sort and config; --limit\n"
@@ -536,6 +537,8 @@ void config_options_help(struct strbuf *out)
 	            "unresolved, {escalating} escalating\" (also {regressed}, {stale}), cached for\n"
 	            "--ttl seconds (30); a failing server prints the last line with (stale) and\n"
 	            "exits 3, 4 or 5 as list does.\n"
+	            "profiles lists the config's profiles with their server kind, org and URL\n"
+	            "(--probe asks each server what it is); :profile NAME switches while running.\n"
 	            "\n"
 	            "Options:\n");
 	for (size_t i = 0; i < OPT_COUNT; i++) {

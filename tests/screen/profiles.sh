@@ -9,14 +9,8 @@
 . "$(dirname "$0")/../lib/screen.sh"
 server_start --dataset small
 SENTRY_PORT=$PORT
-# The second server: GlitchTip, with its own request log.
-python3 "$ROOT/tests/fake_sentry/server.py" --port-file "$TEST_DIR/port2" \
-	--log "$TEST_DIR/requests2.log" --now "$PINNED_NOW" --dataset small --flavor glitchtip \
-	>"$TEST_DIR/server2.out" 2>&1 &
-SERVER2_PID=$!
-trap 'kill $SERVER2_PID 2>/dev/null; wait $SERVER2_PID 2>/dev/null; cleanup' EXIT
-for _ in $(seq 600); do [ -s "$TEST_DIR/port2" ] && break; sleep 0.05; done
-GT_PORT=$(cat "$TEST_DIR/port2")
+other_server_start gt --dataset small --flavor glitchtip
+GT_PORT=$OTHER_PORT
 unset SENTRY_URL SENTRY_AUTH_TOKEN SENTRY_ORG
 
 mkdir -p "$XDG_CONFIG_HOME/sentry-tui"
@@ -41,8 +35,6 @@ profiles:
 EOF2
 chmod 600 "$XDG_CONFIG_HOME/sentry-tui/config.yml"
 
-gt_request() { python3 "$ROOT/tests/lib/requests.py" "$TEST_DIR/requests2.log" "$@" 2>"$TEST_DIR/req2.err" ||
-	{ fail "GlitchTip server: no request matching: $*"; sed 's/^/    /' "$TEST_DIR/req2.err" | head -20; }; }
 
 LINES=16 COLUMNS=100 tui_run <<'EOF2'
 :wait-for 3 issues
@@ -85,25 +77,24 @@ assert_screen_has broken "cannot switch to profile broken: profile broken gives 
 assert_screen_has broken "level:fatal" # the session stayed as it was
 # On gt: the GlitchTip server's stream in its sort names, with gt's own query.
 assert_screen gt
-gt_request --method GET --path /api/0/organizations/acme/issues/ --param sort=-last_seen --param "query=is:unresolved level:error"
+other_request gt --method GET --path /api/0/organizations/acme/issues/ --param sort=-last_seen --param "query=is:unresolved level:error"
 assert_screen_has gt " gt "
 # The guard: one issue, a question naming the profile; n sends nothing, y sends it.
 assert_screen_has guard "gt: resolve"
 assert_screen_has guard "? y/N"
 grep -q "^status: cancelled: nothing was changed" "$TEST_DIR/screens/cancelled.view" || fail "n did not cancel: $(grep status: "$TEST_DIR/screens/cancelled.view")"
-gt_request --method PUT --count 1
+other_request gt --method PUT --count 1
 grep -q "^status: resolved " "$TEST_DIR/screens/resolved.view" || fail "y did not resolve: $(grep status: "$TEST_DIR/screens/resolved.view")"
 # The picker lists the profiles, the current one marked; Enter on sentry goes back.
 assert_screen picker
 assert_screen_has back " sentry "
 assert_request --method GET --path /api/0/organizations/acme/issues/ --param "query=is:unresolved level:fatal"
 # Back on gt: its kind was remembered, so Sentry's sort name was refused only once.
-gt_request --method GET --path /api/0/organizations/acme/issues/ --param sort=date --count 1
+other_request gt --method GET --path /api/0/organizations/acme/issues/ --param sort=date --count 1
 grep -q "^view: issues" "$TEST_DIR/screens/gt-again.view" || fail "the second switch to gt did not show its stream"
 # Each profile's own query history.
 hist="$XDG_STATE_HOME/sentry-tui/profiles"
 grep -qx "is:unresolved level:fatal" "$hist/sentry/query_history" || fail "sentry's history lacks its query: $(ls -R "$XDG_STATE_HOME" 2>&1)"
 grep -qx "is:unresolved level:warning" "$hist/gt/query_history" || fail "gt's history lacks its query"
 grep -q "level:warning" "$hist/sentry/query_history" && fail "gt's query is in sentry's history"
-kill $SERVER2_PID 2>/dev/null
 finish

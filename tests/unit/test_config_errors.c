@@ -287,7 +287,7 @@ static void test_many_errors_are_reported_together(void **state)
 	                  "(got \"hot\")\n"
 	                  "<tmp>/c.yml:2:9: period must be a number followed by s, m, h, d or w, such "
 	                  "as 24h or 14d (got \"14days\")\n"
-	                  "<tmp>/c.yml:3:1: unknown key \"colors\"\n"
+	                  "<tmp>/c.yml:3:1: unknown key \"colors\" (did you mean \"colour\"?)\n"
 	                  "<tmp>/c.yml:6:10: profiles.work.org must be a string, not a list\n");
 	/* A failed load leaves nothing behind to use by mistake. */
 	assert_null(sb->cfg.url);
