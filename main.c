@@ -70,7 +70,6 @@ int main(int argc, char **argv)
 	}
 	strbuf_free(&out);
 	strbuf_free(&errors);
-	strbuf_free(&warnings);
 
 	int status = 2;
 	struct script *script = NULL;
@@ -128,6 +127,7 @@ int main(int argc, char **argv)
 		}
 		strbuf_free(&open_err);
 	}
+	app_startup_warnings(&app, strbuf_str(&warnings));
 	const char *dump_dir = getenv("SENTRY_TUI_DUMP_DIR");
 	app.dump_dir = xstrdup(dump_dir && *dump_dir ? dump_dir : ".");
 
@@ -156,5 +156,6 @@ out:
 	script_free(script);
 	keymap_free();
 	config_free(&cfg);
+	strbuf_free(&warnings);
 	return status;
 }
