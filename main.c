@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "config/args.h"
 #include "config/config.h"
+#include "config/token.h"
 #include "tui/keymap.h"
 #include "tui/loop.h"
 #include "tui/prompt.h"
@@ -37,6 +38,7 @@ static void api_perform_adapter(void *ctx)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	config_token_no_core_dumps(); /* list and status hold the token too */
 	if (cli_is_subcommand(argc, argv))
 		return cli_main(argc, argv); /* list, status: print and exit, no curses */
 
