@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "config/args.h"
 #include "config/config.h"
+#include "config/token.h"
 #include "tui/keymap.h"
 #include "tui/loop.h"
 #include "tui/prompt.h"
@@ -118,6 +119,7 @@ static bool load_profile(struct config *next, int argc, char **argv, const char 
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	config_token_no_core_dumps(); /* list and status hold the token too */
 	if (cli_is_subcommand(argc, argv))
 		return cli_main(argc, argv); /* list, status: print and exit, no curses */
 
@@ -151,7 +153,6 @@ int main(int argc, char **argv)
 	}
 	strbuf_free(&out);
 	strbuf_free(&errors);
-	strbuf_free(&warnings);
 
 	int status = 2;
 	struct script *script = NULL;
@@ -197,6 +198,7 @@ int main(int argc, char **argv)
 		}
 		strbuf_free(&open_err);
 	}
+	app_startup_warnings(&app, strbuf_str(&warnings));
 	const char *dump_dir = getenv("SENTRY_TUI_DUMP_DIR");
 	dump_dir = dump_dir && *dump_dir ? dump_dir : ".";
 	app.dump_dir = xstrdup(dump_dir);
@@ -256,6 +258,7 @@ out:
 	script_free(script);
 	keymap_free();
 	config_free(&cfg);
+	strbuf_free(&warnings);
 	forget_kinds();
 	return status;
 }

@@ -99,6 +99,30 @@ void app_status(struct app *app, enum status_kind kind, const char *fmt, ...)
 	app_touch(app);
 }
 
+void app_startup_warnings(struct app *app, const char *warnings)
+{
+	struct strbuf sb = STRBUF_INIT;
+	if (app->status)
+		strbuf_adds(&sb, app->status); /* an earlier start-up error (sentry-tui open) */
+	for (const char *line = warnings; line && *line;) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		if (len) {
+			if (sb.len)
+				strbuf_adds(&sb, " · ");
+			strbuf_add(&sb, line, len);
+		}
+		line = end ? end + 1 : line + len;
+	}
+	if (sb.len) {
+		/* An error, so that it stays (and wraps) until a key is pressed; kept, so
+		 * that the stream's first page does not clear it before it is seen. */
+		app_status(app, STATUS_ERROR, "%s", strbuf_str(&sb));
+		app->status_keep = true;
+	}
+	strbuf_free(&sb);
+}
+
 void app_api_notice(void *ctx, const char *message)
 {
 	struct app *app = ctx;

@@ -93,6 +93,9 @@ void app_touch(struct app *app);
  * next action. */
 void app_status(struct app *app, enum status_kind kind, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The config's warnings (one per line, e.g. a token file others can read) as a status
+ * line error on the first screen: the stderr copy is hidden by the alternate screen. */
+void app_startup_warnings(struct app *app, const char *warnings);
 
 void app_handle_key(struct app *app, int key);
 void app_dispatch(struct app *app, enum request req);
