@@ -10,6 +10,8 @@ packages=(
 	python3 tmux valgrind openssl clang
 	nodejs npm
 	locales
+	groff man-db bash-completion zsh fish  # the man page and the completions, tested
+	dpkg-dev fakeroot librsvg2-bin         # make deb, make screenshots (SVG -> PNG)
 )
 
 if [ "$(id -u)" -eq 0 ]; then
