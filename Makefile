@@ -165,14 +165,32 @@ docs: $(DOCGEN)
 screenshots: $(BIN)
 	SENTRY_TUI_BIN=$(abspath $(BIN)) bash scripts/screenshots.sh
 
+# `make install PREFIX=/usr DESTDIR=/tmp/root`: the binary, the man page, the completions
+# for bash, zsh and fish, and the README and example config as documentation. The man page
+# and completions are the committed, generated files (make docs rewrites them).
+BINDIR      ?= $(PREFIX)/bin
+MANDIR      ?= $(PREFIX)/share/man
+DOCDIR      ?= $(PREFIX)/share/doc/sentry-tui
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+INSTALLED := $(BINDIR)/sentry-tui $(MANDIR)/man1/sentry-tui.1 $(BASHCOMPDIR)/sentry-tui \
+             $(ZSHCOMPDIR)/_sentry-tui $(FISHCOMPDIR)/sentry-tui.fish \
+             $(DOCDIR)/README.md $(DOCDIR)/sentry-tui.yml.example
+
 install: sentry-tui
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/doc/sentry-tui
-	install -m 755 sentry-tui $(DESTDIR)$(PREFIX)/bin/sentry-tui
-	install -m 644 sentry-tui.yml.example README.md $(DESTDIR)$(PREFIX)/share/doc/sentry-tui/
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR) \
+	        $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 755 sentry-tui $(DESTDIR)$(BINDIR)/sentry-tui
+	install -m 644 docs/sentry-tui.1 $(DESTDIR)$(MANDIR)/man1/sentry-tui.1
+	install -m 644 completions/sentry-tui.bash $(DESTDIR)$(BASHCOMPDIR)/sentry-tui
+	install -m 644 completions/_sentry-tui $(DESTDIR)$(ZSHCOMPDIR)/_sentry-tui
+	install -m 644 completions/sentry-tui.fish $(DESTDIR)$(FISHCOMPDIR)/sentry-tui.fish
+	install -m 644 sentry-tui.yml.example README.md $(DESTDIR)$(DOCDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/sentry-tui
-	rm -rf $(DESTDIR)$(PREFIX)/share/doc/sentry-tui
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null || true
 
 clean:
 	rm -rf build sentry-tui
