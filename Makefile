@@ -192,6 +192,10 @@ uninstall:
 	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
 	rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null || true
 
+# The Debian package, built from a staged install with dpkg-deb (scripts/build-deb.sh).
+deb: sentry-tui
+	bash scripts/build-deb.sh $(VERSION) build/deb
+
 clean:
 	rm -rf build sentry-tui
 
