@@ -11,7 +11,8 @@ packages=(
 	nodejs npm
 	locales
 	groff man-db bash-completion zsh fish  # the man page and the completions, tested
-	dpkg-dev fakeroot librsvg2-bin         # make deb, make screenshots (SVG -> PNG)
+	dpkg-dev lintian                        # make deb, and its check
+	librsvg2-bin pngquant fonts-dejavu-core # make screenshots (SVG -> PNG)
 )
 
 if [ "$(id -u)" -eq 0 ]; then
