@@ -33,6 +33,9 @@ MANWIDTH=200 man -l "$PAGE" 2>/dev/null | col -b >"$TEST_DIR/page.txt"
 for flag in $(grep -o -- '--[a-z][a-z-]*' "$TEST_DIR/help.txt" | sort -u); do
 	grep -Eq -- "^[[:space:]]*(-h, )?$flag\b" "$TEST_DIR/page.txt" || fail "--help names $flag, the man page does not"
 done
+for flag in $(grep -o -- '--[a-z][a-z-]*' "$TEST_DIR/page.txt" | sort -u); do
+	grep -q -- "$flag\b" "$TEST_DIR/help.txt" || fail "the man page names $flag, --help does not"
+done
 for section in NAME SYNOPSIS DESCRIPTION SUBCOMMANDS OPTIONS KEYS COMMANDS CONFIGURATION \
 	ENVIRONMENT FILES "EXIT STATUS" EXAMPLES; do
 	grep -q "^$section\$" "$TEST_DIR/page.txt" || fail "the man page has no $section section"
