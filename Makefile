@@ -89,7 +89,7 @@ test:
 	SENTRY_TUI_MODES="plain asan valgrind" bash tests/run
 
 # One pass only.
-test-quick: $(BIN) $(UNIT_BIN)
+test-quick: $(BIN) $(UNIT_BIN) $(DOCGEN)
 	SENTRY_TUI_MODES=plain bash tests/run
 
 asan:
@@ -98,7 +98,7 @@ asan:
 
 asan-unit-bins: $(UNIT_BIN) $(DOCGEN) $(DOCGEN)
 
-valgrind: $(BIN) $(UNIT_BIN)
+valgrind: $(BIN) $(UNIT_BIN) $(DOCGEN)
 	SENTRY_TUI_MODES=valgrind bash tests/run
 
 demo: $(BIN)

@@ -9,7 +9,7 @@ VERSION=$(sed -n 's/^VERSION := //p' "$ROOT/Makefile")
 ARCH=$(dpkg --print-architecture)
 DEB=$ROOT/build/deb/sentry-tui_${VERSION}_$ARCH.deb
 rm -f "$DEB"
-make --no-print-directory -s -C "$ROOT" deb >"$TEST_DIR/make.out" 2>&1 ||
+env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -s -C "$ROOT" deb >"$TEST_DIR/make.out" 2>&1 ||
 	{ fail "make deb: $(tail -5 "$TEST_DIR/make.out")"; finish; }
 grep -q 'warning' "$TEST_DIR/make.out" && fail "make deb warns: $(grep warning "$TEST_DIR/make.out" | head -3)"
 [ -f "$DEB" ] || { fail "make deb made no $DEB"; finish; }

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/../lib/cmdline.sh"
 server_start --dataset small
 ROOTFS=$TEST_DIR/root
-make_in_tree() { make --no-print-directory -s -C "$ROOT" "$@" >"$TEST_DIR/make.out" 2>&1 ||
+make_in_tree() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -s -C "$ROOT" "$@" >"$TEST_DIR/make.out" 2>&1 ||
 	{ fail "make $*: $(tail -5 "$TEST_DIR/make.out")"; finish; }; }
 
 make_in_tree install DESTDIR="$ROOTFS" PREFIX=/usr
