@@ -5,21 +5,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct cli_flag {
-	const char *name;
-	bool takes_value;
-	bool list;     /* valid for list */
-	bool status;   /* valid for status */
+static const struct cli_flag FLAGS[] = {
+	{ "--format", "plain|tsv|json", true, true, false,
+	  "plain (fits the terminal), tsv or json (default: plain)" },
+	{ "--limit", "N", true, true, false, "print at most N issues (default: 100)" },
+	{ "--all", NULL, false, true, false, "print every issue the query matches" },
+	{ "--format", "FIELDS", true, false, true,
+	  "the line's template: {new} {unresolved} {escalating} {regressed} {stale}" },
+	{ "--ascii", NULL, false, false, true, "ASCII only (no \"⚠\" or \"·\")" },
+	{ "--tmux", NULL, false, false, true, "add tmux #[fg=…] styles" },
+	{ "--ttl", "SECONDS", true, false, true, "seconds the counts are cached (default: 30)" },
 };
 
-static const struct cli_flag FLAGS[] = {
-	{ "--format", true, true, true },
-	{ "--limit", true, true, false },
-	{ "--all", false, true, false },
-	{ "--ascii", false, false, true },
-	{ "--tmux", false, false, true },
-	{ "--ttl", true, false, true },
-};
+const struct cli_flag *cli_flag_table(size_t *n)
+{
+	*n = sizeof FLAGS / sizeof FLAGS[0];
+	return FLAGS;
+}
 
 static bool parse_count(const char *value, long min, long *out)
 {
@@ -69,8 +71,10 @@ bool cli_options_take(const char *subcommand, int *argc, char **argv, struct cli
 		const char *equals = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
 		size_t name_len = equals ? (size_t)(equals - arg) : strlen(arg);
 		const struct cli_flag *f = NULL;
+		/* The row of this subcommand first: --format is one flag for each. */
 		for (size_t k = 0; k < sizeof FLAGS / sizeof FLAGS[0]; k++)
-			if (strlen(FLAGS[k].name) == name_len && strncmp(FLAGS[k].name, arg, name_len) == 0)
+			if (strlen(FLAGS[k].name) == name_len && strncmp(FLAGS[k].name, arg, name_len) == 0 &&
+			    (!f || (is_list ? FLAGS[k].list : FLAGS[k].status)))
 				f = &FLAGS[k];
 		if (!f) {
 			argv[out++] = argv[i]; /* the TUI's option (or its value): config_load checks it */

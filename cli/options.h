@@ -3,6 +3,7 @@
 #define CLI_OPTIONS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "util/strbuf.h"
 
@@ -14,6 +15,20 @@ struct cli_options {
 	bool tmux;            /* --tmux */
 	long ttl;             /* --ttl SECONDS, -1 = not given */
 };
+
+/* One option of list or status; the table also writes the man page and completions. */
+struct cli_flag {
+	const char *name;      /* "--limit" */
+	const char *metavar;   /* "N"; literal choices separated by '|' ("plain|tsv|json");
+	                          NULL for a switch */
+	bool takes_value;
+	bool list;             /* valid for list */
+	bool status;           /* valid for status */
+	const char *help;
+};
+
+/* The table, in help order; a flag both subcommands take has one row for each. */
+const struct cli_flag *cli_flag_table(size_t *n);
 
 /* Take the options of subcommand ("list" or "status") out of argv (shifting the rest
  * down; argv[0] stays, the subcommand word goes). A bad value or an option of the other

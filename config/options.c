@@ -432,8 +432,7 @@ bool config_option_split_list(const char *value, const char *name, const char *w
 	}
 }
 
-/* What a YAML key takes, as --help shows it. */
-static void add_value_shape(struct strbuf *sb, const struct config_option *opt)
+void config_option_value_shape(const struct config_option *opt, struct strbuf *sb)
 {
 	switch (opt->kind) {
 	case KIND_URL:
@@ -573,7 +572,7 @@ void config_options_help(struct strbuf *out)
 			continue;
 		strbuf_reset(&left);
 		strbuf_addf(&left, "%s: ", opt->key);
-		add_value_shape(&left, opt);
+		config_option_value_shape(opt, &left);
 		add_row(out, strbuf_str(&left), opt->help, "", opt->default_text);
 	}
 	strbuf_free(&left);

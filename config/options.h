@@ -119,6 +119,9 @@ bool config_parse_bool(const char *text, bool *out);
  * out may be NULL. */
 bool config_parse_percent(const char *text, double *out);
 
+/* What a YAML key takes, as --help and the man page show it: "URL", "true|false"… */
+void config_option_value_shape(const struct config_option *opt, struct strbuf *out);
+
 /* --help, written from the table. */
 void config_options_help(struct strbuf *out);
 
