@@ -20,8 +20,6 @@ bool cli_is_subcommand(int argc, char **argv)
 int cli_main(int argc, char **argv)
 {
 	const char *subcommand = argv[1];
-	if (strcmp(subcommand, "profiles") == 0)
-		return cli_profiles(argc, argv);
 	struct cli_options o;
 	struct strbuf err = STRBUF_INIT;
 	if (!cli_options_take(subcommand, &argc, argv, &o, &err)) {
@@ -30,6 +28,8 @@ int cli_main(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	strbuf_free(&err);
+	if (strcmp(subcommand, "profiles") == 0)
+		return cli_profiles(argc, argv, o.probe);
 	struct cli_session s;
 	int status = cli_session_open(&s, argc, argv);
 	if (status == CLI_OK)

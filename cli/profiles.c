@@ -84,18 +84,8 @@ static void print_cell(const char *text, int width, bool last)
 	strbuf_free(&clean);
 }
 
-int cli_profiles(int argc, char **argv)
+int cli_profiles(int argc, char **argv, bool probe)
 {
-	bool probe = false;
-	int out = 1;
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--probe") == 0)
-			probe = true;
-		else
-			argv[out++] = argv[i]; /* --config and the like: config_load checks them */
-	}
-	argc = out;
-
 	struct config cfg;
 	struct strbuf text = STRBUF_INIT, errors = STRBUF_INIT, warnings = STRBUF_INIT;
 	const struct config_env quiet = { .no_token_command = true };

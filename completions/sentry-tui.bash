@@ -78,11 +78,12 @@ _sentry_tui()
 	case $subcommand in
 	list) words=' --url --org --project --profile --query --sort --period --environment --read-only --watch --allow-triage --bell --config --help -h --version --format --limit --all' ;;
 	status) words=' --url --org --project --profile --query --sort --period --environment --read-only --watch --allow-triage --bell --config --help -h --version --format --ascii --tmux --ttl' ;;
+	profiles) words=' --url --org --project --profile --query --sort --period --environment --read-only --watch --allow-triage --bell --config --help -h --version --probe' ;;
 	open | '') words=' --url --org --project --profile --query --sort --period --environment --read-only --watch --allow-triage --bell --config --help -h --version' ;;
 	*) return ;;
 	esac
 	if [ -z "$subcommand" ] && [[ $cur != -* ]]; then
-		words='open list status'
+		words='open list status profiles'
 	fi
 	COMPREPLY=($(IFS=' ' compgen -W "$words" -- "$cur"))
 }

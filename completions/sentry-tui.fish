@@ -27,10 +27,11 @@ function __sentry_tui_profiles
 end
 
 complete -c sentry-tui -f
-set -l __sentry_tui_subcommands open list status
+set -l __sentry_tui_subcommands open list status profiles
 complete -c sentry-tui -n "not __fish_seen_subcommand_from $__sentry_tui_subcommands" -a open -d 'start on one issue, transaction or trace'
 complete -c sentry-tui -n "not __fish_seen_subcommand_from $__sentry_tui_subcommands" -a list -d 'print the stream\'s issues and exit'
 complete -c sentry-tui -n "not __fish_seen_subcommand_from $__sentry_tui_subcommands" -a status -d 'print one line for a tmux status-right and exit'
+complete -c sentry-tui -n "not __fish_seen_subcommand_from $__sentry_tui_subcommands" -a profiles -d 'list the config\'s profiles and their server kind'
 complete -c sentry-tui -l url -x -d 'Sentry server URL'
 complete -c sentry-tui -l org -x -d 'organization slug'
 complete -c sentry-tui -l project -x -d 'projects to show (default: all)'
@@ -53,3 +54,4 @@ complete -c sentry-tui -n '__fish_seen_subcommand_from status' -l format -x -d '
 complete -c sentry-tui -n '__fish_seen_subcommand_from status' -l ascii -d 'ASCII only (no "⚠" or "·")'
 complete -c sentry-tui -n '__fish_seen_subcommand_from status' -l tmux -d 'add tmux #[fg=…] styles'
 complete -c sentry-tui -n '__fish_seen_subcommand_from status' -l ttl -x -d 'seconds the counts are cached (default: 30)'
+complete -c sentry-tui -n '__fish_seen_subcommand_from profiles' -l probe -d 'ask each profile\'s server what it is (one small request each)'

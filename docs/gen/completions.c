@@ -34,10 +34,10 @@ static void fish_quoted(FILE *out, const char *text)
 	fputc('\'', out);
 }
 
-/* The flag belongs to subcommand ("list" or "status"). */
+/* The flag belongs to subcommand ("list", "status", "profiles"). */
 static bool cli_flag_in(const struct cli_flag *f, const char *subcommand)
 {
-	return strcmp(subcommand, "list") == 0 ? f->list : f->status;
+	return strcmp(f->subcommand, subcommand) == 0;
 }
 
 /* The subcommands a cli flag belongs to, as a bash/zsh case pattern ("list:--format", or
@@ -46,10 +46,10 @@ static bool cli_flag_in(const struct cli_flag *f, const char *subcommand)
 static const char *cli_case_pattern(const struct cli_flag *f, bool fish)
 {
 	static char buf[128];
-	const char *subs[] = { "list", "status" };
+	const char *const *subs = cli_subcommands;
 	size_t used = 0;
 	buf[0] = '\0';
-	for (size_t s = 0; s < 2; s++) {
+	for (size_t s = 0; subs[s]; s++) {
 		if (!cli_flag_in(f, subs[s]))
 			continue;
 		if (fish)
@@ -186,8 +186,8 @@ void gen_bash(FILE *out)
 	fputs("\tesac\n"
 	      "\tlocal words\n"
 	      "\tcase $subcommand in\n", out);
-	const char *subs[] = { "list", "status" };
-	for (size_t s = 0; s < 2; s++) {
+	const char *const *subs = cli_subcommands;
+	for (size_t s = 0; subs[s]; s++) {
 		fprintf(out, "\t%s) words='", subs[s]);
 		each_flag(subs[s], bash_word, out);
 		fputs("' ;;\n", out);
@@ -293,8 +293,8 @@ void gen_zsh(FILE *out)
 	fputs("\tesac\n"
 	      "\tlocal -a options\n"
 	      "\tcase $subcommand in\n", out);
-	const char *subs[] = { "list", "status" };
-	for (size_t s = 0; s < 2; s++) {
+	const char *const *subs = cli_subcommands;
+	for (size_t s = 0; subs[s]; s++) {
 		fprintf(out, "\t(%s) options=(\n", subs[s]);
 		each_flag(subs[s], zsh_spec, out);
 		fputs("\t) ;;\n", out);

@@ -11,6 +11,7 @@ const struct gen_subcommand gen_subcommands[] = {
 	{ "open", "start on one issue, transaction or trace" },
 	{ "list", "print the stream's issues and exit" },
 	{ "status", "print one line for a tmux status-right and exit" },
+	{ "profiles", "list the config's profiles and their server kind" },
 	{ NULL, NULL },
 };
 

@@ -101,13 +101,13 @@ static void options(FILE *out)
 	strbuf_free(&tag);
 }
 
-static void subcommand_flags(FILE *out, bool list)
+static void subcommand_flags(FILE *out, const char *subcommand)
 {
 	size_t n;
 	const struct cli_flag *flags = cli_flag_table(&n);
 	fputs(".RS\n", out);
 	for (size_t i = 0; i < n; i++)
-		if (list ? flags[i].list : flags[i].status)
+		if (strcmp(flags[i].subcommand, subcommand) == 0)
 			item(out, flags[i].name, flags[i].metavar, flags[i].help);
 	fputs(".RE\n", out);
 }
@@ -125,13 +125,18 @@ static void subcommands(FILE *out)
 	          "json is one array of objects (id shortId title culprit level status substatus "
 	          "count userCount firstSeen lastSeen assignee project permalink). Pages are "
 	          "written as they arrive.");
-	subcommand_flags(out, true);
+	subcommand_flags(out, "list");
 	fputs(".TP\n\\fBstatus\\fR\n", out);
 	line(out, "Print one line for tmux's status-right (e.g. \"⚠ 3 new · 12 unresolved · 1 "
 	          "escalating\") and exit. The counts are cached per server, organization, "
 	          "profile and query in $XDG_CACHE_HOME/sentry-tui/; when the server fails the "
 	          "last line is printed with \" (stale)\".");
-	subcommand_flags(out, false);
+	subcommand_flags(out, "status");
+	fputs(".TP\n\\fBprofiles\\fR\n", out);
+	line(out, "List the config file's profiles, the one in use marked *, with their server "
+	          "kind as configured (server_kind), org and URL, and exit; no token_command runs "
+	          "and nothing is sent. While the TUI runs, :profile NAME (or P) switches to one.");
+	subcommand_flags(out, "profiles");
 }
 
 static void environment(FILE *out)

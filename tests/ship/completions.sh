@@ -40,7 +40,7 @@ bash_complete() { # words... (the last one is the word being completed, may be e
 }
 bash -c ". '$ROOT/completions/sentry-tui.bash'; complete -p sentry-tui" | grep -q -- '-F _sentry_tui sentry-tui' ||
 	fail "bash: the file does not register _sentry_tui for sentry-tui"
-expect bash "sentry-tui ''" "$(bash_complete '')" "open list status"
+expect bash "sentry-tui ''" "$(bash_complete '')" "open list status profiles"
 expect bash "sentry-tui l" "$(bash_complete l)" "list"
 expect bash "sentry-tui --sort ''" "$(bash_complete --sort '')" "date new freq user trends inbox recommended"
 expect bash "sentry-tui --period 1" "$(bash_complete --period 1)" "1h 14d"
@@ -49,6 +49,7 @@ expect bash "sentry-tui list --format ''" "$(bash_complete list --format '')" "p
 expect bash "sentry-tui status --format ''" "$(bash_complete status --format '')" ""
 expect bash "sentry-tui list --l" "$(bash_complete list --l)" "--limit"
 expect bash "sentry-tui status --t" "$(bash_complete status --t)" "--tmux --ttl"
+expect bash "sentry-tui profiles --p" "$(bash_complete profiles --p)" "--period --probe --profile --project"
 expect bash "sentry-tui --watch 30 list --a" "$(bash_complete --watch 30 list --a)" "--all --allow-triage"
 expect bash "sentry-tui --query list status --a" "$(bash_complete --query list status --a)" "--ascii --allow-triage"
 expect bash "sentry-tui --profile ''" "$(bash_complete --profile '')" "work on-call"
@@ -75,7 +76,7 @@ if command -v zsh >/dev/null; then
 			source "$file" | while read -r w; do [[ $w == "$cur"* ]] && print -- "$w"; done
 		' _ "$ROOT/completions/_sentry-tui" "$@"
 	}
-	expect zsh "sentry-tui ''" "$(zsh_complete '')" "open list status"
+	expect zsh "sentry-tui ''" "$(zsh_complete '')" "open list status profiles"
 	expect zsh "sentry-tui --sort ''" "$(zsh_complete --sort '')" "date new freq user trends inbox recommended"
 	expect zsh "sentry-tui list --format ''" "$(zsh_complete list --format '')" "plain tsv json"
 	expect zsh "sentry-tui status --format ''" "$(zsh_complete status --format '')" "(message FIELDS)"
@@ -94,7 +95,7 @@ if command -v fish >/dev/null; then
 	fish_complete() { # command line
 		fish --no-config -c "source '$ROOT/completions/sentry-tui.fish'; complete -C '$1'" | cut -f1
 	}
-	expect fish "sentry-tui " "$(fish_complete 'sentry-tui ')" "open list status"
+	expect fish "sentry-tui " "$(fish_complete 'sentry-tui ')" "open list status profiles"
 	expect fish "sentry-tui --sort " "$(fish_complete 'sentry-tui --sort ')" "date new freq user trends inbox recommended"
 	expect fish "sentry-tui list --format " "$(fish_complete 'sentry-tui list --format ')" "plain tsv json"
 	expect fish "sentry-tui status --t" "$(fish_complete 'sentry-tui status --t')" "--tmux --ttl"
