@@ -162,7 +162,7 @@ ls "$TEST_DIR"/core* >/dev/null 2>&1 && fail "a core file was written"
 cp "$TEST_DIR/stdout" "$TEST_DIR/stderr" "$OUT/" 2>/dev/null
 mapfile -t written < <(find "$TEST_DIR" -type f ! -path "$SECRET/*" ! -name requests.log \
 	! -name server.out ! -name faults.json | sort)
-echo "  searched ${#written[@]} files: $(printf '%s\n' "${written[@]}" | sed "s|^$TEST_DIR/||" | tr '\n' ' ')"
+echo "  searched ${#written[@]} files in: $(printf '%s\n' "${written[@]}" | sed "s|^$TEST_DIR/||; s|/[^/]*$|/|; s|^[^/]*$|./|" | sort | uniq -c | awk '{printf "%s (%s) ", $2, $1}')"
 [ "${#written[@]}" -ge 30 ] || fail "only ${#written[@]} files to search: the sessions did not run"
 for needle in "$TOKEN" "$PREFIX"; do
 	if leaks=$(grep -lF -- "$needle" "${written[@]}"); then
