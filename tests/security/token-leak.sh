@@ -93,7 +93,7 @@ assert_screen_has error-500 "server error"
 assert_request --method PUT --path /api/0/organizations/acme/issues/
 for f in pager.stdin hook.env browser.env clipboard.env clipboard.stdin; do
 	f=$SESSION.$f
-	for _ in $(seq 100); do [ -s "$OUT/$f" ] && break; sleep 0.05; done # the browser is detached
+	for _ in $(seq 300); do [ -s "$OUT/$f" ] && break; sleep 0.05; done # the browser is detached
 	[ -s "$OUT/$f" ] || fail "no record $f: the child did not run, so its check would be empty"
 done
 grep -q "^MY_DEPLOY_SECRET=" "$OUT/$SESSION.hook.env" && fail "a key command saw a variable holding the token"
