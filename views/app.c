@@ -102,8 +102,11 @@ void app_status(struct app *app, enum status_kind kind, const char *fmt, ...)
 void app_startup_warnings(struct app *app, const char *warnings)
 {
 	struct strbuf sb = STRBUF_INIT;
-	if (app->status)
-		strbuf_adds(&sb, app->status); /* an earlier start-up error (sentry-tui open) */
+	bool any = false;
+	/* An earlier start-up error (sentry-tui open) stays first; an info message (a
+	 * lookup under way) gives way. */
+	if (app->status && app->status_kind == STATUS_ERROR)
+		strbuf_adds(&sb, app->status);
 	for (const char *line = warnings; line && *line;) {
 		const char *end = strchr(line, '\n');
 		size_t len = end ? (size_t)(end - line) : strlen(line);
@@ -111,10 +114,11 @@ void app_startup_warnings(struct app *app, const char *warnings)
 			if (sb.len)
 				strbuf_adds(&sb, " · ");
 			strbuf_add(&sb, line, len);
+			any = true;
 		}
 		line = end ? end + 1 : line + len;
 	}
-	if (sb.len) {
+	if (any) {
 		/* An error, so that it stays (and wraps) until a key is pressed; kept, so
 		 * that the stream's first page does not clear it before it is seen. */
 		app_status(app, STATUS_ERROR, "%s", strbuf_str(&sb));

@@ -23,6 +23,18 @@ assert_screen_has readable "BACKEND-2"
 assert_screen_lacks after-key "warning"
 assert_stderr_has "$WARNING"
 
+# `sentry-tui open` with a link that cannot be opened: its error and the warning both.
+tui_run open "https://example.com/issues/1/" <<'EOF2'
+:screen open-refused
+EOF2
+assert_screen_has open-refused "that link is for example.com, not for the server sentry-tui is using (127.0.0.1) · $WARNING"
+# A lookup under way is not an error: the warning alone, the issue opens.
+tui_run open backend-2 <<'EOF2'
+:screen open-lookup
+EOF2
+assert_screen_has open-lookup "$WARNING"
+assert_screen_has open-lookup "ZeroDivisionError"
+
 chmod 640 config.yml # the group is "other users" too
 tui_run <<'EOF2'
 :screen group-readable

@@ -93,7 +93,7 @@ assert_screen_has error-500 "server error"
 assert_request --method PUT --path /api/0/organizations/acme/issues/
 for f in pager.stdin hook.env browser.env clipboard.env clipboard.stdin; do
 	f=$SESSION.$f
-	for _ in $(seq 100); do [ -s "$OUT/$f" ] && break; sleep 0.05; done # the browser is detached
+	for _ in $(seq 300); do [ -s "$OUT/$f" ] && break; sleep 0.05; done # the browser is detached
 	[ -s "$OUT/$f" ] || fail "no record $f: the child did not run, so its check would be empty"
 done
 grep -q "^MY_DEPLOY_SECRET=" "$OUT/$SESSION.hook.env" && fail "a key command saw a variable holding the token"
@@ -162,7 +162,7 @@ ls "$TEST_DIR"/core* >/dev/null 2>&1 && fail "a core file was written"
 cp "$TEST_DIR/stdout" "$TEST_DIR/stderr" "$OUT/" 2>/dev/null
 mapfile -t written < <(find "$TEST_DIR" -type f ! -path "$SECRET/*" ! -name requests.log \
 	! -name server.out ! -name faults.json | sort)
-echo "  searched ${#written[@]} files: $(printf '%s\n' "${written[@]}" | sed "s|^$TEST_DIR/||" | tr '\n' ' ')"
+echo "  searched ${#written[@]} files in: $(printf '%s\n' "${written[@]}" | sed "s|^$TEST_DIR/||; s|/[^/]*$|/|; s|^[^/]*$|./|" | sort | uniq -c | awk '{printf "%s (%s) ", $2, $1}')"
 [ "${#written[@]}" -ge 30 ] || fail "only ${#written[@]} files to search: the sessions did not run"
 for needle in "$TOKEN" "$PREFIX"; do
 	if leaks=$(grep -lF -- "$needle" "${written[@]}"); then
