@@ -16,6 +16,8 @@ static const struct command_info commands[] = {
 	  "Show one project, or all" },
 	{ "open", NULL, "generic", "ISSUE|PROJECT:EVENT|LINK", VALUES_NONE, false,
 	  "Open an issue (short id, id, link), a transaction or a trace" },
+	{ "profile", NULL, "generic", "NAME", VALUES_PROFILES, false,
+	  "Switch to another profile of the config; alone, pick from a list" },
 	{ "search", NULL, "issue", "TEXT", VALUES_NONE, false, "Search in this section" },
 	{ "event", NULL, "issue", "ID|latest|oldest|recommended", VALUES_NONE, false,
 	  "Show one of the issue's events" },
@@ -44,8 +46,6 @@ static const struct command_info commands[] = {
 	{ "assign", NULL, "generic", "NAME|EMAIL|#team|me|none", VALUES_PEOPLE, true,
 	  "Assign to a member or team, to me, or to nobody" },
 	{ "unassign", NULL, "generic", "", VALUES_NONE, true, "Remove the assignee" },
-	{ "profile", NULL, "generic", "NAME", VALUES_PROFILES, false,
-	  "Switch to another profile of the config; alone, pick from a list" },
 	{ "help", NULL, "generic", "", VALUES_NONE, false, "This help" },
 	{ "quit", "q", "generic", "", VALUES_NONE, false, "Quit sentry-tui" },
 };
