@@ -5,8 +5,8 @@
              [--list list.json]
 
 Reads the fake server's request log (every applied change carries the touched issues'
-state as the server then held it, and `mono_ms`, the clock of sentry-tui's `:stamp`),
-the view dumps of the campaign (`sNNNN-KIND`, each followed by its stamp `sNNNN-KIND.t`),
+state as the server then held it, and `mono_ms`, on the clock of the dumps' `clock_us`),
+the view dumps of the campaign (`sNNNN-KIND`, each with `clock_us`, when it was taken),
 the server's state before and after, and `sentry-tui list --format json --all`.
 
 Checks:
@@ -37,7 +37,7 @@ MAX_FAILURES_SHOWN = 25
 
 
 def read_dump(path):
-    rows, status = {}, ""
+    rows, status, clock = {}, "", None
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             line = line.rstrip("\n")
@@ -49,7 +49,9 @@ def read_dump(path):
                              "pending": pending == "yes"}
             elif line.startswith("status: "):
                 status = line[len("status: "):]
-    return rows, status
+            elif line.startswith("clock_us: "):
+                clock = int(line[len("clock_us: "):])
+    return rows, status, clock
 
 
 def differences(row, server):
@@ -93,15 +95,12 @@ def main():
     excused = set()      # ids the client said may have been changed
     cursor = 0           # entries[:cursor] are before the current dump
     for name in steps:
-        stamp_path = os.path.join(args.dumps, name + ".t")
-        try:
-            with open(stamp_path, encoding="utf-8") as handle:
-                stamp = float(handle.read().split()[0])
-        except (OSError, ValueError, IndexError):
-            failed(f"{name}: no stamp")
+        rows, status, clock = read_dump(os.path.join(args.dumps, name))
+        if clock is None:
+            failed(f"{name}: the dump has no clock_us")
             continue
         start = cursor
-        while cursor < len(entries) and entries[cursor]["mono_ms"] < stamp:
+        while cursor < len(entries) and entries[cursor]["mono_ms"] * 1000 < clock:
             cursor += 1
         window = entries[start:cursor]
         kind = name.split("-", 1)[1]
@@ -128,9 +127,9 @@ def main():
             entry = window[index]
             if entry["method"] not in ("PUT", "POST", "DELETE"):
                 continue
-            status = entry.get("status")
+            answer = entry.get("status")
             earlier = [e for e in window[:index] if request_key(e) == key]
-            refused_on_retry = status is not None and 400 <= status < 500 and status != 429 and earlier
+            refused_on_retry = answer is not None and 400 <= answer < 500 and answer != 429 and bool(earlier)
             if refused_on_retry and all(e.get("status") is None for e in earlier):
                 # Only connection resets came before: libcurl re-sends a request whose
                 # reused connection died without an answer, unseen by the client, which
@@ -139,7 +138,7 @@ def main():
                 # the screen to the truth either way.
                 counts["refused after a hidden re-send"] += 1
                 continue
-            open_outcome = (status is None or status >= 500 or status == 429
+            open_outcome = (answer is None or answer >= 500 or answer == 429
                             or kind_of(entry) == "truncated" or refused_on_retry)
             if not open_outcome:
                 continue
@@ -151,9 +150,8 @@ def main():
                     counts["re-reads"] += 1
                 else:
                     failed(f"{name}: the outcome of a change to {iid} was left open "
-                           f"(HTTP {status}, {kind_of(entry) or 'no fault'}) and it was not read again")
+                           f"(HTTP {answer}, {kind_of(entry) or 'no fault'}) and it was not read again")
 
-        rows, status = read_dump(os.path.join(args.dumps, name))
         counts["rolled back"] += status.count("rolled back")
         counts["not applied (read back)"] += status.count("not applied (read back")
         counts["applied (read back)"] += status.count("server has the change")
@@ -188,7 +186,7 @@ def main():
                    f"{server.get(iid)} vs {state}")
 
     # The end: faults off, refreshed, every page loaded.
-    rows, status = read_dump(os.path.join(args.dumps, "final"))
+    rows, status, _ = read_dump(os.path.join(args.dumps, "final"))
     for iid, state in final.items():
         row = rows.get(iid)
         if row is None:
@@ -205,8 +203,12 @@ def main():
     counts["issues compared at the end"] = len(final)
 
     if args.list:
-        with open(args.list, encoding="utf-8") as handle:
-            listed = {item["id"]: item for item in json.load(handle)}
+        try:
+            with open(args.list, encoding="utf-8") as handle:
+                listed = {item["id"]: item for item in json.load(handle)}
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            failed(f"list: no JSON array of issues ({exc})")
+            listed = {}
         for iid, state in final.items():
             item = listed.get(iid)
             if item is None:

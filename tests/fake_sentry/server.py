@@ -232,7 +232,7 @@ class Handler(BaseHTTPRequestHandler):
     def _record(self, request, status, fault):
         entry = make_entry(request.method, request.path, request.query, request.headers,
                            request.body, status, fault, self._client(), request.raw_path)
-        entry["mono_ms"] = time.monotonic() * 1000  # the clock of sentry-tui's :stamp
+        entry["mono_ms"] = time.monotonic() * 1000  # the clock of sentry-tui's view dumps (clock_us)
         if request.method in ("PUT", "POST", "DELETE") and request.all("id"):
             # The touched issues as the server now holds them, whatever the client was
             # told: fault campaigns compare this with what the client shows.
