@@ -19,7 +19,7 @@ if [ -z "$ACTIONS" ]; then
 	if [ -n "${SENTRY_TUI_VALGRIND:-}" ]; then
 		ACTIONS=40
 	elif case "$SENTRY_TUI_BIN" in */asan/*) true ;; *) false ;; esac; then
-		ACTIONS=80
+		ACTIONS=120
 	fi
 	[ "$ACTIONS" -lt 200 ] && echo "  (this build runs $ACTIONS actions; the plain build runs 220)"
 fi

@@ -6,6 +6,7 @@
         t.quiet(0.2)                     # until the program has been silent for 0.2 s
         ms = t.key("j")                  # send a key, return ms until the program answered
         ms = t.quit("q")                 # send a key, return ms until the process exited
+                                         # (t.restored_ms: until it gave the terminal back)
 
 A key is answered when the program writes to the terminal after it: curses writes only
 what changed, so any output after a key sent in silence is its answer. `rows_touched`
@@ -25,6 +26,7 @@ import time
 
 # Absolute row moves: CUP (ESC [ row ; col H) and VPA (ESC [ row d).
 ROW_MOVE = re.compile(rb"\x1b\[(\d+)(?:;\d+)?[Hd]")
+RESTORE = b"\x1b[?1049l"   # rmcup: back from the alternate screen (xterm)
 ESCAPES = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
 
 
@@ -121,15 +123,25 @@ class Pty:
         return sorted({int(m.group(1)) for m in ROW_MOVE.finditer(self.last)})
 
     def quit(self, data, timeout=10.0):
-        """Send a key; ms until the process exited (its status in self.status)."""
+        """Send a key; ms until the process exited (its status in self.status). The ms
+        until it gave the terminal back (left the alternate screen) are in
+        self.restored_ms (None if it never did)."""
         self.quiet(0.05)
         start = time.monotonic()
+        mark = len(self.output)
+        self.restored_ms = None
         self.send(data)
         end = start + timeout
         while time.monotonic() < end:
+            if self.restored_ms is None and RESTORE in self.output[mark:]:
+                self.restored_ms = (time.monotonic() - start) * 1000
             pid, status = os.waitpid(self.pid, os.WNOHANG)
             if pid:
                 self.status = os.waitstatus_to_exitcode(status)
+                while self._read(0):
+                    pass
+                if self.restored_ms is None and RESTORE in self.output[mark:]:
+                    self.restored_ms = (time.monotonic() - start) * 1000
                 return (time.monotonic() - start) * 1000
             self._read(0.001)
         raise Timeout(f"the program did not exit within {timeout}s of {data!r}")
