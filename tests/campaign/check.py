@@ -85,7 +85,7 @@ def main():
     with open(args.final, encoding="utf-8") as handle:
         final = json.load(handle)
 
-    steps = sorted(name for name in os.listdir(args.dumps) if re.match(r"^s\d{4}-[a-z-]+$", name))
+    steps = sorted(name for name in os.listdir(args.dumps) if re.match(r"^s\d{4}-[a-z0-9-]+$", name))
     failures = []
     counts = collections.Counter()
 
@@ -105,7 +105,9 @@ def main():
         window = entries[start:cursor]
         kind = name.split("-", 1)[1]
         if kind not in ("refresh", "query"):
-            counts["actions"] += 1
+            counts["actions"] += 2 if kind.startswith("overlap2-") else 1
+            if kind.startswith("overlap"):
+                counts["overlapping"] += 1
             if kind.startswith("batch-"):
                 counts["batches"] += 1
 
@@ -224,7 +226,8 @@ def main():
     faults = collections.Counter(kind_of(e) for e in entries if kind_of(e))
     applied = sum(1 for e in entries if kind_of(e) and (e.get("fault") or {}).get("apply_first"))
     requests = len(entries)
-    print(f"  campaign: {counts['actions']} actions ({counts['batches']} on marked batches), "
+    print(f"  campaign: {counts['actions']} actions ({counts['batches']} on marked batches, "
+          f"{counts['overlapping']} not waiting for their answer), "
           f"{requests} requests, {sum(faults.values())} failures injected "
           f"({100.0 * sum(faults.values()) / max(requests, 1):.0f} %)")
     print("  failures by kind: " + ", ".join(f"{k} {faults[k]}" for k in sorted(faults))

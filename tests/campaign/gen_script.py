@@ -6,7 +6,8 @@
 Seeded: the same seed writes the same script. The script mixes triage actions
 (resolve, unresolve, the archive menu's variants, assign by picker, command and `A`,
 bookmark, undo, batches of marked issues, which span both projects of the data set)
-with moves, paging, refreshes and filter changes. After every action and every refresh
+with moves, paging, refreshes and filter changes; some actions do not wait for their
+answer before a refresh, the next page or a second change on the same row. After every action and every refresh
 it dumps the view (`:view sNNNN-KIND`: every loaded row's state, and the clock the server
 logs requests by) for check.py.
 At the end it sends the query END_QUERY, which turns the server's random faults off
@@ -99,6 +100,24 @@ def generate(seed, actions):
             out.append("y")
             dump("batch-" + kind)
             out.append("<Esc>")  # clear the marks (their rows keep their state)
+            done += 1
+        elif roll < 0.43:
+            # Overlap: the action's steps do not wait for the server ("~"), so a refresh,
+            # the next page or a second change on the same row lands while it is in flight.
+            kind, steps = single_action(rng)
+            out.extend("~" + step for step in steps)
+            follow = rng.choice(["refresh", "page", "second"])
+            if follow == "refresh":
+                out.append("~<C-r>")
+                dump("overlap-" + kind)
+            elif follow == "page":
+                out.append("~G")
+                dump("overlap-" + kind)
+            else:
+                second, more = single_action(rng)
+                out.extend("~" + step for step in more)
+                dump("overlap2-%s-%s" % (kind, second))
+                done += 1
             done += 1
         else:
             kind, steps = single_action(rng)
