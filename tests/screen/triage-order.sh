@@ -34,4 +34,22 @@ import json, sys, urllib.request
 state = json.load(urllib.request.urlopen("http://127.0.0.1:%s/__control/state" % sys.argv[1]))
 sys.exit(0 if state["4500000002"]["status"] == "ignored" else 1)
 PY
+
+# Both refused: the second change rolls back to what the first left (the first rolled back
+# too: unresolved), not to the first's hoped-for result (resolved). FRONTEND-1 (unresolved,
+# new) is the first row now.
+server_faults '[{"match": "^PUT ", "delay_ms": 500, "status": 400, "times": 1},
+                {"match": "^PUT ", "status": 400, "times": 1}]'
+tui_run <<'EOF2'
+:view loaded
+~r
+~m
+~f
+:view refused.view
+EOF2
+grep -q "issue: 4500000003 FRONTEND-1 status=unresolved substatus=new .*pending=no" \
+	"$TEST_DIR/screens/refused.view" || { fail "the row did not roll back to what the server has";
+	grep "4500000003" "$TEST_DIR/screens/refused.view"; }
+grep -q "^status: failed, rolled back: FRONTEND-1 archived forever" "$TEST_DIR/screens/refused.view" ||
+	fail "the second refusal was not said"
 finish
