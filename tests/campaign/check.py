@@ -17,7 +17,9 @@ Checks:
   * every change whose answer left the outcome open (no answer, a 5xx, a broken body, a
     refusal on a retry) was read again afterwards (GET of each of its issues);
   * at the end (faults off, refreshed, every page loaded): every issue the server has is
-    on screen with the server's state, and so is every issue `sentry-tui list` prints.
+    in the view with the server's state; on the screen (all rows at once on a tall
+    terminal, `final-screen`) with its badge, bookmark star and assignee; and in
+    `sentry-tui list` (status, substatus, assignee).
 Prints the counts and exits 1 on any failure (each named).
 """
 
@@ -66,6 +68,59 @@ def kind_of(entry):
 
 def request_key(entry):
     return (entry["method"], entry["path"], entry.get("query") or "", entry.get("body") or "")
+
+
+def badge(state):
+    """The stream's badge for a server state (views/issues.c)."""
+    status, sub = state["status"], state["substatus"] or ""
+    if status == "resolved":
+        return "RESLV"
+    if status == "ignored" or sub.startswith("archived"):
+        return "ARCHV"
+    return {"new": "NEW", "regressed": "REGR", "escalating": "ESCAL", "ongoing": "ONGO"}.get(sub, "")
+
+
+SCREEN_ROW = re.compile(r"^\S\S?\s*(★?)((?:BACKEND|FRONTEND)-[0-9A-Z]+)\s")
+
+
+def check_screen(path, final, failed):
+    """The final screen (every row on one tall screen): each issue's row shows the
+    server's badge, bookmark star and assignee."""
+    by_short = {}
+    try:
+        with open(path, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        failed("final: no screen dump")
+        return
+    header = lines[1] if len(lines) > 1 else ""
+    column = header.find("ASSIGNEE")
+    if column < 0:
+        failed("final screen: no ASSIGNEE column")
+        return
+    for line in lines[2:]:
+        match = SCREEN_ROW.match(line)
+        if match:
+            by_short[match.group(2)] = (match.group(1) == "★", line)
+    shorts = {state["short"]: iid for iid, state in final.items() if "short" in state}
+    if len(by_short) != len(final):
+        failed(f"final screen: {len(by_short)} rows for {len(final)} issues")
+    for short, (star, line) in by_short.items():
+        iid = shorts.get(short)
+        if iid is None:
+            failed(f"final screen: {short} is not on the server")
+            continue
+        state = final[iid]
+        words = line.split()
+        want_badge = badge(state)
+        if star != state["bookmarked"]:
+            failed(f"final screen: {short} {'has' if star else 'lacks'} the bookmark star")
+        if want_badge and want_badge not in words:
+            failed(f"final screen: {short} lacks the badge {want_badge}: {line.strip()}")
+        shown = line[column:].strip().rstrip("…")
+        name = state["assignee_name"] or "-"
+        if not shown or not name.startswith(shown):
+            failed(f"final screen: {short} shows assignee {shown!r}, the server {name!r}")
 
 
 def main():
@@ -203,6 +258,7 @@ def main():
         if iid not in final:
             failed(f"final: {iid} is on screen but not on the server")
     counts["issues compared at the end"] = len(final)
+    check_screen(os.path.join(args.dumps, "final-screen"), final, failed)
 
     if args.list:
         try:

@@ -2,6 +2,7 @@
 compares with what the client shows (status, substatus, assignee, bookmark)."""
 
 import directory as dirs
+from base32 import encode as base32_encode
 
 
 def _assignee_label(directory, assignee):
@@ -12,11 +13,22 @@ def _assignee_label(directory, assignee):
     return dirs.person_by_id(directory, actor_id)["email"]
 
 
+def _assignee_name(directory, assignee):
+    """How the TUI's ASSIGNEE column names an assignee: a user's name, a team as #slug."""
+    kind, actor_id = assignee
+    if kind == "team":
+        return "#" + dirs.team_by_id(directory, actor_id)["slug"]
+    return dirs.person_by_id(directory, actor_id)["name"]
+
+
 def issue_state(directory, issue):
     assignee = issue.get("assignee")
-    return {"status": issue["status"], "substatus": issue.get("substatus"),
+    project = dirs.project_by_id(directory, issue["project_id"])
+    return {"short": f"{project['slug'].upper()}-{base32_encode(issue['short_num'])}",
+            "status": issue["status"], "substatus": issue.get("substatus"),
             "assignee": f"{assignee[0]}:{assignee[1]}" if assignee else None,
             "assignee_label": _assignee_label(directory, assignee) if assignee else None,
+            "assignee_name": _assignee_name(directory, assignee) if assignee else None,
             "bookmarked": bool(issue.get("isBookmarked"))}
 
 
