@@ -321,13 +321,29 @@ static struct issue *find_copy(struct triage *t, const char *id)
 	return NULL;
 }
 
-/* The answer of a change has just been put on this issue's copies: show the changes
- * queued behind it again, oldest first, each with its rollback taken from the state it
- * now follows. */
-static void overlay_queued(struct triage *t, const char *id)
+/* What the server said about a change lands on an issue's copies (fn with ctx: its
+ * answer, the state read back, or a rollback). The changes queued behind it on that issue
+ * are taken off first (newest first, by their rollbacks) and put back after (oldest
+ * first), each with its rollback taken again from the state it now follows: a queued
+ * change's rollback must be what the server will have if it is refused, never its own
+ * hoped-for state. */
+static void land(struct triage *t, const char *id, copy_fn fn, void *ctx)
 {
+	size_t n = 0;
+	for (struct triage_op *op = t->queued; op; op = op->next)
+		n++;
+	struct triage_op **order = xcalloc(n ? n : 1, sizeof(*order));
+	n = 0;
+	for (struct triage_op *op = t->queued; op; op = op->next)
+		order[n++] = op;
+	for (size_t q = n; q-- > 0;)
+		for (size_t k = 0; k < order[q]->nissues; k++)
+			if (strcmp(order[q]->issues[k].id, id) == 0)
+				for_each_copy(t, id, apply_copy, &order[q]->issues[k].rollback);
+	for_each_copy(t, id, fn, ctx);
 	bool yes = true;
-	for (struct triage_op *op = t->queued; op; op = op->next) {
+	for (size_t q = 0; q < n; q++) {
+		struct triage_op *op = order[q];
 		for (size_t k = 0; k < op->nissues; k++) {
 			struct op_issue *oi = &op->issues[k];
 			if (strcmp(oi->id, id) != 0)
@@ -341,6 +357,7 @@ static void overlay_queued(struct triage *t, const char *id)
 			for_each_copy(t, id, set_pending, &yes);
 		}
 	}
+	free(order);
 }
 
 /* Send op now, or queue it behind the changes in flight on its issues. */
@@ -537,8 +554,7 @@ static void fail_request(struct triage *t, struct op_request *req, const char *w
 		oi->outcome = OUTCOME_REFUSED;
 		free(oi->why);
 		oi->why = xstrdup(why);
-		for_each_copy(t, oi->id, apply_copy, &oi->rollback);
-		overlay_queued(t, oi->id);
+		land(t, oi->id, apply_copy, &oi->rollback);
 	}
 }
 
@@ -615,15 +631,14 @@ static void on_reread(void *ctx, struct detail_result *r)
 	int seen = r->error || !r->detail ? -1 : change_seen_in(c, &r->detail->issue);
 	if (seen >= 0) {
 		/* Show what the server has, whichever way it went. */
-		for_each_copy(t, oi->id, take_server_state, &r->detail->issue);
+		land(t, oi->id, take_server_state, &r->detail->issue);
 		oi->outcome = seen ? OUTCOME_APPLIED : OUTCOME_NOT_APPLIED;
 	} else {
 		/* Nothing known: the rows go back to what the server last confirmed, and the
 		 * message says the change may be there. */
-		for_each_copy(t, oi->id, apply_copy, &oi->rollback);
+		land(t, oi->id, apply_copy, &oi->rollback);
 		oi->outcome = OUTCOME_UNKNOWN;
 	}
-	overlay_queued(t, oi->id);
 	detail_result_free(r);
 	if (op->pending == 0)
 		finish_op(t, op);
@@ -649,8 +664,7 @@ static void check_request(struct triage *t, struct op_request *req, const char *
 			op->pending++;
 		} else {
 			free(rr);
-			for_each_copy(t, oi->id, apply_copy, &oi->rollback);
-			overlay_queued(t, oi->id);
+			land(t, oi->id, apply_copy, &oi->rollback);
 			oi->outcome = OUTCOME_UNKNOWN;
 		}
 	}
@@ -683,10 +697,8 @@ static void on_response(void *ctx, struct triage_result *r)
 	} else {
 		/* The server's answer corrects the optimistic guess (e.g. self-assignment on
 		 * resolve, the substatus it inferred). */
-		for (size_t i = req->first; i < req->first + req->count; i++) {
-			for_each_copy(t, op->issues[i].id, apply_result, &r->change);
-			overlay_queued(t, op->issues[i].id);
-		}
+		for (size_t i = req->first; i < req->first + req->count; i++)
+			land(t, op->issues[i].id, apply_result, &r->change);
 	}
 	triage_result_free(r);
 	if (op->pending == 0)

@@ -52,4 +52,20 @@ grep -q "issue: 4500000003 FRONTEND-1 status=unresolved substatus=new .*pending=
 	grep "4500000003" "$TEST_DIR/screens/refused.view"; }
 grep -q "^status: failed, rolled back: FRONTEND-1 archived forever" "$TEST_DIR/screens/refused.view" ||
 	fail "the second refusal was not said"
+
+# The first goes through, the second (another field) is refused: the row rolls back the
+# assignee only, to what the server has (nobody), and keeps the first change.
+server_faults '[{"match": "^PUT ", "delay_ms": 500, "times": 1},
+                {"match": "^PUT ", "status": 400, "times": 1}]'
+tui_run <<'EOF2'
+:view loaded
+~b
+~:assign John Doe
+:view assign-refused.view
+EOF2
+grep -q "issue: 4500000003 FRONTEND-1 status=unresolved substatus=new assignee=- bookmarked=yes pending=no" \
+	"$TEST_DIR/screens/assign-refused.view" || { fail "the refused assignment stayed on the row";
+	grep "4500000003" "$TEST_DIR/screens/assign-refused.view"; }
+grep -q "^status: failed, rolled back: FRONTEND-1 assigned to John Doe" "$TEST_DIR/screens/assign-refused.view" ||
+	fail "the refused assignment was not said"
 finish
