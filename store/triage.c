@@ -318,6 +318,9 @@ static struct issue *find_copy(struct triage *t, const char *id)
 			return t->stream->items[i];
 	if (t->watch_summary && t->watch_summary->id && strcmp(t->watch_summary->id, id) == 0)
 		return t->watch_summary;
+	if (t->watch_detail && *t->watch_detail && (*t->watch_detail)->issue.id &&
+	    strcmp((*t->watch_detail)->issue.id, id) == 0)
+		return &(*t->watch_detail)->issue;
 	return NULL;
 }
 
