@@ -95,6 +95,11 @@ void triage_free(struct triage *t)
 				api_cancel(t->target->client, op->issues[i].reread);
 		op_free(op);
 	}
+	while (t->queued) {
+		struct triage_op *op = t->queued;
+		t->queued = op->next;
+		op_free(op);
+	}
 	op_free(t->last);
 	triage_clear_marks(t);
 	free(t->marked);
@@ -103,13 +108,15 @@ void triage_free(struct triage *t)
 
 bool triage_busy(const struct triage *t)
 {
-	return t->ops != NULL;
+	return t->ops != NULL || t->queued != NULL;
 }
 
 size_t triage_in_flight(const struct triage *t)
 {
 	size_t n = 0;
 	for (const struct triage_op *op = t->ops; op; op = op->next)
+		n += op->nissues;
+	for (const struct triage_op *op = t->queued; op; op = op->next)
 		n += op->nissues;
 	return n;
 }
@@ -229,8 +236,8 @@ static bool same_group(const struct triage_op *op, size_t a, size_t b)
 }
 
 /* Group the op's issues by project (and, for an undo, by identical inverse body), in
- * order of first appearance, and send one bulk request per group. */
-static void send_op(struct triage *t, struct triage_op *op)
+ * order of first appearance. */
+static void group_op(struct triage_op *op)
 {
 	op->requests = xcalloc(op->nissues ? op->nissues : 1, sizeof(*op->requests));
 	bool *grouped = xcalloc(op->nissues ? op->nissues : 1, sizeof(bool));
@@ -252,7 +259,11 @@ static void send_op(struct triage *t, struct triage_op *op)
 	free(op->issues);
 	op->issues = ordered;
 	free(grouped);
+}
 
+/* Send op's requests (grouped already): one bulk request per group. */
+static void start_op(struct triage *t, struct triage_op *op)
+{
 	op->next = t->ops;
 	t->ops = op;
 	for (size_t r = 0; r < op->nrequests; r++) {
@@ -275,6 +286,116 @@ static void send_op(struct triage *t, struct triage_op *op)
 	/* Every request was refused before sending: the action is over already. */
 	if (op->pending == 0)
 		finish_op(t, op);
+}
+
+static bool op_touches(const struct triage_op *op, const char *id)
+{
+	for (size_t i = 0; i < op->nissues; i++)
+		if (strcmp(op->issues[i].id, id) == 0)
+			return true;
+	return false;
+}
+
+/* Whether a change in flight, or one queued before op, touches one of op's issues. */
+static bool op_blocked(const struct triage *t, const struct triage_op *op)
+{
+	for (size_t i = 0; i < op->nissues; i++) {
+		for (const struct triage_op *o = t->ops; o; o = o->next)
+			if (op_touches(o, op->issues[i].id))
+				return true;
+		for (const struct triage_op *o = t->queued; o && o != op; o = o->next)
+			if (op_touches(o, op->issues[i].id))
+				return true;
+	}
+	return false;
+}
+
+/* The local copy of an issue the triage engine keeps in step (NULL if none is loaded). */
+static struct issue *find_copy(struct triage *t, const char *id)
+{
+	for (size_t i = 0; i < t->stream->n; i++)
+		if (t->stream->items[i]->id && strcmp(t->stream->items[i]->id, id) == 0)
+			return t->stream->items[i];
+	if (t->watch_summary && t->watch_summary->id && strcmp(t->watch_summary->id, id) == 0)
+		return t->watch_summary;
+	if (t->watch_detail && *t->watch_detail && (*t->watch_detail)->issue.id &&
+	    strcmp((*t->watch_detail)->issue.id, id) == 0)
+		return &(*t->watch_detail)->issue;
+	return NULL;
+}
+
+/* What the server said about a change lands on an issue's copies (fn with ctx: its
+ * answer, the state read back, or a rollback). The changes queued behind it on that issue
+ * are taken off first (newest first, by their rollbacks) and put back after (oldest
+ * first), each with its rollback taken again from the state it now follows: a queued
+ * change's rollback must be what the server will have if it is refused, never its own
+ * hoped-for state. */
+static void land(struct triage *t, const char *id, copy_fn fn, void *ctx)
+{
+	size_t n = 0;
+	for (struct triage_op *op = t->queued; op; op = op->next)
+		n++;
+	struct triage_op **order = xcalloc(n ? n : 1, sizeof(*order));
+	n = 0;
+	for (struct triage_op *op = t->queued; op; op = op->next)
+		order[n++] = op;
+	for (size_t q = n; q-- > 0;)
+		for (size_t k = 0; k < order[q]->nissues; k++)
+			if (strcmp(order[q]->issues[k].id, id) == 0)
+				for_each_copy(t, id, apply_copy, &order[q]->issues[k].rollback);
+	for_each_copy(t, id, fn, ctx);
+	bool yes = true;
+	for (size_t q = 0; q < n; q++) {
+		struct triage_op *op = order[q];
+		for (size_t k = 0; k < op->nissues; k++) {
+			struct op_issue *oi = &op->issues[k];
+			if (strcmp(oi->id, id) != 0)
+				continue;
+			struct issue *copy = find_copy(t, id);
+			if (copy && !op->is_undo) {
+				change_free(&oi->rollback);
+				change_inverse(&op->change, copy, &oi->rollback);
+			}
+			for_each_copy(t, id, apply_copy, op->is_undo ? &oi->body : &op->change);
+			for_each_copy(t, id, set_pending, &yes);
+		}
+	}
+	free(order);
+}
+
+/* Send op now, or queue it behind the changes in flight on its issues. */
+static void send_op(struct triage *t, struct triage_op *op)
+{
+	group_op(op);
+	if (!op_blocked(t, op)) {
+		start_op(t, op);
+		return;
+	}
+	struct triage_op **tail = &t->queued;
+	while (*tail)
+		tail = &(*tail)->next;
+	op->next = NULL;
+	*tail = op;
+}
+
+/* A change finished: send the queued ones nothing holds back any more, oldest first;
+ * those still waiting stay marked pending. */
+static void send_queued(struct triage *t)
+{
+	bool yes = true;
+	struct triage_op **pp = &t->queued;
+	while (*pp) {
+		struct triage_op *op = *pp;
+		for (size_t i = 0; i < op->nissues; i++)
+			for_each_copy(t, op->issues[i].id, set_pending, &yes);
+		if (op_blocked(t, op)) {
+			pp = &op->next;
+			continue;
+		}
+		*pp = op->next;
+		start_op(t, op);
+		pp = &t->queued; /* starting it may have finished ops and changed the queue */
+	}
 }
 
 static void unlink_op(struct triage *t, struct triage_op *op)
@@ -424,6 +545,7 @@ static void finish_op(struct triage *t, struct triage_op *op)
 	if (t->on_done)
 		t->on_done(t->ctx, strbuf_str(&msg), error);
 	strbuf_free(&msg);
+	send_queued(t);
 }
 
 /* The issues of req could not be changed: put their rows back. */
@@ -435,7 +557,7 @@ static void fail_request(struct triage *t, struct op_request *req, const char *w
 		oi->outcome = OUTCOME_REFUSED;
 		free(oi->why);
 		oi->why = xstrdup(why);
-		for_each_copy(t, oi->id, apply_copy, &oi->rollback);
+		land(t, oi->id, apply_copy, &oi->rollback);
 	}
 }
 
@@ -512,12 +634,12 @@ static void on_reread(void *ctx, struct detail_result *r)
 	int seen = r->error || !r->detail ? -1 : change_seen_in(c, &r->detail->issue);
 	if (seen >= 0) {
 		/* Show what the server has, whichever way it went. */
-		for_each_copy(t, oi->id, take_server_state, &r->detail->issue);
+		land(t, oi->id, take_server_state, &r->detail->issue);
 		oi->outcome = seen ? OUTCOME_APPLIED : OUTCOME_NOT_APPLIED;
 	} else {
 		/* Nothing known: the rows go back to what the server last confirmed, and the
 		 * message says the change may be there. */
-		for_each_copy(t, oi->id, apply_copy, &oi->rollback);
+		land(t, oi->id, apply_copy, &oi->rollback);
 		oi->outcome = OUTCOME_UNKNOWN;
 	}
 	detail_result_free(r);
@@ -545,7 +667,7 @@ static void check_request(struct triage *t, struct op_request *req, const char *
 			op->pending++;
 		} else {
 			free(rr);
-			for_each_copy(t, oi->id, apply_copy, &oi->rollback);
+			land(t, oi->id, apply_copy, &oi->rollback);
 			oi->outcome = OUTCOME_UNKNOWN;
 		}
 	}
@@ -579,7 +701,7 @@ static void on_response(void *ctx, struct triage_result *r)
 		/* The server's answer corrects the optimistic guess (e.g. self-assignment on
 		 * resolve, the substatus it inferred). */
 		for (size_t i = req->first; i < req->first + req->count; i++)
-			for_each_copy(t, op->issues[i].id, apply_result, &r->change);
+			land(t, op->issues[i].id, apply_result, &r->change);
 	}
 	triage_result_free(r);
 	if (op->pending == 0)
@@ -720,6 +842,15 @@ void triage_overlay(struct triage *t, struct issue **items, size_t n)
 					change_apply(&op->issues[k].body, issue);
 				else
 					change_apply(&op->change, issue);
+				issue->pending = true;
+			}
+		}
+		/* Then the changes waiting behind them, in the order they were made. */
+		for (struct triage_op *op = t->queued; op; op = op->next) {
+			for (size_t k = 0; k < op->nissues; k++) {
+				if (strcmp(op->issues[k].id, issue->id) != 0)
+					continue;
+				change_apply(op->is_undo ? &op->issues[k].body : &op->change, issue);
 				issue->pending = true;
 			}
 		}

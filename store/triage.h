@@ -2,7 +2,8 @@
  * screen (optimistic, rows marked pending), with one bulk PUT per project; the answer
  * confirms or corrects the rows, a failure rolls them back and says why. The last action
  * can be undone by sending each issue's inverse change. Pending changes survive a
- * refresh that lands meanwhile, and marks survive refreshes too.
+ * refresh that lands meanwhile, and marks survive refreshes too. A change to an issue that
+ * has one on its way waits for it, so the server gets them in the order they were made.
  *
  * Every local copy of an issue is kept in step: the stream's rows and the copies the
  * issue screen holds (registered with triage_watch). */
@@ -22,6 +23,10 @@ struct triage {
 	const struct sentry_target *target;
 	struct issue_stream *stream;
 	struct triage_op *ops;        /* in flight */
+	struct triage_op *queued;     /* waiting, oldest first, for a change in flight on one of
+	                                 their issues: the server applies changes in the order
+	                                 they arrive, and parallel connections do not keep
+	                                 the order they were sent in */
 	struct triage_op *last;       /* the last finished action, for undo */
 	char **marked;                /* ids of marked issues */
 	size_t nmarked, marked_cap;

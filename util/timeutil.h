@@ -16,5 +16,7 @@ bool time_pin(const char *spec);
 time_t time_now(void);
 /* Monotonic milliseconds, never pinned: for timers, retries and timeouts. */
 long long time_mono_ms(void);
+/* The same clock in microseconds (ordering test dumps against a server's log). */
+long long time_mono_us(void);
 
 #endif

@@ -640,6 +640,8 @@ static void dump_view(struct app *app, const char *name)
 		v->ops->describe(v, &sb);
 	strbuf_addf(&sb, "status: %s\n", app->status ? app->status : "");
 	strbuf_addf(&sb, "clipboard: %s\n", osc_last_copied());
+	/* When it was taken, on the clock a test's server can log too (CLOCK_MONOTONIC). */
+	strbuf_addf(&sb, "clock_us: %lld\n", time_mono_us());
 	strbuf_addf(&path, "%s/%s", app->dump_dir ? app->dump_dir : ".", name);
 	FILE *f = fopen(strbuf_str(&path), "w");
 	if (f) {

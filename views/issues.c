@@ -776,6 +776,18 @@ static void describe(struct view *v, struct strbuf *out)
 	for (size_t i = 0; i < s->filters.nprojects; i++)
 		strbuf_addf(out, " %s", s->filters.projects[i]);
 	strbuf_addf(out, "\nper_project: %s\n", s->per_project ? "yes" : "no");
+	/* Every loaded row's triage state, for tests that compare it with the server's. */
+	for (size_t i = 0; i < s->n; i++) {
+		const struct issue *it = s->items[i];
+		const struct actor *who = it->assigned_to;
+		strbuf_addf(out, "issue: %s %s status=%s substatus=%s assignee=%s%s%s bookmarked=%s "
+		                 "pending=%s\n",
+		            it->id ? it->id : "-", it->short_id ? it->short_id : "-",
+		            it->status ? it->status : "-", it->substatus ? it->substatus : "-",
+		            who && who->type ? who->type : who ? "?" : "-", who ? ":" : "",
+		            who && who->id ? who->id : "", it->is_bookmarked ? "yes" : "no",
+		            it->pending ? "yes" : "no");
+	}
 }
 
 static struct issue *current_issue(struct view *v)

@@ -3,7 +3,8 @@
 
     python3 tests/fake_sentry/server.py --port-file FILE [--log FILE] [--token TOKEN]
         [--org ORG] [--now ISO8601] [--dataset demo|hostile|small|events] [--faults FILE]
-        [--latency-ms N] [--no-global-views] [--issues N] [--tls CERT KEY]
+        [--fault-rate R --fault-seed N] [--latency-ms N] [--no-global-views] [--issues N]
+        [--tls CERT KEY]
 
 Listens on 127.0.0.1 on an ephemeral port and writes the port number to
 --port-file once it accepts connections. See README.md in this folder.
@@ -22,6 +23,7 @@ import select
 import signal
 import socket
 import ssl
+import struct
 import sys
 import threading
 import time
@@ -35,6 +37,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from api import Api, Request  # noqa: E402  (needs the path above)
 from faults import FaultError, FaultSet, JSON_TYPE  # noqa: E402
 from hostile import splice_invalid_utf8  # noqa: E402
+from issuestate import states  # noqa: E402
 from requestlog import RequestLog, make_entry  # noqa: E402
 from timeutil import parse_iso, utc_now  # noqa: E402
 
@@ -218,18 +221,21 @@ class Handler(BaseHTTPRequestHandler):
 
     def _serve(self, request):
         server = self.server
-        rule = server.faults.pick(request.method, request.path, request.query)
+        rule = server.faults.pick(request.method, request.path, request.query, request.body)
         fault = None
         if rule:
             fault = {k: v for k, v in rule.spec.items() if k not in ("match", "times", "body")}
         if rule and rule.delay_ms:
             if server.stopping.wait(rule.delay_ms / 1000.0):
                 return
-        if rule and rule.hang:
-            server.request_log.record(make_entry(request.method, request.path, request.query,
-                                                 request.headers, request.body, None, fault,
-                                                 self._client(), request.raw_path))
-            self._hold_until_closed()
+        if rule and (rule.hang or rule.reset):
+            if rule.apply_first:
+                self._api_response(request)  # the change happens; no answer comes
+            self._record(request, None, fault)
+            if rule.hang:
+                self._hold_until_closed()
+            else:
+                self._reset_connection()
             return
         is_api = request.path.startswith("/api/0/")
         if is_api and server.latency and server.stopping.wait(server.latency):
@@ -246,10 +252,27 @@ class Handler(BaseHTTPRequestHandler):
             headers.update(server.meter.headers(limited=status == 429))
         if rule:
             headers.update(rule.headers)
-        server.request_log.record(make_entry(request.method, request.path, request.query,
-                                             request.headers, request.body, status, fault,
-                                             self._client(), request.raw_path))
+        self._record(request, status, fault)
         self._send(status, body, content_type, headers, rule.truncate if rule else None)
+
+    def _record(self, request, status, fault):
+        entry = make_entry(request.method, request.path, request.query, request.headers,
+                           request.body, status, fault, self._client(), request.raw_path)
+        entry["mono_ms"] = time.monotonic() * 1000  # the clock of sentry-tui's view dumps (clock_us)
+        if request.method in ("PUT", "POST", "DELETE") and request.all("id"):
+            # The touched issues as the server now holds them, whatever the client was
+            # told: fault campaigns compare this with what the client shows.
+            entry["state"] = states(self.server.api, request.all("id"))
+        self.server.request_log.record(entry)
+
+    def _reset_connection(self):
+        """A `reset` fault: drop the connection with a TCP RST instead of an answer."""
+        try:
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+        except OSError:
+            pass
+        self.close_connection = True
 
     def _client(self):
         host, port = self.client_address[:2]
@@ -280,6 +303,8 @@ class Handler(BaseHTTPRequestHandler):
         elif action == ("DELETE", "/__control/requests"):
             server.request_log.clear()
             self._send_json(200, {"cleared": True})
+        elif action == ("GET", "/__control/state"):
+            self._send_json(200, states(server.api))
         elif action == ("GET", "/__control/faults"):
             self._send_json(200, server.faults.describe())
         elif action == ("POST", "/__control/faults"):
@@ -329,6 +354,9 @@ def _parse_args(argv):
     parser.add_argument("--flavor", choices=["sentry", "glitchtip"], default="sentry",
                         help="whose API to answer with (glitchtip: docs/sentry-api.md §12)")
     parser.add_argument("--faults", help="JSON file with a list of fault rules")
+    parser.add_argument("--fault-rate", type=float, default=0.0,
+                        help="fail this share of /api/0/ requests at random (see faults.py)")
+    parser.add_argument("--fault-seed", type=int, default=0, help="seed of --fault-rate")
     parser.add_argument("--latency-ms", type=int, default=0, help="delay every /api/0/ answer")
     parser.add_argument("--no-global-views", action="store_true",
                         help="refuse multi-project issue queries like small Sentry plans")
@@ -338,6 +366,8 @@ def _parse_args(argv):
     args = parser.parse_args(argv)
     if args.latency_ms < 0 or args.issues < 0:
         parser.error("--latency-ms and --issues must not be negative")
+    if not 0 <= args.fault_rate <= 1:
+        parser.error("--fault-rate must be from 0 to 1")
     return args
 
 
@@ -356,6 +386,8 @@ def main(argv=None):
         except (OSError, ValueError, FaultError) as exc:
             print(f"server.py: bad --faults file: {exc}", file=sys.stderr)
             return 2
+    if args.fault_rate:
+        faults.replace(faults.specs() + [{"random": {"rate": args.fault_rate, "seed": args.fault_seed}}])
 
     api_class = Api
     if args.flavor == "glitchtip":
