@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "tui/draw.h"
 #include "tui/keymap.h"
@@ -648,12 +649,16 @@ void app_run_command(struct app *app, const char *line)
 		app_redraw(app, true);
 		dump_view(app, *arg ? arg : "view");
 	} else if (strcmp(name, "stamp") == 0) {
-		/* Benchmarks: the monotonic clock in ms, written to the dump directory. */
+		/* Benchmarks: the monotonic clock in ms, then the process's CPU time in µs,
+		 * written to the dump directory. */
 		struct strbuf path = STRBUF_INIT;
 		strbuf_addf(&path, "%s/%s", app->dump_dir ? app->dump_dir : ".", *arg ? arg : "stamp");
 		FILE *f = fopen(strbuf_str(&path), "w");
 		if (f) {
-			fprintf(f, "%lld\n", time_mono_ms());
+			struct timespec cpu = { 0, 0 };
+			clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+			fprintf(f, "%lld\n%lld\n", time_mono_ms(),
+			        (long long)cpu.tv_sec * 1000000 + cpu.tv_nsec / 1000);
 			fclose(f);
 		}
 		strbuf_free(&path);
