@@ -369,16 +369,23 @@ def headless(server, steps, name, query=QUERY, cols=120, rows=40):
     proc = subprocess.Popen([BIN], env=env, stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=dump)
     peak = 0
+    global LAST_ANON_PEAK
+    LAST_ANON_PEAK = 0
     while proc.poll() is None:
         try:
             with open("/proc/%d/status" % proc.pid, encoding="ascii") as handle:
                 for line in handle:
                     if line.startswith("VmHWM:"):
                         peak = max(peak, int(line.split()[1]))
+                    elif line.startswith("RssAnon:"):
+                        LAST_ANON_PEAK = max(LAST_ANON_PEAK, int(line.split()[1]))
         except OSError:
             pass
         time.sleep(0.01)
     return time.monotonic() - start, peak, dump
+
+
+LAST_ANON_PEAK = 0  # the largest RssAnon (heap and other private memory) of the last run
 
 
 def stamp(dump, name):
@@ -394,11 +401,12 @@ PAGES = ["G"] * 101  # one G per step: each step waits for the page it asked for
 def bench_memory_and_keys():
     server = Server(10000, 0)
     keys = (["j"] * 100 + ["k"] * 100) * 5  # a move and a full redraw per step
-    peaks, rows, per_key_cpu, per_key_small = [], None, [], []
+    peaks, anon, rows, per_key_cpu, per_key_small = [], [], None, [], []
     for _ in range(max(1, RUNS // 2)):
         _, peak, dump = headless(server, PAGES + [":view loaded", "g", ":stamp a"] + keys
                                  + [":stamp b"], "keys", query="")
         peaks.append(peak)
+        anon.append(LAST_ANON_PEAK)
         with open(os.path.join(dump, "loaded"), encoding="utf-8") as handle:
             rows = int(re.search(r"^rows: (\d+)", handle.read(), re.M).group(1))
         (_, cpu_a), (_, cpu_b) = stamp(dump, "a"), stamp(dump, "b")
@@ -410,7 +418,9 @@ def bench_memory_and_keys():
         with open(os.path.join(dump, "small"), encoding="utf-8") as handle:
             small_rows = int(re.search(r"^rows: (\d+)", handle.read(), re.M).group(1))
     server.stop()
-    return {"rows": rows, "peak": stats(peaks), "key": stats(per_key_cpu),
+    _, base, _ = headless(server, [], "base", query="level:nonesuch")
+    return {"rows": rows, "peak": stats(peaks), "anon": stats(anon), "base": base,
+            "base_anon": LAST_ANON_PEAK, "key": stats(per_key_cpu),
             "key_small": stats(per_key_small), "small_rows": small_rows}
 
 
@@ -536,7 +546,9 @@ def main():
     log("memory and keys on 10,000 issues…")
     mk = bench_memory_and_keys()
     rows.append(("RSS with %s issues loaded (peak)" % mk["rows"], fmt(mk["peak"], "MB", 1 / 1024, 1),
-                 "", "", "budget 20 MB"))
+                 "", "", "budget 20 MB; with no issue: %.1f MB" % (mk["base"] / 1024)))
+    rows.append(("of which private (RssAnon: heap, not libraries)", fmt(mk["anon"], "MB", 1 / 1024, 1),
+                 "", "", "with no issue: %.1f MB" % (mk["base_anon"] / 1024)))
     rows.append(("CPU per key on %s issues (move + full redraw, 120x40)" % mk["rows"],
                  fmt(mk["key"], "µs"), "", "", "on %s issues: %s" % (mk["small_rows"], fmt(mk["key_small"], "µs"))))
     log("terminal bytes…")
