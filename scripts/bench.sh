@@ -9,6 +9,6 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 python3 "$ROOT/scripts/bench/bench.py"
-if [ "${SENTRY_TUI_BENCH_OUT:-}" != "-" ] && [ -z "${SENTRY_TUI_BENCH_OUT:-}" ]; then
+if [ -z "${SENTRY_TUI_BENCH_OUT:-}" ]; then # the default file: README follows it
 	python3 "$ROOT/scripts/bench/readme.py"
 fi
