@@ -133,11 +133,11 @@ fuzz-smoke: fuzz-bins
 fuzz: fuzz-bins
 	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
-# Performance budgets from ARCHITECTURE.md, measured (not asserted): memory and key cost with
-# 10,000 issues.
+# Performance beside the official CLIs, measured (not asserted) on the fake server with
+# 10,000 issues: docs/benchmarks.md and README.md's performance section (scripts/bench/).
 bench: $(BIN) $(BUILD)/bench/bench_waterfall
-	SENTRY_TUI_BIN=$(abspath $(BIN)) bash scripts/bench.sh
-	$(BUILD)/bench/bench_waterfall
+	SENTRY_TUI_BIN=$(abspath $(BIN)) SENTRY_TUI_BENCH_WATERFALL=$(abspath $(BUILD)/bench/bench_waterfall) \
+		bash scripts/bench.sh
 
 $(BUILD)/bench/%: tests/bench/%.c $(LIB)
 	@mkdir -p $(dir $@)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/strpool.h"
 #include "util/xalloc.h"
 #include <strings.h>
 
@@ -11,10 +12,11 @@ void actor_free(struct actor *a)
 {
 	if (!a)
 		return;
-	free(a->type);
-	free(a->id);
-	free(a->name);
-	free(a->email);
+	/* Interned when decoded from a list (util/strpool.h); heap copies otherwise. */
+	strpool_release(a->type);
+	strpool_release(a->id);
+	strpool_release(a->name);
+	strpool_release(a->email);
 	memset(a, 0, sizeof(*a));
 }
 
@@ -38,18 +40,18 @@ void issue_free(struct issue *issue)
 	free(issue->short_id);
 	free(issue->title);
 	free(issue->culprit);
-	free(issue->level_name);
+	strpool_release(issue->level_name);
 	free(issue->status);
 	free(issue->substatus);
-	free(issue->priority);
-	free(issue->type);
-	free(issue->platform);
+	strpool_release(issue->priority);
+	strpool_release(issue->type);
+	strpool_release(issue->platform);
 	free(issue->permalink);
-	free(issue->metadata_type);
+	strpool_release(issue->metadata_type);
 	free(issue->metadata_value);
-	free(issue->project_id);
-	free(issue->project_slug);
-	free(issue->project_name);
+	strpool_release(issue->project_id);
+	strpool_release(issue->project_slug);
+	strpool_release(issue->project_name);
 	/* assigned_to is the only member the issue owns by pointer, so it goes with it. */
 	actor_free(issue->assigned_to);
 	free(issue->assigned_to);

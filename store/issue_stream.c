@@ -310,7 +310,17 @@ static void fill_query(const struct issue_stream *s, struct issue_query *q, cons
 
 static void on_page(void *ctx, struct issue_page *page);
 
+static void request_page_sized(struct issue_stream *s, const char *cursor, int limit);
+
 static void request_page(struct issue_stream *s, const char *cursor)
+{
+	bool first = !cursor && s->first_pages == 0 && s->n == 0;
+	int rows = s->first_page_rows;
+	request_page_sized(s, cursor, first && rows > 0 && rows < ISSUE_PAGE_SIZE ? rows
+	                                                                       : ISSUE_PAGE_SIZE);
+}
+
+static void request_page_sized(struct issue_stream *s, const char *cursor, int limit)
 {
 	const char **pids;
 	size_t npids;
@@ -328,6 +338,8 @@ static void request_page(struct issue_stream *s, const char *cursor)
 	const char *envs[1] = { s->filters.environment };
 	struct issue_query q;
 	fill_query(s, &q, pids, npids, envs, cursor);
+	q.limit = limit;
+	s->page_limit = limit;
 	s->loading = true;
 	s->request = api_list_issues(s->target, &q, on_page, s);
 	free(pids);
@@ -376,6 +388,9 @@ static void on_page(void *ctx, struct issue_page *page)
 		s->has_more = s->next_cursor != NULL;
 		s->pages++;
 		set_error(s, NULL);
+		/* A first page sized to the screen: the rest of a full page at once. */
+		if (s->pages == 1 && s->page_limit < ISSUE_PAGE_SIZE && s->has_more)
+			request_page_sized(s, s->next_cursor, ISSUE_PAGE_SIZE - s->page_limit);
 	}
 	issue_page_free(page);
 	changed(s);
@@ -518,6 +533,11 @@ static void on_project_page(void *ctx, struct issue_page *page)
 }
 
 /* Public */
+
+void issue_stream_set_first_page_rows(struct issue_stream *s, int rows)
+{
+	s->first_page_rows = rows > 0 ? rows : 0;
+}
 
 void issue_stream_reload(struct issue_stream *s)
 {

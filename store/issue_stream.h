@@ -67,6 +67,12 @@ struct issue_stream {
 	unsigned long request;
 	unsigned long stats_request; /* sparklines of a server whose list has none */
 
+	/* The session's first page sized to the screen (0: a full page): fewer issues for
+	 * the server to build and for us to decode before the first rows show. The rest of
+	 * a full page is asked for as soon as it arrives, so paging goes on as before. */
+	int first_page_rows;
+	int page_limit;          /* the limit of the page in flight */
+
 	bool per_project;        /* fallback mode, see above */
 	struct project_cursor *pc;
 	size_t npc;
@@ -102,6 +108,8 @@ void issue_filters_free(struct issue_filters *f);
 void issue_filters_copy(struct issue_filters *dst, const struct issue_filters *src);
 bool issue_filters_equal(const struct issue_filters *a, const struct issue_filters *b);
 
+/* Size the session's first page to a screen of rows (before the first load). */
+void issue_stream_set_first_page_rows(struct issue_stream *s, int rows);
 /* Start over with the current filters (cancels what is in flight). */
 void issue_stream_reload(struct issue_stream *s);
 /* Fetch the next page if there is one and nothing is in flight. */

@@ -9,7 +9,8 @@
  *   :view NAME        write the view's logical state (cursor, selection, filters)
  *   :wait-for TEXT    wait (without waiting for idle) until TEXT is on screen (10 s max)
  *   :resize COLSxROWS resize the headless terminal
- *   :stamp NAME       write the monotonic clock (ms) to $SENTRY_TUI_DUMP_DIR/NAME (benchmarks)
+ *   :stamp NAME       write the monotonic clock (ms) and, on a second line, the process's
+ *                     CPU time (µs) to $SENTRY_TUI_DUMP_DIR/NAME (benchmarks)
  * A line starting with "~" runs without waiting for idle.
  */
 #ifndef TUI_SCRIPT_H

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "tui/draw.h"
 #include "tui/keymap.h"
@@ -348,6 +349,8 @@ void app_init(struct app *app, const struct config *cfg, struct api_client *clie
 	issue_filters_set(&f->environment, cfg->environment);
 	issue_filters_set_projects(f, cfg->projects, cfg->nprojects);
 	app_push(app, view_open(app, VIEW_issues, NULL));
+	if (!cfg->watch) /* a watch compares whole first pages with the last session */
+		issue_stream_set_first_page_rows(&app->stream, LINES); /* the first rows sooner */
 	issue_stream_reload(&app->stream);
 	/* In parallel: slugs, environments and the per-project fallback need the list. */
 	project_store_load(&app->projects);
@@ -678,12 +681,16 @@ void app_run_command(struct app *app, const char *line)
 		app_redraw(app, true);
 		dump_view(app, *arg ? arg : "view");
 	} else if (strcmp(name, "stamp") == 0) {
-		/* Benchmarks: the monotonic clock in ms, written to the dump directory. */
+		/* Benchmarks: the monotonic clock in ms, then the process's CPU time in µs,
+		 * written to the dump directory. */
 		struct strbuf path = STRBUF_INIT;
 		strbuf_addf(&path, "%s/%s", app->dump_dir ? app->dump_dir : ".", *arg ? arg : "stamp");
 		FILE *f = fopen(strbuf_str(&path), "w");
 		if (f) {
-			fprintf(f, "%lld\n", time_mono_ms());
+			struct timespec cpu = { 0, 0 };
+			clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+			fprintf(f, "%lld\n%lld\n", time_mono_ms(),
+			        (long long)cpu.tv_sec * 1000000 + cpu.tv_nsec / 1000);
 			fclose(f);
 		}
 		strbuf_free(&path);

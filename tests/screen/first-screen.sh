@@ -8,10 +8,16 @@ tui_run <<'EOF2'
 EOF2
 assert_screen first
 assert_screen_has first "100 of 186 issues"
-# One issue-list request with Sentry's parameters, and the project list alongside.
+# The first page with Sentry's parameters, sized to the screen (24 rows) so the rows
+# show sooner, then at once the rest of a full page from its cursor; the project list
+# alongside.
 assert_request --method GET --path /api/0/organizations/acme/issues/ --count 1 \
 	--param query=is:unresolved --param sort=date --param statsPeriod=14d \
-	--param groupStatsPeriod=24h --param limit=100 --no-param cursor --no-param project
+	--param groupStatsPeriod=24h --param limit=24 --no-param cursor --no-param project
+assert_request --method GET --path /api/0/organizations/acme/issues/ --count 1 \
+	--param query=is:unresolved --param sort=date --param statsPeriod=14d \
+	--param groupStatsPeriod=24h --param limit=76 --param cursor=0:24:0 --no-param project
+assert_request --method GET --path /api/0/organizations/acme/issues/ --count 2
 assert_request --method GET --path /api/0/organizations/acme/projects/ --count 1
 # Authenticated, and naming itself.
 assert_request --path /api/0/organizations/acme/issues/ --header "authorization=Bearer demo-token"

@@ -16,6 +16,7 @@
 #include "api/decode.h"
 #include "store/watch.h"
 #include "support/fixture.h"
+#include "util/strpool.h"
 #include "util/xalloc.h"
 
 #define KEY "profile\nhttps://sentry.io/\nacme\nis:unresolved\n"
@@ -135,7 +136,7 @@ static void test_bell_setting(void **state)
 	assert_string_equal(i->priority, "medium");
 	/* Sentry's priority wins over the level. */
 	assert_false(watch_bell_wanted(WATCH_BELL_NEW, i, WATCH_NEW));
-	free(i->priority);
+	strpool_release(i->priority); /* decoded values may be interned */
 	i->priority = xstrdup("high");
 	assert_true(watch_bell_wanted(WATCH_BELL_NEW, i, WATCH_NEW));
 	assert_false(watch_bell_wanted(WATCH_BELL_NEVER, i, WATCH_NEW));
@@ -145,7 +146,7 @@ static void test_bell_setting(void **state)
 	assert_true(watch_bell_wanted(WATCH_BELL_ESCALATING, i, WATCH_NEW));
 	assert_false(watch_bell_wanted(WATCH_BELL_NEW, i, WATCH_REGRESSED));
 	/* No priority: fatal and error ring, warning does not. */
-	free(i->priority);
+	strpool_release(i->priority);
 	i->priority = NULL;
 	i->level = LEVEL_FATAL;
 	assert_true(watch_bell_wanted(WATCH_BELL_NEW, i, WATCH_NEW));

@@ -1,0 +1,616 @@
+#!/usr/bin/env python3
+"""sentry-tui beside the official Sentry CLIs, on the same fake server (`make bench`).
+
+Every figure is measured here, on this machine, against tests/fake_sentry/server.py with
+10,000 issues and an injected per-request delay (--latency-ms, like a round trip):
+
+  list            `sentry-tui list` / `sentry-cli issues list` / `sentry issue list`, the same
+                  100 issues, at 0 and 100 ms RTT: wall time and CPU (user+sys, the child's
+                  rusage); runs alternate between the programs (ours, sentry-cli, sentry, ours…)
+  first row       exec to the first frame showing an issue row, in a real pty (200x50)
+  issue open      Enter on a row to a stack trace on screen at 100 ms RTT, in round trips
+  keypress        CPU per key on 10,000 loaded issues (headless, full redraw per key), and the
+                  bytes written to a real 200x50 terminal for a one-row cursor move
+  memory          RSS with 10,000 issues loaded; `list --all` at 1,000 and 10,000 issues
+  waterfall       build/*/bench/bench_waterfall (10,000 spans)
+  idle            CPU per minute idle with refresh off; requests per interval in watch mode
+  size            the stripped binary
+
+The official CLIs come from npm (tests/cli/official-clis.sh installs them into its cache
+on first use); without npm or a reachable registry their columns say why they are empty.
+Numbers, never pass/fail: budgets are shown beside them. SENTRY_TUI_BENCH_RUNS (7) sets the
+runs per figure. The table goes to stdout and into docs/benchmarks.md between its
+markers; scripts/bench/readme.py copies it into README.md's performance section.
+"""
+import fcntl
+import json
+import os
+import platform
+import re
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BIN = os.path.abspath(os.environ.get("SENTRY_TUI_BIN", os.path.join(ROOT, "sentry-tui")))
+WATERFALL = os.environ.get("SENTRY_TUI_BENCH_WATERFALL",
+                           os.path.join(ROOT, "build", "release", "bench", "bench_waterfall"))
+RUNS = max(1, int(os.environ.get("SENTRY_TUI_BENCH_RUNS", "7")))
+NPM_CACHE = os.environ.get("SENTRY_TUI_NPM_CACHE") or os.path.join(
+    os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+    "sentry-tui-test", "npm")
+CLI_BIN = os.path.join(NPM_CACHE, "node_modules", ".bin")
+NOW = "2026-11-20T12:00:00Z"
+TOKEN = "demo-token"
+ROW_TEXT = b"BACKEND-"  # a short id: only issue rows show one
+PTY_ROWS, PTY_COLS = 50, 200
+QUERY = "is:unresolved"
+
+TMP = tempfile.mkdtemp(prefix="sentry-tui-bench.")
+NOTES = []  # why a figure is missing, printed under the table
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+# ------------------------------------------------------------- the server ----
+
+class Server:
+    """The fake Sentry on a free port, with N issues and a per-request delay."""
+
+    def __init__(self, issues, latency_ms):
+        self.dir = tempfile.mkdtemp(dir=TMP)
+        self.log_path = os.path.join(self.dir, "requests.log")
+        port_file = os.path.join(self.dir, "port")
+        self.proc = subprocess.Popen(
+            [sys.executable, os.path.join(ROOT, "tests", "fake_sentry", "server.py"),
+             "--port-file", port_file, "--issues", str(issues), "--latency-ms", str(latency_ms),
+             "--now", NOW, "--log", self.log_path],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(600):
+            if os.path.exists(port_file):
+                break
+            time.sleep(0.05)
+        else:
+            raise SystemExit("bench: the fake server did not start")
+        with open(port_file, encoding="ascii") as handle:
+            self.port = int(handle.read())
+        self.url = "http://127.0.0.1:%d/" % self.port
+
+    def requests(self):
+        try:
+            with open(self.log_path, encoding="utf-8") as handle:
+                return [json.loads(line) for line in handle if line.strip()]
+        except OSError:
+            return []
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait()
+
+
+def base_env(server, home):
+    """What every program gets: the fake server, the token, nothing of the user's own."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": home, "XDG_CONFIG_HOME": home, "XDG_STATE_HOME": home, "XDG_CACHE_HOME": home,
+        "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color",
+        "SENTRY_URL": server.url, "SENTRY_AUTH_TOKEN": TOKEN, "SENTRY_ORG": "acme",
+        # Everything stays on this machine: no telemetry, no update checks, no proxy.
+        "SENTRY_CLI_NO_TELEMETRY": "1", "DO_NOT_TRACK": "1", "SENTRY_CLI_NO_UPDATE_CHECK": "1",
+        "SENTRY_DISABLE_UPDATE_CHECK": "true", "NO_COLOR": "1",
+        "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1",
+    }
+    return env
+
+
+def run_child(argv, env):
+    """Run to completion; (wall s, CPU s user+sys, max RSS KB, stdout bytes, exit status)."""
+    out = os.path.join(TMP, "child.out")
+    with open(out, "wb") as stdout:
+        start = time.monotonic()
+        proc = subprocess.Popen(argv, env=env, stdout=stdout, stderr=subprocess.DEVNULL,
+                                stdin=subprocess.DEVNULL, cwd=env["HOME"])
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.monotonic() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    with open(out, "rb") as handle:
+        data = handle.read()
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, data, proc.returncode
+
+
+# ------------------------------------------------------- official clients ----
+
+def installed(package):
+    path = os.path.join(NPM_CACHE, "node_modules", package, "package.json")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle).get("version")
+    except (OSError, ValueError):
+        return None
+
+
+def official_clis():
+    """{name: version} of the official CLIs, installing them on first use."""
+    wanted = {"@sentry/cli": "3.8.0", "sentry": "0.49.0"}  # as in tests/cli/official-clis.sh
+    if any(installed(p) != v for p, v in wanted.items()):
+        if not shutil.which("npm"):
+            NOTES.append("official CLIs skipped: npm is not installed "
+                         "(scripts/install-deps.sh installs it)")
+            return {}
+        log("installing @sentry/cli and sentry from npm into %s" % NPM_CACHE)
+        os.makedirs(NPM_CACHE, exist_ok=True)
+        try:
+            subprocess.run(["npm", "install", "--prefix", NPM_CACHE, "--no-audit", "--no-fund"]
+                           + ["%s@%s" % pv for pv in wanted.items()],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600,
+                           check=True)
+        except (subprocess.SubprocessError, OSError):
+            NOTES.append("official CLIs skipped: npm could not install them "
+                         "(is the registry reachable?)")
+            return {}
+    return {"sentry-cli": installed("@sentry/cli"), "sentry": installed("sentry")}
+
+
+# ------------------------------------------------------------- statistics ----
+
+def stats(values):
+    """(median, min, max) or None."""
+    values = [v for v in values if v is not None]
+    if not values:
+        return None
+    return statistics.median(values), min(values), max(values)
+
+
+def fmt(triple, unit, scale=1.0, digits=0):
+    if triple is None:
+        return "–"
+    median, low, high = (v * scale for v in triple)
+    form = "%%.%df" % digits
+    if RUNS == 1 or low == high:
+        return (form + " %s") % (median, unit)
+    return (form + " %s (" + form + "–" + form + ")") % (median, unit, low, high)
+
+
+def ratio(ours, theirs):
+    if ours is None or theirs is None or ours[0] <= 0:
+        return "–"
+    return "%.1f×" % (theirs[0] / ours[0])
+
+
+# -------------------------------------------------------------------- list ----
+
+def list_commands(clis):
+    commands = {"sentry-tui": [BIN, "list", "--project", "backend", "--query", QUERY,
+                               "--period", "90d", "--limit", "100", "--format", "plain"]}
+    if clis.get("sentry-cli"):
+        commands["sentry-cli"] = [os.path.join(CLI_BIN, "sentry-cli"), "issues", "list",
+                                  "-p", "backend", "--query", QUERY, "--pages", "1"]
+    if clis.get("sentry"):
+        commands["sentry"] = [os.path.join(CLI_BIN, "sentry"), "issue", "list", "acme/backend",
+                              "--query", QUERY, "--period", "90d", "--limit", "100", "--fresh"]
+    return commands
+
+
+def bench_list(clis, latency):
+    server = Server(10000, latency)
+    home = tempfile.mkdtemp(dir=TMP)
+    env = base_env(server, home)
+    commands = list_commands(clis)
+    results = {name: {"wall": [], "cpu": [], "lines": None, "failed": 0} for name in commands}
+    for name, argv in commands.items():  # one untimed run each: npx caches, page cache
+        run_child(argv, env)
+    for _ in range(RUNS):
+        for name, argv in commands.items():  # alternating: ours, sentry-cli, sentry, ours…
+            wall, cpu, _, data, status = run_child(argv, env)
+            if status != 0:
+                results[name]["failed"] += 1
+                continue
+            results[name]["wall"].append(wall)
+            results[name]["cpu"].append(cpu)
+            results[name]["lines"] = data.count(ROW_TEXT)
+    server.stop()
+    return {name: {"wall": stats(r["wall"]), "cpu": stats(r["cpu"]), "rows": r["lines"],
+                   "failed": r["failed"]} for name, r in results.items()}
+
+
+# --------------------------------------------------------------- the pty ----
+
+class Pty:
+    """sentry-tui in a real pseudo-terminal of PTY_COLS x PTY_ROWS."""
+
+    def __init__(self, argv, env):
+        self.master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", PTY_ROWS, PTY_COLS, 0, 0))
+        self.start = time.monotonic()
+        self.proc = subprocess.Popen(argv, env=env, stdin=slave, stdout=slave, stderr=slave,
+                                     start_new_session=True, cwd=env["HOME"],
+                                     preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
+        os.close(slave)
+        self.output = bytearray()
+
+    def read(self, timeout):
+        """Bytes written within timeout seconds (b"" when none)."""
+        ready, _, _ = select.select([self.master], [], [], max(0.0, timeout))
+        if not ready:
+            return b""
+        try:
+            data = os.read(self.master, 65536)
+        except OSError:
+            return b""
+        self.output += data
+        return data
+
+    def wait_for(self, text, timeout=30.0):
+        """Seconds from exec until text was first written, or None."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text in self.output:
+                return time.monotonic() - self.start
+            self.read(deadline - time.monotonic())
+        return None
+
+    def quiet(self, seconds, timeout=60.0):
+        """Read until nothing has been written for `seconds`; the bytes read."""
+        total = 0
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            data = self.read(seconds)
+            if not data:
+                break
+            total += len(data)
+        return total
+
+    def write(self, data):
+        os.write(self.master, data)
+
+    def cpu_seconds(self):
+        with open("/proc/%d/stat" % self.proc.pid, encoding="ascii") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.write(b"q")
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        os.close(self.master)
+
+
+def tui_argv(*extra):
+    return [BIN, "--query", QUERY, "--period", "90d", *extra]
+
+
+def bench_first_row(latency):
+    server = Server(10000, latency)
+    times = []
+    for _ in range(RUNS):
+        home = tempfile.mkdtemp(dir=TMP)
+        tty = Pty(tui_argv(), base_env(server, home))
+        times.append(tty.wait_for(ROW_TEXT))
+        tty.close()
+    server.stop()
+    return stats(times)
+
+
+def bench_terminal_bytes():
+    """Bytes written for one `j` on a loaded 200x50 stream (median of 20 moves)."""
+    server = Server(10000, 0)
+    home = tempfile.mkdtemp(dir=TMP)
+    tty = Pty(tui_argv(), base_env(server, home))
+    tty.wait_for(ROW_TEXT)
+    tty.quiet(1.0)
+    sizes = []
+    for key in b"jjjjjjjjjjkkkkkkkkkk":
+        tty.write(bytes([key]))
+        sizes.append(tty.quiet(0.3))
+    tty.close()
+    server.stop()
+    return stats(sizes)
+
+
+def bench_idle(seconds):
+    """CPU seconds per minute of a loaded, idle stream with refresh off."""
+    server = Server(10000, 0)
+    home = tempfile.mkdtemp(dir=TMP)
+    tty = Pty(tui_argv(), base_env(server, home))
+    tty.wait_for(ROW_TEXT)
+    tty.quiet(1.0)
+    before, start = tty.cpu_seconds(), time.monotonic()
+    while time.monotonic() - start < seconds:
+        tty.read(start + seconds - time.monotonic())
+    cpu = tty.cpu_seconds() - before
+    elapsed = time.monotonic() - start
+    requests_during = [r for r in server.requests()]
+    tty.close()
+    server.stop()
+    return cpu * 60 / elapsed, len(requests_during)
+
+
+def bench_watch(interval, intervals):
+    """Requests the watch pane sends per refresh (issue list calls and others)."""
+    server = Server(10000, 0)
+    home = tempfile.mkdtemp(dir=TMP)
+    tty = Pty(tui_argv("--watch", str(interval)), base_env(server, home))
+    tty.wait_for(ROW_TEXT)
+    tty.quiet(1.0)
+    start_count = len(server.requests())
+    end = time.monotonic() + interval * intervals
+    while time.monotonic() < end:
+        tty.read(end - time.monotonic())
+    count = len(server.requests()) - start_count
+    tty.close()
+    server.stop()
+    return count / intervals
+
+
+# ------------------------------------------------------------- headless ----
+
+def headless(server, steps, name, query=QUERY, cols=120, rows=40):
+    """Run the binary on a script; (wall s, peak RSS KB, dump dir)."""
+    dump = tempfile.mkdtemp(dir=TMP)
+    script = os.path.join(dump, name + ".script")
+    with open(script, "w", encoding="utf-8") as handle:
+        handle.write("\n".join([":query " + query, ":period 90d"] + steps) + "\n")
+    env = dict(base_env(server, dump), SENTRY_TUI_SCRIPT=script, SENTRY_TUI_DUMP_DIR=dump,
+               SENTRY_TUI_NOW=NOW, LINES=str(rows), COLUMNS=str(cols))
+    start = time.monotonic()
+    proc = subprocess.Popen([BIN], env=env, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=dump)
+    peak = 0
+    global LAST_ANON_PEAK
+    LAST_ANON_PEAK = 0
+    while proc.poll() is None:
+        try:
+            with open("/proc/%d/status" % proc.pid, encoding="ascii") as handle:
+                for line in handle:
+                    if line.startswith("VmHWM:"):
+                        peak = max(peak, int(line.split()[1]))
+                    elif line.startswith("RssAnon:"):
+                        LAST_ANON_PEAK = max(LAST_ANON_PEAK, int(line.split()[1]))
+        except OSError:
+            pass
+        time.sleep(0.01)
+    return time.monotonic() - start, peak, dump
+
+
+LAST_ANON_PEAK = 0  # the largest RssAnon (heap and other private memory) of the last run
+
+
+def stamp(dump, name):
+    """(wall ms, CPU µs) written by :stamp NAME."""
+    with open(os.path.join(dump, name), encoding="ascii") as handle:
+        wall, cpu = handle.read().split()[:2]
+    return int(wall), int(cpu)
+
+
+PAGES = ["G"] * 101  # one G per step: each step waits for the page it asked for
+
+
+def bench_memory_and_keys():
+    server = Server(10000, 0)
+    keys = (["j"] * 100 + ["k"] * 100) * 5  # a move and a full redraw per step
+    peaks, anon, rows, per_key_cpu, per_key_small = [], [], None, [], []
+    for _ in range(max(1, RUNS // 2)):
+        _, peak, dump = headless(server, PAGES + [":view loaded", "g", ":stamp a"] + keys
+                                 + [":stamp b"], "keys", query="")
+        peaks.append(peak)
+        anon.append(LAST_ANON_PEAK)
+        with open(os.path.join(dump, "loaded"), encoding="utf-8") as handle:
+            rows = int(re.search(r"^rows: (\d+)", handle.read(), re.M).group(1))
+        (_, cpu_a), (_, cpu_b) = stamp(dump, "a"), stamp(dump, "b")
+        per_key_cpu.append((cpu_b - cpu_a) / len(keys))
+        _, _, dump = headless(server, ["g", ":view small", ":stamp a"] + keys + [":stamp b"],
+                              "small", query="is:unresolved level:fatal")
+        (_, cpu_a), (_, cpu_b) = stamp(dump, "a"), stamp(dump, "b")
+        per_key_small.append((cpu_b - cpu_a) / len(keys))
+        with open(os.path.join(dump, "small"), encoding="utf-8") as handle:
+            small_rows = int(re.search(r"^rows: (\d+)", handle.read(), re.M).group(1))
+    server.stop()
+    _, base, _ = headless(server, [], "base", query="level:nonesuch")
+    return {"rows": rows, "peak": stats(peaks), "anon": stats(anon), "base": base,
+            "base_anon": LAST_ANON_PEAK, "key": stats(per_key_cpu),
+            "key_small": stats(per_key_small), "small_rows": small_rows}
+
+
+def bench_issue_open(latency, clis):
+    """Enter on the first row to a stack trace on screen, and `sentry issue view`."""
+    server = Server(10000, latency)
+    times, counts = [], []
+    for _ in range(RUNS):
+        before = len(server.requests())
+        _, _, dump = headless(server, [":stamp a", "<Enter>", "~:wait-for ●", "~:stamp b"], "open")
+        try:
+            (start, _), (end, _) = stamp(dump, "a"), stamp(dump, "b")
+        except (OSError, ValueError):
+            continue
+        times.append((end - start) / 1000.0)
+        counts.append(len(server.requests()) - before)
+    theirs = []
+    if clis.get("sentry"):
+        home = tempfile.mkdtemp(dir=TMP)
+        argv = [os.path.join(CLI_BIN, "sentry"), "issue", "view", "acme/BACKEND-1", "--fresh"]
+        env = base_env(server, home)
+        run_child(argv, env)
+        for _ in range(RUNS):
+            wall, _, _, _, status = run_child(argv, env)
+            if status == 0:
+                theirs.append(wall)
+    server.stop()
+    return stats(times), theirs and stats(theirs)
+
+
+def bench_list_memory():
+    result = {}
+    for issues in (1000, 10000):
+        server = Server(issues, 0)
+        home = tempfile.mkdtemp(dir=TMP)
+        peaks = []
+        for _ in range(max(1, RUNS // 3)):
+            _, _, rss, data, status = run_child(
+                [BIN, "list", "--all", "--query", "", "--period", "90d", "--format", "json"],
+                base_env(server, home))
+            if status == 0:
+                peaks.append(rss)
+        result[issues] = stats(peaks)
+        server.stop()
+    return result
+
+
+def bench_waterfall():
+    if not os.access(WATERFALL, os.X_OK):
+        NOTES.append("waterfall skipped: %s is not built" % WATERFALL)
+        return []
+    out = subprocess.run([WATERFALL], stdout=subprocess.PIPE, text=True, check=False).stdout
+    return [line.strip() for line in out.splitlines() if line.strip()]
+
+
+def stripped_size(path):
+    target = os.path.join(TMP, "stripped")
+    subprocess.run(["strip", "-o", target, path], check=True)
+    return os.path.getsize(target)
+
+
+def tree_size(path):
+    total = 0
+    for folder, _, files in os.walk(path):
+        for name in files:
+            full = os.path.join(folder, name)
+            if not os.path.islink(full):
+                total += os.path.getsize(full)
+    return total
+
+
+# ------------------------------------------------------------------ report ----
+
+def machine():
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return "%s, %d CPUs (nproc), %s %s" % (model, os.cpu_count() or 0, platform.system(),
+                                           platform.release())
+
+
+def main():
+    if not os.access(BIN, os.X_OK):
+        raise SystemExit("bench: %s is not built (make sentry-tui)" % BIN)
+    load_before = os.getloadavg()
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    clis = official_clis()
+    rows = []  # (measure, sentry-tui, sentry-cli, sentry, note)
+
+    for latency in (0, 100):
+        log("list at %d ms RTT…" % latency)
+        result = bench_list(clis, latency)
+        ours = result["sentry-tui"]
+        cli = result.get("sentry-cli", {})
+        npm = result.get("sentry", {})
+        for what, key, unit, scale in (("wall", "wall", "ms", 1000), ("CPU user+sys", "cpu", "ms", 1000)):
+            rows.append(("list 100 issues, %d ms RTT: %s" % (latency, what),
+                         fmt(ours[key], unit, scale), fmt(cli.get(key), unit, scale),
+                         fmt(npm.get(key), unit, scale),
+                         "sentry-cli / ours: %s" % ratio(ours[key], cli.get(key))))
+        if latency == 0:
+            rows.append(("list: issue rows printed", str(ours["rows"]), str(cli.get("rows", "–")),
+                         str(npm.get("rows", "–")), "the same query on the same server"))
+
+    for latency in (0, 100):
+        log("first row at %d ms RTT…" % latency)
+        rows.append(("launch to first issue row (pty 200x50), %d ms RTT" % latency,
+                     fmt(bench_first_row(latency), "ms", 1000), "", "", "exec to the first frame with a row"))
+
+    log("issue open at 100 ms RTT…")
+    opened, viewed = bench_issue_open(100, clis)
+    rows.append(("issue open to stack trace, 100 ms RTT", fmt(opened, "ms", 1000), "",
+                 fmt(viewed or None, "ms", 1000),
+                 "ours: %s RTTs; sentry: `issue view` to exit" % (
+                     "%.1f" % (opened[0] / 0.1) if opened else "–")))
+
+    log("memory and keys on 10,000 issues…")
+    mk = bench_memory_and_keys()
+    rows.append(("RSS with %s issues loaded (peak)" % mk["rows"], fmt(mk["peak"], "MB", 1 / 1024, 1),
+                 "", "", "budget 20 MB; with no issue: %.1f MB" % (mk["base"] / 1024)))
+    rows.append(("of which private (RssAnon: heap, not libraries)", fmt(mk["anon"], "MB", 1 / 1024, 1),
+                 "", "", "with no issue: %.1f MB" % (mk["base_anon"] / 1024)))
+    rows.append(("CPU per key on %s issues (move + full redraw, 120x40)" % mk["rows"],
+                 fmt(mk["key"], "µs"), "", "", "on %s issues: %s" % (mk["small_rows"], fmt(mk["key_small"], "µs"))))
+    log("terminal bytes…")
+    rows.append(("bytes written for a one-row move (pty 200x50)", fmt(bench_terminal_bytes(), "B"),
+                 "", "", "budget 300 B"))
+
+    log("list --all memory…")
+    mem = bench_list_memory()
+    rows.append(("`list --all --format json`: max RSS at 1,000 / 10,000 issues",
+                 "%s / %s" % (fmt(mem[1000], "MB", 1 / 1024, 1), fmt(mem[10000], "MB", 1 / 1024, 1)),
+                 "", "", "flat: pages are written as they arrive"))
+
+    log("idle and watch…")
+    idle_seconds = float(os.environ.get("SENTRY_TUI_BENCH_IDLE_S", "20"))
+    idle_cpu, _ = bench_idle(idle_seconds)
+    rows.append(("idle CPU, refresh off (per minute, from %g s)" % idle_seconds,
+                 "%.0f ms" % (idle_cpu * 1000), "", "", "utime+stime from /proc"))
+    rows.append(("watch mode: requests per 5 s refresh", "%.1f" % bench_watch(5, 3), "", "",
+                 "counted in the server's log over 3 intervals"))
+
+    size_cli = None
+    cli_binary = os.path.join(NPM_CACHE, "node_modules", "@sentry", "cli-linux-x64", "bin", "sentry-cli")
+    if clis.get("sentry-cli") and os.path.exists(cli_binary):
+        size_cli = os.path.getsize(cli_binary)
+    size_npm = tree_size(os.path.join(NPM_CACHE, "node_modules", "sentry")) if clis.get("sentry") else None
+    rows.append(("size on disk", "%.2f MB stripped" % (stripped_size(BIN) / 1e6),
+                 "%.1f MB" % (size_cli / 1e6) if size_cli else "–",
+                 "%.1f MB + node" % (size_npm / 1e6) if size_npm else "–", ""))
+
+    waterfall = bench_waterfall()
+    load_after = os.getloadavg()
+
+    header = ["measure", "sentry-tui", "sentry-cli %s" % clis.get("sentry-cli", "(absent)"),
+              "sentry %s" % clis.get("sentry", "(absent)"), "note"]
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    for row in rows:
+        lines.append("| " + " | ".join(cell or "" for cell in row) + " |")
+    table = "\n".join(lines)
+    text = [
+        "Measured %s on %s; load average %.2f before, %.2f after (1 min). "
+        "Median of %d runs (min–max); runs alternate between the programs." % (
+            started, machine(), load_before[0], load_after[0], RUNS),
+        "",
+        table,
+        "",
+    ]
+    if waterfall:
+        text += ["Waterfall (`bench_waterfall`, 10,000 spans):", ""] + \
+                ["    " + line for line in waterfall] + [""]
+    text += ["Note: " + note for note in NOTES]
+    result = "\n".join(text).rstrip() + "\n"
+    print(result)
+    target = os.environ.get("SENTRY_TUI_BENCH_OUT", os.path.join(ROOT, "docs", "benchmarks.md"))
+    if target != "-":
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from markers import replace_between
+        replace_between(target, "bench-results", result)
+        log("written to %s (scripts/bench/readme.py copies it into README.md)" % target)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    finally:
+        shutil.rmtree(TMP, ignore_errors=True)
