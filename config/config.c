@@ -238,8 +238,9 @@ static void fill_config(struct load *ld)
 		               cfg->crash_free_bad, cfg->crash_free_warn, cfg->crash_free_warn);
 		cfg->crash_free_bad = cfg->crash_free_warn;
 	}
-	/* no-color.org: set means no colour. The issue asks for any value, even "". */
-	if (config_env_get(ld->env, "NO_COLOR")) {
+	/* no-color.org: present and not empty means no colour. */
+	const char *no_color = config_env_get(ld->env, "NO_COLOR");
+	if (no_color && *no_color) {
 		free(cfg->theme);
 		cfg->theme = xstrdup("mono");
 	}

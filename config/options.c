@@ -10,7 +10,9 @@
 #include "config/filters.h"
 #include "util/xalloc.h"
 
-static const char *const theme_choices[] = { "default", "mono", NULL };
+/* The names tui/theme.c knows (config/ does not include tui/; test_theme checks both). */
+static const char *const theme_choices[] = { "default", "8", "16", "256", "high-contrast",
+	                                     "mono", NULL };
 static const char *const bell_choices[] = { "new", "escalating", "never", NULL };
 static const char *const clipboard_choices[] = { "osc52", "command", "off", NULL };
 static const char *const server_kind_choices[] = { "auto", "sentry", "glitchtip", NULL };
@@ -78,7 +80,9 @@ const struct config_option config_options[OPT_COUNT] = {
 		        "also for one that escalates (escalating), or never" },
 	[OPT_THEME] = { .key = "theme", .kind = KIND_CHOICE, .scope = SCOPE_TOP,
 		.default_text = "default", .choices = theme_choices,
-		.help = "colours; NO_COLOR forces mono" },
+		.help = "colours: default (the most the terminal has), 8, 16, 256, high-contrast "
+		        "(bold, no dim text, for dark and light terminals) or mono; NO_COLOR "
+		        "forces mono" },
 	[OPT_SERVER_KIND] = { .key = "server_kind", .kind = KIND_CHOICE,
 		.scope = SCOPE_TOP | SCOPE_PROFILE, .default_text = "auto",
 		.choices = server_kind_choices,
@@ -552,7 +556,7 @@ void config_options_help(struct strbuf *out)
 			        opt->kind == KIND_LIST ? ", comma-separated" : "", NULL);
 	}
 	add_row(out, "XDG_CONFIG_HOME", "where the default config file lives", "", NULL);
-	add_row(out, "NO_COLOR", "set to any value for the mono theme", "", NULL);
+	add_row(out, "NO_COLOR", "set to any non-empty value for the mono theme", "", NULL);
 
 	strbuf_adds(out, "\nConfig file keys (all optional; see sentry-tui.yml.example):\n");
 	for (size_t i = 0; i < OPT_COUNT; i++) {

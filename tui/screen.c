@@ -71,7 +71,9 @@ void screen_enable_mouse(void)
 {
 	if (!active)
 		return;
-	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL);
+	/* The wheel arrives as buttons 4 and 5 pressed (a report with no release). */
+	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+	          NULL);
 	mouseinterval(300);
 }
 
@@ -85,6 +87,10 @@ enum screen_mouse_action screen_mouse(int *row)
 		return MOUSE_DOUBLE_CLICK;
 	if (ev.bstate & BUTTON1_CLICKED)
 		return MOUSE_CLICK;
+	if (ev.bstate & BUTTON4_PRESSED)
+		return MOUSE_WHEEL_UP;
+	if (ev.bstate & BUTTON5_PRESSED)
+		return MOUSE_WHEEL_DOWN;
 	return MOUSE_NONE;
 }
 

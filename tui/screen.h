@@ -11,9 +11,11 @@ void screen_end(void);
 bool screen_active(void);
 /* After SIGWINCH: ask the tty for its size and resize curses. */
 void screen_resize_from_tty(void);
-/* Mouse (config `mouse: true`): clicks and double clicks arrive as
+/* Mouse (config `mouse: true`): clicks, double clicks and wheel turns arrive as
  * KEY_SPECIAL(KEY_MOUSE); screen_mouse reads what happened. */
-enum screen_mouse_action { MOUSE_NONE, MOUSE_CLICK, MOUSE_DOUBLE_CLICK };
+enum screen_mouse_action {
+	MOUSE_NONE, MOUSE_CLICK, MOUSE_DOUBLE_CLICK, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN
+};
 void screen_enable_mouse(void);
 enum screen_mouse_action screen_mouse(int *row);
 /* Leave curses for a program that uses the terminal (a pager), and come back. */
