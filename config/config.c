@@ -225,6 +225,7 @@ static void fill_config(struct load *ld)
 	config_parse_bool(m->text[OPT_MOUSE], &cfg->mouse);
 	cfg->clipboard = take(m, OPT_CLIPBOARD);
 	cfg->clipboard_command = take(m, OPT_CLIPBOARD_COMMAND);
+	cfg->hyperlinks = take(m, OPT_HYPERLINKS);
 	cfg->crash_free_warn = 99;
 	cfg->crash_free_bad = 97;
 	if (m->text[OPT_CRASH_FREE_WARN])
@@ -391,6 +392,7 @@ void config_free(struct config *cfg)
 	free(cfg->server_kind);
 	free(cfg->clipboard);
 	free(cfg->clipboard_command);
+	free(cfg->hyperlinks);
 	for (size_t i = 0; i < cfg->nbindings; i++) {
 		free(cfg->bindings[i].request);
 		free(cfg->bindings[i].keys);

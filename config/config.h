@@ -68,6 +68,7 @@ struct config {
 	bool mouse;                /* clicks and the wheel (default off) */
 	char *clipboard;           /* "osc52" (default) | "command" | "off" */
 	char *clipboard_command;   /* for clipboard: command, or NULL */
+	char *hyperlinks;          /* "auto" (default) | "on" | "off": OSC 8 links */
 	double crash_free_warn;    /* release health: below this percent warns (default 99) */
 	double crash_free_bad;     /* and below this is bad (default 97) */
 	struct config_binding *bindings;

@@ -15,6 +15,7 @@ static const char *const theme_choices[] = { "default", "8", "16", "256", "high-
 	                                     "mono", NULL };
 static const char *const bell_choices[] = { "new", "escalating", "never", NULL };
 static const char *const clipboard_choices[] = { "osc52", "command", "off", NULL };
+static const char *const hyperlinks_choices[] = { "auto", "on", "off", NULL };
 static const char *const server_kind_choices[] = { "auto", "sentry", "glitchtip", NULL };
 
 /* Longest number of seconds any setting takes: a day. */
@@ -98,6 +99,10 @@ const struct config_option config_options[OPT_COUNT] = {
 		.scope = SCOPE_TOP,
 		.help = "program that takes the copied text on stdin (wl-copy, xclip -selection "
 		        "clipboard, pbcopy); run without a shell and without the token" },
+	[OPT_HYPERLINKS] = { .key = "hyperlinks", .kind = KIND_CHOICE, .scope = SCOPE_TOP,
+		.default_text = "auto", .choices = hyperlinks_choices,
+		.help = "short ids and permalinks as clickable links (OSC 8): auto (where the "
+		        "terminal is known to show them), on, off" },
 	[OPT_CRASH_FREE_WARN] = { .key = "crash_free_warn", .kind = KIND_PERCENT,
 		.scope = SCOPE_TOP, .default_text = "99",
 		.help = "release health: a crash-free rate below this percent is a warning" },

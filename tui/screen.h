@@ -18,6 +18,10 @@ enum screen_mouse_action {
 };
 void screen_enable_mouse(void);
 enum screen_mouse_action screen_mouse(int *row);
+/* OSC 8 links on short ids and permalinks (config `hyperlinks: auto|on|off`; auto asks
+ * tui/hyperlink.c whether this terminal shows them; never when headless). token: kept
+ * from the one child auto may start (tmux, to ask what the terminal can do). */
+void screen_enable_hyperlinks(const char *mode, const char *token);
 /* Leave curses for a program that uses the terminal (a pager), and come back. */
 void screen_suspend(void);
 void screen_resume(void);

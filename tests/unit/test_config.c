@@ -798,7 +798,7 @@ static void test_example_file_documents_every_key_and_loads(void **state)
 	static const char *const keys[] = {
 		"url", "org", "projects", "token", "token_command", "ca_bundle", "profile", "profiles",
 		"query", "sort", "period", "environment", "refresh_interval", "timeout", "read_only",
-		"theme", "bindings",
+		"theme", "hyperlinks", "bindings",
 	};
 	char *live = uncomment_settings(example);
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
