@@ -317,11 +317,6 @@ bool theme_init(const char *name)
 	return known;
 }
 
-enum theme_palette theme_active(void)
-{
-	return active;
-}
-
 short theme_pair(enum color_role role)
 {
 	return !with_pairs || role == ROLE_DEFAULT ? 0 : (short)role;

@@ -57,8 +57,6 @@ const struct theme_style *theme_style_of(enum theme_palette palette, enum color_
 /* Set up colour pairs for the named theme on this terminal; false if name is unknown
  * (then mono). */
 bool theme_init(const char *name);
-/* The palette theme_init chose. */
-enum theme_palette theme_active(void);
 /* Attributes (colour pair + bold/reverse...) for a role. */
 attr_t theme_attr(enum color_role role);
 /* The colour pair number for a role (0 without colours). */

@@ -39,6 +39,7 @@ run() {
 	tmux_screen >"$TEST_DIR/issue-$mode"
 	tmux_keys q q
 	tmux_wait_exit
+	[ "$TMUX_EXIT" = 0 ] || fail "hyperlinks: $mode: exit status $TMUX_EXIT"
 }
 
 # linked MODE ID URL TEXT: the pane got TEXT (its attributes before it) inside a link

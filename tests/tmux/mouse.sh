@@ -93,6 +93,7 @@ for encoding in x10 sgr; do
 	wait_cursor_line "$start" "$encoding: issue screen, one turn up"
 	tmux_keys q q
 	tmux_wait_exit
+	[ "$TMUX_EXIT" = 0 ] || fail "$encoding: exit status $TMUX_EXIT"
 done
 TMUX_TERM=tmux-256color
 

@@ -26,6 +26,7 @@ run() {
 	T capture-pane -t t -p -e >"$TEST_DIR/pane"
 	tmux_keys q
 	tmux_wait_exit
+	[ "$TMUX_EXIT" = 0 ] || fail "theme ${1:-(none)}: exit status $TMUX_EXIT"
 }
 # has WHAT REGEX: the pane's escapes match REGEX (an SGR parameter list).
 sgr() { grep -qE $'\e\\[([0-9]+;)*'"$1"'(;[0-9]+)*m' "$TEST_DIR/pane"; }
