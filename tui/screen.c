@@ -168,11 +168,16 @@ void screen_flush_queued(void)
 	/* Links over the frame curses just wrote, then the rest of the queue. */
 	struct strbuf links = STRBUF_INIT;
 	hyperlink_emit(&links);
+	/* A visible cursor (the prompt's) is hidden while the links are laid, so it does
+	 * not flicker over them; curses shows it again where it was. */
+	int cursor = links.len ? curs_set(0) : ERR;
 	if (links.len)
 		osc_queue(links.buf, links.len);
 	strbuf_free(&links);
 	fflush(stdout);
 	osc_flush(STDOUT_FILENO);
+	if (cursor > 0)
+		curs_set(cursor);
 }
 
 void screen_end(void)

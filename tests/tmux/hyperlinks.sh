@@ -30,6 +30,14 @@ run() {
 	tmux_wait_for "3 issues"
 	sleep 0.3
 	tmux_screen >"$TEST_DIR/stream-$mode"
+	# In the query prompt the cursor stays where the prompt put it, visible.
+	tmux_keys /
+	tmux_wait_for "query:"
+	tmux_keys End
+	sleep 0.3
+	T display-message -t t -p '#{cursor_x} #{cursor_y} #{cursor_flag}' >"$TEST_DIR/cursor-$mode"
+	tmux_keys Escape
+	tmux_wait_for "3 issues"
 	tmux_keys G
 	tmux_wait_for "BACKEND-1"
 	tmux_keys Enter
@@ -78,6 +86,9 @@ diff "$TEST_DIR/stream-off" "$TEST_DIR/stream-on" >/dev/null \
 	|| fail "the stream's text changed with hyperlinks on: $(diff "$TEST_DIR/stream-off" "$TEST_DIR/stream-on")"
 diff "$TEST_DIR/issue-off" "$TEST_DIR/issue-on" >/dev/null \
 	|| fail "the issue screen's text changed with hyperlinks on: $(diff "$TEST_DIR/issue-off" "$TEST_DIR/issue-on")"
+read -r x y visible <"$TEST_DIR/cursor-on"
+[ "$(cat "$TEST_DIR/cursor-on")" = "$(cat "$TEST_DIR/cursor-off")" ] && [ "$y" = 29 ] && [ "$visible" = 1 ] \
+	|| fail "the prompt's cursor moved with hyperlinks on: $(cat "$TEST_DIR/cursor-on"), off: $(cat "$TEST_DIR/cursor-off")"
 LC_ALL=C grep -qF "$OSC8" "$TEST_DIR/raw-off" && fail "hyperlinks: off sent OSC 8"
 [ -s "$TEST_DIR/raw-off" ] || fail "nothing was recorded from the pane"
 # auto in tmux 3.3 (no hyperlinks passed on) or an unknown terminal: none either.
