@@ -529,7 +529,11 @@ void app_handle_key(struct app *app, int key)
 	app_touch(app);
 	watch_seen(&app->watch); /* a key means the user looked: the marks were seen */
 	if (app->confirming) {
-		answer_confirm(app, key);
+		int y;
+		if (key == KEY_SPECIAL(KEY_MOUSE))
+			screen_mouse(&y); /* a click or a turn of the wheel is no answer */
+		else
+			answer_confirm(app, key);
 		return;
 	}
 	struct view *v = app_top(app);

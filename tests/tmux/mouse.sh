@@ -91,7 +91,17 @@ for encoding in x10 sgr; do
 	wait_cursor_line $((start + 3)) "$encoding: issue screen, one turn down"
 	wheel_$encoding up 20 10
 	wait_cursor_line "$start" "$encoding: issue screen, one turn up"
-	tmux_keys q q
+	# A turn of the wheel does not answer a question: it is still asked after it.
+	tmux_keys q
+	tmux_wait_for "of 186 issues"
+	tmux_keys Space r
+	tmux_wait_for "y/N"
+	wheel_$encoding down 20 10
+	sleep 0.3
+	tmux_screen | grep -q "y/N" || fail "$encoding: a turn of the wheel answered the question"
+	tmux_keys n
+	tmux_wait_for "cancelled: nothing was changed"
+	tmux_keys q
 	tmux_wait_exit
 	[ "$TMUX_EXIT" = 0 ] || fail "$encoding: exit status $TMUX_EXIT"
 done
