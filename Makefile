@@ -43,9 +43,12 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # Helpers shared by the unit tests (fixture reading), linked into each test binary.
 UNIT_SUPPORT_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard tests/unit/support/*.c)))
+# Writes the man page and the completions from the tables (docs/gen/; see `make docs`).
+DOCGEN := $(BUILD)/tools/sentry-tui-docgen
+DOCGEN_SRC := $(sort $(wildcard docs/gen/*.c))
 
 .SECONDARY:
-.PHONY: fuzz fuzz-smoke fuzz-bins bench all test test-quick asan asan-unit-bins valgrind demo install uninstall clean screenshots unit-bins
+.PHONY: fuzz fuzz-smoke fuzz-bins bench all test test-quick asan asan-unit-bins valgrind demo install uninstall clean screenshots unit-bins docs docgen deb
 
 all: sentry-tui
 
@@ -74,7 +77,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(UNIT_SUPPORT_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) -o $@ $< $(UNIT_SUPPORT_OBJ) $(LIB) $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs cmocka)
 
-unit-bins: $(UNIT_BIN)
+unit-bins: $(UNIT_BIN) $(DOCGEN)
 
 # The whole suite, three times: plain, under ASan+UBSan, and under valgrind; each pass
 # runs unit, screen and tmux tests, and the last line sums them: "N passed, N failed".
@@ -86,16 +89,16 @@ test:
 	SENTRY_TUI_MODES="plain asan valgrind" bash tests/run
 
 # One pass only.
-test-quick: $(BIN) $(UNIT_BIN)
+test-quick: $(BIN) $(UNIT_BIN) $(DOCGEN)
 	SENTRY_TUI_MODES=plain bash tests/run
 
 asan:
 	$(MAKE) --no-print-directory SANITIZE=1 build/asan/sentry-tui asan-unit-bins
 	SENTRY_TUI_MODES=asan bash tests/run
 
-asan-unit-bins: $(UNIT_BIN)
+asan-unit-bins: $(UNIT_BIN) $(DOCGEN) $(DOCGEN)
 
-valgrind: $(BIN) $(UNIT_BIN)
+valgrind: $(BIN) $(UNIT_BIN) $(DOCGEN)
 	SENTRY_TUI_MODES=valgrind bash tests/run
 
 demo: $(BIN)
@@ -140,17 +143,58 @@ $(BUILD)/bench/%: tests/bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
 
+# The man page and the shell completions, generated from the program's tables by a small
+# program linked against the library (docs/gen/); committed, and tests/ship checks that
+# they equal a fresh generation. `make docs` rewrites them.
+GENERATED_DOCS := docs/sentry-tui.1 completions/sentry-tui.bash completions/_sentry-tui \
+                  completions/sentry-tui.fish
+
+$(DOCGEN): $(DOCGEN_SRC:%.c=$(BUILD)/%.o) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+docgen: $(DOCGEN)
+
+docs: $(DOCGEN)
+	@mkdir -p completions
+	$(DOCGEN) man >docs/sentry-tui.1
+	$(DOCGEN) bash >completions/sentry-tui.bash
+	$(DOCGEN) zsh >completions/_sentry-tui
+	$(DOCGEN) fish >completions/sentry-tui.fish
+
 screenshots: $(BIN)
 	SENTRY_TUI_BIN=$(abspath $(BIN)) bash scripts/screenshots.sh
 
+# `make install PREFIX=/usr DESTDIR=/tmp/root`: the binary, the man page, the completions
+# for bash, zsh and fish, and the README and example config as documentation. The man page
+# and completions are the committed, generated files (make docs rewrites them).
+BINDIR      ?= $(PREFIX)/bin
+MANDIR      ?= $(PREFIX)/share/man
+DOCDIR      ?= $(PREFIX)/share/doc/sentry-tui
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+INSTALLED := $(BINDIR)/sentry-tui $(MANDIR)/man1/sentry-tui.1 $(BASHCOMPDIR)/sentry-tui \
+             $(ZSHCOMPDIR)/_sentry-tui $(FISHCOMPDIR)/sentry-tui.fish \
+             $(DOCDIR)/README.md $(DOCDIR)/sentry-tui.yml.example
+
 install: sentry-tui
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/doc/sentry-tui
-	install -m 755 sentry-tui $(DESTDIR)$(PREFIX)/bin/sentry-tui
-	install -m 644 sentry-tui.yml.example README.md $(DESTDIR)$(PREFIX)/share/doc/sentry-tui/
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR) \
+	        $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 755 sentry-tui $(DESTDIR)$(BINDIR)/sentry-tui
+	install -m 644 docs/sentry-tui.1 $(DESTDIR)$(MANDIR)/man1/sentry-tui.1
+	install -m 644 completions/sentry-tui.bash $(DESTDIR)$(BASHCOMPDIR)/sentry-tui
+	install -m 644 completions/_sentry-tui $(DESTDIR)$(ZSHCOMPDIR)/_sentry-tui
+	install -m 644 completions/sentry-tui.fish $(DESTDIR)$(FISHCOMPDIR)/sentry-tui.fish
+	install -m 644 sentry-tui.yml.example README.md $(DESTDIR)$(DOCDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/sentry-tui
-	rm -rf $(DESTDIR)$(PREFIX)/share/doc/sentry-tui
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null || true
+
+# The Debian package, built from a staged install with dpkg-deb (scripts/build-deb.sh).
+deb: sentry-tui
+	bash scripts/build-deb.sh $(VERSION) build/deb
 
 clean:
 	rm -rf build sentry-tui

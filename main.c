@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "config/args.h"
 #include "config/config.h"
+#include "config/token.h"
 #include "tui/keymap.h"
 #include "tui/loop.h"
 #include "tui/prompt.h"
@@ -34,9 +35,91 @@ static void api_perform_adapter(void *ctx)
 	api_perform(ctx);
 }
 
+/* The API client for cfg's server; the app hears its notices (retries, rate limits). */
+static struct api_client *client_for(const struct config *cfg, struct app *app)
+{
+	struct api_client_options opts = {
+		.base_url = cfg->url,
+		.token = cfg->token,
+		.ca_bundle = cfg->ca_bundle,
+		.timeout_s = cfg->timeout,
+	};
+	const char *backoff = getenv("SENTRY_TUI_BACKOFF_MS"); /* tests shorten retries */
+	if (backoff)
+		opts.backoff_ms = atoll(backoff);
+	const char *cap = getenv("SENTRY_TUI_MAX_RESPONSE_KB"); /* tests lower the size cap */
+	if (cap && atol(cap) > 0)
+		opts.max_response = (size_t)atol(cap) * 1024;
+	return api_client_new(&opts, app_api_notice, app);
+}
+
+/* What each profile's server turned out to be, so switching back does not ask again. */
+struct learnt_kind {
+	char *profile;
+	enum server_kind kind;
+};
+static struct learnt_kind learnt[16];
+
+static void remember_kind(const char *profile, enum server_kind kind)
+{
+	if (!profile || kind == SERVER_UNKNOWN)
+		return;
+	size_t i = 0;
+	while (i < sizeof(learnt) / sizeof(learnt[0]) - 1 && learnt[i].profile &&
+	       strcmp(learnt[i].profile, profile) != 0)
+		i++;
+	if (!learnt[i].profile)
+		learnt[i].profile = xstrdup(profile);
+	else if (strcmp(learnt[i].profile, profile) != 0)
+		return; /* the table is full: this one is learnt again next time */
+	learnt[i].kind = kind;
+}
+
+static enum server_kind recall_kind(const char *profile)
+{
+	for (size_t i = 0; profile && i < sizeof(learnt) / sizeof(learnt[0]) && learnt[i].profile; i++)
+		if (strcmp(learnt[i].profile, profile) == 0)
+			return learnt[i].kind;
+	return SERVER_UNKNOWN;
+}
+
+static void forget_kinds(void)
+{
+	for (size_t i = 0; i < sizeof(learnt) / sizeof(learnt[0]); i++)
+		free(learnt[i].profile);
+}
+
+/* Load the config again with another profile (:profile NAME): the same command line and
+ * environment, the profile replacing --profile. Key bindings stay those read at start
+ * (they live at the top level of the file, not in profiles). False with why in err. */
+static bool load_profile(struct config *next, int argc, char **argv, const char *name,
+                         struct strbuf *err)
+{
+	struct strbuf out = STRBUF_INIT, errors = STRBUF_INIT, warnings = STRBUF_INIT;
+	const struct config_env env = { .profile = name };
+	enum config_result cr = config_load(next, argc, argv, &env, &out, &errors, &warnings);
+	bool ok = cr == CONFIG_OK;
+	if (!ok) {
+		/* The first problem is enough for the status line: the rest are like it. */
+		const char *all = strbuf_str(&errors);
+		strbuf_add(err, all, strcspn(all, "\n"));
+	} else if (!next->org || !*next->org) {
+		strbuf_addf(err, "profile %s gives no organization", name);
+		ok = false;
+	} else if (!next->token || !*next->token) {
+		strbuf_addf(err, "profile %s gives no token", name);
+		ok = false;
+	}
+	strbuf_free(&out);
+	strbuf_free(&errors);
+	strbuf_free(&warnings);
+	return ok;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	config_token_no_core_dumps(); /* list and status hold the token too */
 	if (cli_is_subcommand(argc, argv))
 		return cli_main(argc, argv); /* list, status: print and exit, no curses */
 
@@ -70,7 +153,6 @@ int main(int argc, char **argv)
 	}
 	strbuf_free(&out);
 	strbuf_free(&errors);
-	strbuf_free(&warnings);
 
 	int status = 2;
 	struct script *script = NULL;
@@ -96,19 +178,7 @@ int main(int argc, char **argv)
 	}
 
 	struct app app;
-	struct api_client_options opts = {
-		.base_url = cfg.url,
-		.token = cfg.token,
-		.ca_bundle = cfg.ca_bundle,
-		.timeout_s = cfg.timeout,
-	};
-	const char *backoff = getenv("SENTRY_TUI_BACKOFF_MS"); /* tests shorten retries */
-	if (backoff)
-		opts.backoff_ms = atoll(backoff);
-	const char *cap = getenv("SENTRY_TUI_MAX_RESPONSE_KB"); /* tests lower the size cap */
-	if (cap && atol(cap) > 0)
-		opts.max_response = (size_t)atol(cap) * 1024;
-	client = api_client_new(&opts, app_api_notice, &app);
+	client = client_for(&cfg, &app);
 
 	if (!loop_signals_init() || !screen_init(script != NULL, cfg.theme)) {
 		fprintf(stderr, "sentry-tui: cannot initialise the terminal (TERM=%s)\n",
@@ -118,7 +188,7 @@ int main(int argc, char **argv)
 	if (cfg.mouse)
 		screen_enable_mouse();
 	screen_enable_hyperlinks(cfg.hyperlinks, cfg.token);
-	app_init(&app, &cfg, client);
+	app_init(&app, &cfg, client, SERVER_UNKNOWN);
 	app.script = script;
 	if (open_target) {
 		/* The stream loads behind the issue; what cannot be opened is said on it. */
@@ -129,20 +199,52 @@ int main(int argc, char **argv)
 		}
 		strbuf_free(&open_err);
 	}
+	app_startup_warnings(&app, strbuf_str(&warnings));
 	const char *dump_dir = getenv("SENTRY_TUI_DUMP_DIR");
-	app.dump_dir = xstrdup(dump_dir && *dump_dir ? dump_dir : ".");
+	dump_dir = dump_dir && *dump_dir ? dump_dir : ".";
+	app.dump_dir = xstrdup(dump_dir);
 
-	struct loop_backend backend = { api_wait_adapter, api_perform_adapter, client };
-	struct loop_hooks hooks = {
-		.on_input = app_on_input,
-		.on_signal = app_on_signal,
-		.redraw = app_on_redraw,
-		.wait_hint = app_wait_hint,
-		.should_quit = app_should_quit,
-		.ctx = &app,
-		.input_fd = script ? -1 : 0,
-	};
-	loop_run(&backend, &hooks);
+	for (;;) {
+		struct loop_backend backend = { api_wait_adapter, api_perform_adapter, client };
+		struct loop_hooks hooks = {
+			.on_input = app_on_input,
+			.on_signal = app_on_signal,
+			.redraw = app_on_redraw,
+			.wait_hint = app_wait_hint,
+			.should_quit = app_should_quit,
+			.ctx = &app,
+			.input_fd = script ? -1 : 0,
+		};
+		loop_run(&backend, &hooks);
+		if (!app.switch_profile)
+			break;
+		/* :profile NAME: this profile's session ends only once the next one loads. */
+		char *name = app.switch_profile;
+		app.switch_profile = NULL;
+		app.quit = false;
+		app_redraw(&app, true); /* "switching to profile NAME…" while token_command runs */
+		struct config next;
+		struct strbuf why = STRBUF_INIT;
+		if (!load_profile(&next, argc, argv, name, &why)) {
+			config_free(&next);
+			app_status(&app, STATUS_ERROR, "cannot switch to profile %s: %s", name,
+			           strbuf_str(&why));
+			app.status_keep = true;
+		} else {
+			remember_kind(cfg.profile, app.caps.kind);
+			app_free(&app);
+			api_client_free(client);
+			config_free(&cfg);
+			cfg = next;
+			client = client_for(&cfg, &app);
+			app_init(&app, &cfg, client, recall_kind(cfg.profile));
+			app.script = script;
+			app.dump_dir = xstrdup(dump_dir);
+			app_status(&app, STATUS_INFO, "profile %s: %s, org %s", name, cfg.url, cfg.org);
+		}
+		strbuf_free(&why);
+		free(name);
+	}
 
 	prompt_shutdown();
 	screen_end();
@@ -157,5 +259,7 @@ out:
 	script_free(script);
 	keymap_free();
 	config_free(&cfg);
+	strbuf_free(&warnings);
+	forget_kinds();
 	return status;
 }

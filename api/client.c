@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "api/decode.h"
+#include "api/tls_errors.h"
 #include "api/url.h"
 #include "util/strbuf.h"
 #include "util/timeutil.h"
@@ -260,8 +261,10 @@ static void request_start(struct request *r)
 	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (c->ca_bundle)
 		curl_easy_setopt(e, CURLOPT_CAINFO, c->ca_bundle);
-	/* Never follow redirects: they could carry the Authorization header elsewhere. */
+	/* Never follow redirects: they could carry the Authorization header elsewhere (or
+	 * to plain http://). A redirect is reported instead (describe_redirect). */
 	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(e, CURLOPT_UNRESTRICTED_AUTH, 0L);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, r);
 	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
@@ -442,8 +445,36 @@ static void schedule_retry(struct request *r, long long delay_ms)
 	r->retry_at_ms = time_mono_ms() + delay_ms;
 }
 
+/* Longest Location shown in a message: enough for any real server's address. */
+#define REDIRECT_SHOWN_MAX 200
+
+/* A 3xx answer is never followed (request_start): say where it pointed, so that a
+ * SENTRY_URL that has moved (http:// to https://, a new host) can be corrected. */
+static void describe_redirect(struct request *r, long status, struct strbuf *msg)
+{
+	char *target = NULL;
+	curl_easy_getinfo(r->easy, CURLINFO_REDIRECT_URL, &target);
+	strbuf_addf(msg, "%s: %s answered with a redirect (HTTP %ld) ", r->what, r->client->host,
+	            status);
+	if (target && *target) {
+		size_t len = strlen(target);
+		strbuf_addf(msg, "to %.*s%s", REDIRECT_SHOWN_MAX, target,
+		            len > REDIRECT_SHOWN_MAX ? "…" : "");
+		if (strncmp(target, "http://", 7) == 0 && strncmp(r->url, "https://", 8) == 0)
+			strbuf_adds(msg, " (plain HTTP)");
+		strbuf_adds(msg, "; not followed, so the auth token was not sent there (if that "
+		                 "is your Sentry, put it in SENTRY_URL)");
+	} else {
+		strbuf_adds(msg, "without a valid Location; not followed");
+	}
+}
+
 static void describe_http_error(struct request *r, long status, struct strbuf *msg)
 {
+	if (status >= 300 && status < 400 && status != 304) {
+		describe_redirect(r, status, msg);
+		return;
+	}
 	struct strbuf detail = STRBUF_INIT;
 	bool has_detail = decode_error_detail(r->resp_body.buf ? r->resp_body.buf : "",
 	                                      r->resp_body.len, &detail);
@@ -519,28 +550,17 @@ static const char *curl_words(const struct request *r, CURLcode code)
 	return r->errbuf[0] ? r->errbuf : curl_easy_strerror(code);
 }
 
-/* A certificate that failed verification: only an issuer the system does not know can
- * be fixed with ca_bundle; a wrong name or an expired certificate is the server's. */
-static void describe_certificate_error(struct request *r, CURLcode code, struct strbuf *msg)
+/* A certificate that failed verification, told apart by the TLS library's verify result
+ * (see tls_errors.h): only an untrusted issuer can be fixed with ca_bundle. */
+static void describe_certificate_error(struct request *r, struct strbuf *msg)
 {
-	struct api_client *c = r->client;
-	if (errbuf_has(r, "no alternative certificate subject name matches") ||
-	    errbuf_has(r, "certificate subject name")) {
-		strbuf_addf(msg, "the certificate of %s is not valid for that name (is the host in "
-		                 "SENTRY_URL the server's own name?)", c->host);
-	} else if (errbuf_has(r, "certificate has expired")) {
-		strbuf_addf(msg, "the certificate of %s has expired", c->host);
-	} else if (errbuf_has(r, "self-signed certificate") ||
-	           errbuf_has(r, "self signed certificate") ||
-	           errbuf_has(r, "unable to get local issuer certificate") ||
-	           errbuf_has(r, "unable to get issuer certificate") ||
-	           errbuf_has(r, "unable to verify the first certificate")) {
-		strbuf_addf(msg, "the certificate of %s is signed by an issuer this system does not "
-		                 "trust (%s); for a private CA set ca_bundle in the config",
-		            c->host, curl_words(r, code));
-	} else {
-		strbuf_addf(msg, "the certificate of %s was refused: %s", c->host, curl_words(r, code));
-	}
+	static int x509_codes = -1; /* which TLS library libcurl uses does not change */
+	if (x509_codes < 0)
+		x509_codes = tls_backend_has_x509_codes();
+	long verify_result = 0;
+	curl_easy_getinfo(r->easy, CURLINFO_SSL_VERIFYRESULT, &verify_result);
+	enum tls_refusal why = tls_refusal_classify(verify_result, x509_codes, r->errbuf);
+	tls_refusal_describe(why, r->client->host, r->client->ca_bundle, r->errbuf, msg);
 }
 
 static void describe_network_error(struct request *r, CURLcode code, struct strbuf *msg)
@@ -583,7 +603,7 @@ static void describe_network_error(struct request *r, CURLcode code, struct strb
 		            c->host);
 		break;
 	case CURLE_PEER_FAILED_VERIFICATION:
-		describe_certificate_error(r, code, msg);
+		describe_certificate_error(r, msg);
 		break;
 	case CURLE_SSL_CACERT_BADFILE:
 		strbuf_addf(msg, "cannot use the CA bundle %s (ca_bundle in the config): %s",

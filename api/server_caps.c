@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "api/url.h"
+
 void server_caps_init(struct server_caps *c, const char *configured_kind)
 {
 	c->kind = SERVER_UNKNOWN;
@@ -55,4 +57,17 @@ bool server_caps_learn_sort_refused(struct server_caps *c)
 		return false;
 	c->kind = SERVER_GLITCHTIP;
 	return true;
+}
+
+char *server_probe_url(const char *base, const char *org)
+{
+	const struct issue_query q = { .query = "", .sort = "date", .limit = 1 };
+	return url_issue_list(base, org, &q);
+}
+
+enum server_kind server_kind_from_probe(long status)
+{
+	if (status >= 200 && status < 300)
+		return SERVER_SENTRY;
+	return status == 422 ? SERVER_GLITCHTIP : SERVER_UNKNOWN;
 }

@@ -41,4 +41,11 @@ const char *server_issue_sort(const struct server_caps *c, const char *sort);
  * news (the caller asks again). */
 bool server_caps_learn_sort_refused(struct server_caps *c);
 
+/* A cheap question whose answer tells the kinds apart (`sentry-tui profiles --probe`):
+ * one issue of org, sorted by Sentry's "date". malloc'd URL, NULL for a bad base. */
+char *server_probe_url(const char *base, const char *org);
+/* What the probe's HTTP status says: 2xx Sentry, 422 GlitchTip (it refuses the sort),
+ * anything else SERVER_UNKNOWN. */
+enum server_kind server_kind_from_probe(long status);
+
 #endif

@@ -6,13 +6,15 @@
 
 #include "cli/list.h"
 #include "cli/options.h"
+#include "cli/profiles.h"
 #include "cli/session.h"
 #include "cli/status.h"
 #include "util/strbuf.h"
 
 bool cli_is_subcommand(int argc, char **argv)
 {
-	return argc > 1 && (strcmp(argv[1], "list") == 0 || strcmp(argv[1], "status") == 0);
+	return argc > 1 && (strcmp(argv[1], "list") == 0 || strcmp(argv[1], "status") == 0 ||
+	                    strcmp(argv[1], "profiles") == 0);
 }
 
 int cli_main(int argc, char **argv)
@@ -26,6 +28,8 @@ int cli_main(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	strbuf_free(&err);
+	if (strcmp(subcommand, "profiles") == 0)
+		return cli_profiles(argc, argv, o.probe);
 	struct cli_session s;
 	int status = cli_session_open(&s, argc, argv);
 	if (status == CLI_OK)

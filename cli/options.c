@@ -5,21 +5,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct cli_flag {
-	const char *name;
-	bool takes_value;
-	bool list;     /* valid for list */
-	bool status;   /* valid for status */
-};
+const char *const cli_subcommands[] = { "list", "status", "profiles", NULL };
 
 static const struct cli_flag FLAGS[] = {
-	{ "--format", true, true, true },
-	{ "--limit", true, true, false },
-	{ "--all", false, true, false },
-	{ "--ascii", false, false, true },
-	{ "--tmux", false, false, true },
-	{ "--ttl", true, false, true },
+	{ "--format", "plain|tsv|json", true, "list",
+	  "plain (fits the terminal), tsv or json (default: plain)" },
+	{ "--limit", "N", true, "list", "print at most N issues (default: 100)" },
+	{ "--all", NULL, false, "list", "print every issue the query matches" },
+	{ "--format", "FIELDS", true, "status",
+	  "the line's template: {new} {unresolved} {escalating} {regressed} {stale}" },
+	{ "--ascii", NULL, false, "status", "ASCII only (no \"⚠\" or \"·\")" },
+	{ "--tmux", NULL, false, "status", "add tmux #[fg=…] styles" },
+	{ "--ttl", "SECONDS", true, "status", "seconds the counts are cached (default: 30)" },
+	{ "--probe", NULL, false, "profiles",
+	  "ask each profile's server what it is (one small request each)" },
 };
+
+const struct cli_flag *cli_flag_table(size_t *n)
+{
+	*n = sizeof FLAGS / sizeof FLAGS[0];
+	return FLAGS;
+}
 
 static bool parse_count(const char *value, long min, long *out)
 {
@@ -53,6 +59,8 @@ static bool apply(const struct cli_flag *f, const char *value, struct cli_option
 		o->ascii = true;
 	} else if (strcmp(f->name, "--tmux") == 0) {
 		o->tmux = true;
+	} else if (strcmp(f->name, "--probe") == 0) {
+		o->probe = true;
 	}
 	return true;
 }
@@ -62,23 +70,24 @@ bool cli_options_take(const char *subcommand, int *argc, char **argv, struct cli
 {
 	memset(o, 0, sizeof(*o));
 	o->ttl = -1;
-	bool is_list = strcmp(subcommand, "list") == 0;
 	int out = 1;
 	for (int i = 2; i < *argc; i++) {
 		const char *arg = argv[i];
 		const char *equals = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
 		size_t name_len = equals ? (size_t)(equals - arg) : strlen(arg);
 		const struct cli_flag *f = NULL;
+		/* The row of this subcommand first: --format is one flag for each. */
 		for (size_t k = 0; k < sizeof FLAGS / sizeof FLAGS[0]; k++)
-			if (strlen(FLAGS[k].name) == name_len && strncmp(FLAGS[k].name, arg, name_len) == 0)
+			if (strlen(FLAGS[k].name) == name_len && strncmp(FLAGS[k].name, arg, name_len) == 0 &&
+			    (!f || strcmp(FLAGS[k].subcommand, subcommand) == 0))
 				f = &FLAGS[k];
 		if (!f) {
 			argv[out++] = argv[i]; /* the TUI's option (or its value): config_load checks it */
 			continue;
 		}
-		if (!(is_list ? f->list : f->status)) {
+		if (strcmp(f->subcommand, subcommand) != 0) {
 			strbuf_addf(err, "sentry-tui %s: %s belongs to sentry-tui %s; see sentry-tui --help\n",
-			            subcommand, f->name, is_list ? "status" : "list");
+			            subcommand, f->name, f->subcommand);
 			return false;
 		}
 		const char *value = NULL;

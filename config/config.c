@@ -129,8 +129,10 @@ static void choose_profile(struct load *ld)
 	config_layer_overlay(&ld->yaml_layer, &ld->yaml.top);
 
 	/* --profile, then SENTRY_TUI_PROFILE, then the file's own profile: key. */
-	const char *name = ld->flags.text[OPT_PROFILE];
+	const char *name = ld->env ? ld->env->profile : NULL;
 	const char *where = CONFIG_PROGRAM;
+	if (!name)
+		name = ld->flags.text[OPT_PROFILE];
 	if (!name)
 		name = ld->environment.text[OPT_PROFILE];
 	if (!name) {
@@ -226,6 +228,12 @@ static void fill_config(struct load *ld)
 	cfg->clipboard = take(m, OPT_CLIPBOARD);
 	cfg->clipboard_command = take(m, OPT_CLIPBOARD_COMMAND);
 	cfg->hyperlinks = take(m, OPT_HYPERLINKS);
+	cfg->colour = take(m, OPT_COLOUR);
+	config_parse_bool(m->text[OPT_CONFIRM_MUTATIONS], &cfg->confirm_mutations);
+	cfg->nprofile_names = ld->yaml.nprofiles;
+	cfg->profile_names = xcalloc(ld->yaml.nprofiles + 1, sizeof *cfg->profile_names);
+	for (size_t i = 0; i < ld->yaml.nprofiles; i++)
+		cfg->profile_names[i] = xstrdup(ld->yaml.profiles[i].name);
 	cfg->crash_free_warn = 99;
 	cfg->crash_free_bad = 97;
 	if (m->text[OPT_CRASH_FREE_WARN])
@@ -269,6 +277,10 @@ static void resolve_token(struct load *ld)
 	}
 	if (!m->text[OPT_TOKEN_COMMAND] || ld->report.nerrors)
 		return;
+	if (ld->env && ld->env->no_token_command) {
+		cfg->token_command = take(m, OPT_TOKEN_COMMAND); /* named, not run */
+		return;
+	}
 	const char *where = m->where[OPT_TOKEN_COMMAND];
 	int timeout_ms = CONFIG_TOKEN_COMMAND_TIMEOUT_MS;
 	/* Tests shorten the wait, as SENTRY_TUI_BACKOFF_MS shortens retries. */
@@ -400,6 +412,10 @@ void config_free(struct config *cfg)
 	}
 	free(cfg->bindings);
 	free(cfg->profile);
+	free(cfg->colour);
+	for (size_t i = 0; i < cfg->nprofile_names; i++)
+		free(cfg->profile_names[i]);
+	free(cfg->profile_names);
 	free(cfg->config_path);
 	*cfg = (struct config){ 0 };
 }

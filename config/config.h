@@ -74,6 +74,10 @@ struct config {
 	struct config_binding *bindings;
 	size_t nbindings;
 	char *profile;             /* selected profile name or NULL */
+	char *colour;              /* the profile's colour in the title row, or NULL */
+	bool confirm_mutations;    /* ask before every change (a guard for prod) */
+	char **profile_names;      /* every profile the config file defines, in its order */
+	size_t nprofile_names;
 	char *config_path;         /* the YAML file read, or NULL */
 	enum config_origin url_origin, org_origin, token_origin;
 };
@@ -92,6 +96,13 @@ struct config_env {
 	/* The same for a key command (`bindings: {issues: {J: "!cmd %(short_id)"}}`). */
 	bool (*bind_hook)(const char *scope, const char *key_spec, const char *command,
 	                  struct strbuf *err);
+	/* A profile chosen at run time (:profile NAME): it replaces --profile,
+	 * SENTRY_TUI_PROFILE and the file's profile: key; the other sources keep their
+	 * precedence, as if the program had been started with --profile NAME. */
+	const char *profile;
+	/* Leave token_command unrun (cfg->token stays NULL, cfg->token_command names it):
+	 * `sentry-tui profiles` lists profiles without asking a password manager. */
+	bool no_token_command;
 };
 
 enum config_result {

@@ -17,6 +17,8 @@ static const char *const bell_choices[] = { "new", "escalating", "never", NULL }
 static const char *const clipboard_choices[] = { "osc52", "command", "off", NULL };
 static const char *const hyperlinks_choices[] = { "auto", "on", "off", NULL };
 static const char *const server_kind_choices[] = { "auto", "sentry", "glitchtip", NULL };
+static const char *const colour_choices[] = { "red", "green", "yellow", "blue", "magenta",
+	"cyan", "white", NULL };
 
 /* Longest number of seconds any setting takes: a day. */
 #define MAX_SECONDS 86400
@@ -47,15 +49,15 @@ const struct config_option config_options[OPT_COUNT] = {
 	[OPT_PROFILES] = { .key = "profiles", .kind = KIND_PROFILES, .scope = SCOPE_TOP,
 		.help = "named servers: url, org, projects, token or token_command, ca_bundle" },
 	[OPT_QUERY] = { .key = "query", .flag = "--query", .metavar = "QUERY",
-		.kind = KIND_ANY_TEXT, .scope = SCOPE_TOP, .default_text = "is:unresolved",
+		.kind = KIND_ANY_TEXT, .scope = SCOPE_TOP | SCOPE_PROFILE, .default_text = "is:unresolved",
 		.help = "issue search" },
 	[OPT_SORT] = { .key = "sort", .flag = "--sort", .metavar = "SORT", .kind = KIND_SORT,
-		.scope = SCOPE_TOP, .default_text = "date", .help = "issue order" },
+		.scope = SCOPE_TOP | SCOPE_PROFILE, .default_text = "date", .help = "issue order" },
 	[OPT_PERIOD] = { .key = "period", .flag = "--period", .metavar = "PERIOD",
-		.kind = KIND_PERIOD, .scope = SCOPE_TOP, .default_text = "14d",
+		.kind = KIND_PERIOD, .scope = SCOPE_TOP | SCOPE_PROFILE, .default_text = "14d",
 		.help = "stats period: a number and s, m, h, d or w" },
 	[OPT_ENVIRONMENT] = { .key = "environment", .flag = "--environment", .metavar = "ENV",
-		.kind = KIND_TEXT, .scope = SCOPE_TOP,
+		.kind = KIND_TEXT, .scope = SCOPE_TOP | SCOPE_PROFILE,
 		.help = "environment to show (default: all)" },
 	[OPT_REFRESH_INTERVAL] = { .key = "refresh_interval", .kind = KIND_SECONDS,
 		.scope = SCOPE_TOP, .default_text = "0", .min = 0, .max = MAX_SECONDS,
@@ -64,7 +66,7 @@ const struct config_option config_options[OPT_COUNT] = {
 		.default_text = "30", .min = 1, .max = MAX_SECONDS,
 		.help = "seconds to wait for each request" },
 	[OPT_READ_ONLY] = { .key = "read_only", .flag = "--read-only", .kind = KIND_BOOL,
-		.scope = SCOPE_TOP, .default_text = "false",
+		.scope = SCOPE_TOP | SCOPE_PROFILE, .default_text = "false",
 		.help = "hide every action that changes data on the server" },
 	[OPT_WATCH] = { .key = "watch", .flag = "--watch", .metavar = "[SECONDS]",
 		.kind = KIND_SECONDS, .scope = SCOPE_TOP | SCOPE_PROFILE, .min = 5, .max = MAX_SECONDS,
@@ -109,6 +111,13 @@ const struct config_option config_options[OPT_COUNT] = {
 	[OPT_CRASH_FREE_BAD] = { .key = "crash_free_bad", .kind = KIND_PERCENT,
 		.scope = SCOPE_TOP, .default_text = "97",
 		.help = "release health: a crash-free rate below this percent is bad" },
+	[OPT_COLOUR] = { .key = "colour", .kind = KIND_CHOICE, .scope = SCOPE_TOP | SCOPE_PROFILE,
+		.choices = colour_choices,
+		.help = "the colour of the profile's name in the title row (red for prod, say)" },
+	[OPT_CONFIRM_MUTATIONS] = { .key = "confirm_mutations", .kind = KIND_BOOL,
+		.scope = SCOPE_TOP | SCOPE_PROFILE, .default_text = "false",
+		.help = "ask y/N before every change to an issue, one issue or many (a guard "
+		        "for prod)" },
 	[OPT_BINDINGS] = { .key = "bindings", .kind = KIND_BINDINGS, .scope = SCOPE_TOP,
 		.help = "key or list of keys for each request name" },
 	[OPT_CONFIG] = { .flag = "--config", .metavar = "FILE", .env = "SENTRY_TUI_CONFIG",
@@ -432,8 +441,7 @@ bool config_option_split_list(const char *value, const char *name, const char *w
 	}
 }
 
-/* What a YAML key takes, as --help shows it. */
-static void add_value_shape(struct strbuf *sb, const struct config_option *opt)
+void config_option_value_shape(const struct config_option *opt, struct strbuf *sb)
 {
 	switch (opt->kind) {
 	case KIND_URL:
@@ -527,6 +535,7 @@ void config_options_help(struct strbuf *out)
 	            "       sentry-tui list [--limit N|--all] [--format plain|tsv|json] [OPTION]...\n"
 	            "       sentry-tui status [--format FIELDS] [--ascii] [--tmux] [--ttl SECONDS]\n"
 	            "                         [OPTION]...\n"
+	            "       sentry-tui profiles [--probe] [--config FILE]\n"
 	            "Browse and triage Sentry issues in the terminal. With open, start on one issue:\n"
 	            "a short id (BACKEND-4B), an issue id, or an issue or event link of the server.\n"
 	            "list prints the stream's issues (the same query, sort and config; --limit\n"
@@ -536,6 +545,8 @@ void config_options_help(struct strbuf *out)
 	            "unresolved, {escalating} escalating\" (also {regressed}, {stale}), cached for\n"
 	            "--ttl seconds (30); a failing server prints the last line with (stale) and\n"
 	            "exits 3, 4 or 5 as list does.\n"
+	            "profiles lists the config's profiles with their server kind, org and URL\n"
+	            "(--probe asks each server what it is); :profile NAME switches while running.\n"
 	            "\n"
 	            "Options:\n");
 	for (size_t i = 0; i < OPT_COUNT; i++) {
@@ -570,7 +581,7 @@ void config_options_help(struct strbuf *out)
 			continue;
 		strbuf_reset(&left);
 		strbuf_addf(&left, "%s: ", opt->key);
-		add_value_shape(&left, opt);
+		config_option_value_shape(opt, &left);
 		add_row(out, strbuf_str(&left), opt->help, "", opt->default_text);
 	}
 	strbuf_free(&left);

@@ -35,6 +35,8 @@ enum config_option_id {
 	OPT_HYPERLINKS,
 	OPT_CRASH_FREE_WARN,
 	OPT_CRASH_FREE_BAD,
+	OPT_COLOUR,
+	OPT_CONFIRM_MUTATIONS,
 	OPT_BINDINGS,
 	OPT_CONFIG,
 	OPT_HELP,
@@ -117,6 +119,9 @@ bool config_parse_bool(const char *text, bool *out);
 /* "99", "99.5", "0.25": a plain decimal from 0 to 100 (no sign, exponent or blanks);
  * out may be NULL. */
 bool config_parse_percent(const char *text, double *out);
+
+/* What a YAML key takes, as --help and the man page show it: "URL", "true|false"… */
+void config_option_value_shape(const struct config_option *opt, struct strbuf *out);
 
 /* --help, written from the table. */
 void config_options_help(struct strbuf *out);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -34,6 +35,15 @@ void config_secret_free(char *secret)
 		return;
 	wipe(secret, strlen(secret));
 	free(secret);
+}
+
+void config_token_no_core_dumps(void)
+{
+	struct rlimit limit;
+	if (getrlimit(RLIMIT_CORE, &limit) == 0) {
+		limit.rlim_cur = 0;
+		setrlimit(RLIMIT_CORE, &limit);
+	}
 }
 
 void config_token_check_file_mode(const char *path, mode_t mode, struct config_report *report)

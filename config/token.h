@@ -23,6 +23,11 @@ char *config_token_from_command(const char *command, const char *where, int time
 /* Warn when a file holding a token can be read by group or others (mode & 077). */
 void config_token_check_file_mode(const char *path, mode_t mode, struct config_report *report);
 
+/* Lower this process's core file limit to 0 (children inherit it but may raise it
+ * again): a core dump would hold the token, in memory from start to exit. Call before
+ * the token is read. */
+void config_token_no_core_dumps(void);
+
 /* free() that first overwrites the string, so the token does not linger in the heap. */
 void config_secret_free(char *secret);
 

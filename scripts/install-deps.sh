@@ -10,6 +10,9 @@ packages=(
 	python3 tmux valgrind openssl clang
 	nodejs npm
 	locales
+	groff man-db bash-completion zsh fish  # the man page and the completions, tested
+	dpkg-dev lintian                        # make deb, and its check
+	librsvg2-bin pngquant fonts-dejavu-core # make screenshots (SVG -> PNG)
 )
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -168,17 +168,46 @@ static void make_parent_dirs(const char *path)
 	free(dir);
 }
 
+static char *history_profile;
+
+void prompt_set_history_profile(const char *profile)
+{
+	free(history_profile);
+	history_profile = profile ? xstrdup(profile) : NULL;
+}
+
+/* A profile's name as one safe path component: letters, digits, '-' and '_' as they
+ * are, anything else (a '/', a leading '.') as %XX. */
+static void add_path_component(struct strbuf *sb, const char *name)
+{
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-' || *p == '_')
+			strbuf_addf(sb, "%c", *p);
+		else
+			strbuf_addf(sb, "%%%02X", *p);
+	}
+}
+
+/* $XDG_STATE_HOME/sentry-tui/NAME_history, or …/sentry-tui/profiles/PROFILE/NAME_history
+ * for a profile: each profile keeps its own queries. */
 static char *history_file(const char *name)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *state = getenv("XDG_STATE_HOME");
 	const char *home = getenv("HOME");
 	if (state && *state)
-		strbuf_addf(&sb, "%s/sentry-tui/%s_history", state, name);
+		strbuf_addf(&sb, "%s/sentry-tui/", state);
 	else if (home && *home)
-		strbuf_addf(&sb, "%s/.local/state/sentry-tui/%s_history", home, name);
+		strbuf_addf(&sb, "%s/.local/state/sentry-tui/", home);
 	else
 		return NULL;
+	if (history_profile) {
+		strbuf_adds(&sb, "profiles/");
+		add_path_component(&sb, history_profile);
+		strbuf_adds(&sb, "/");
+	}
+	strbuf_addf(&sb, "%s_history", name);
 	return strbuf_detach(&sb);
 }
 
@@ -417,6 +446,8 @@ void prompt_shutdown(void)
 	label = NULL;
 	free(history_path);
 	history_path = NULL;
+	free(history_profile);
+	history_profile = NULL;
 	free(initial_text);
 	initial_text = NULL;
 	if (readline_ready && rl_outstream) {

@@ -15,6 +15,8 @@ typedef void (*prompt_done_fn)(void *ctx, const char *line);
 
 /* Open the prompt with label (e.g. "query: ") and initial text. history names the
  * history file ("query", "command"). Only one prompt is open at a time. */
+/* Keep the history files of this profile (NULL: the top-level ones) from now on. */
+void prompt_set_history_profile(const char *profile);
 void prompt_open(const char *label, const char *initial, const char *history,
                  prompt_done_fn done, void *ctx);
 bool prompt_active(void);

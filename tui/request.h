@@ -75,6 +75,7 @@ enum request_flags {
 	_(TRANSACTION_SORT, transactions, "transaction-sort", "s",           REQF_NONE,      "Newest first / slowest first") \
 	_(TRANSACTION_FILTER, transactions, "transaction-filter", "/",       REQF_NONE,      "Show transactions whose name contains some text") \
 	_(RELEASES,       generic, "releases",         "R",                  REQF_NONE,      "Release health: crash-free rates and adoption per release") \
+	_(PROFILES,       generic, "profiles",         "P",                  REQF_NONE,      "Switch to another profile of the config (server, org, token)") \
 	_(RELEASE_SORT,   releases, "release-sort",    "s",                  REQF_NONE,      "Cycle sort: newest, adoption, crash-free sessions/users, sessions, users") \
 	_(RELEASE_FILTER, releases, "release-filter",  "/",                  REQF_NONE,      "Show releases whose version contains some text") \
 	_(RELEASE_PERIOD, releases, "release-period",  "t",                  REQF_NONE,      "Cycle the period: 24h, 7d, 14d, 30d, 90d") \

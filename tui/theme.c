@@ -46,6 +46,8 @@ static const struct theme_style mono_theme[ROLE_COUNT] = {
 	[ROLE_SPAN_UI] = { -1, -1, A_NORMAL },
 	[ROLE_SPAN_MIDDLEWARE] = { -1, -1, A_NORMAL },
 	[ROLE_SPAN_OTHER] = { -1, -1, A_NORMAL },
+	/* The profile's name in the title row (theme_set_profile_colour). */
+	[ROLE_PROFILE] = { -1, -1, A_REVERSE | A_BOLD },
 };
 
 /* The eight ANSI colours every colour terminal has. */
@@ -89,6 +91,7 @@ static const struct theme_style theme_8[ROLE_COUNT] = {
 	[ROLE_SPAN_UI] = { COLOR_YELLOW, -1, A_NORMAL },
 	[ROLE_SPAN_MIDDLEWARE] = { COLOR_MAGENTA, -1, A_NORMAL },
 	[ROLE_SPAN_OTHER] = { -1, -1, A_NORMAL },
+	[ROLE_PROFILE] = { COLOR_WHITE, COLOR_BLUE, A_BOLD },
 };
 
 /* Colours 8-15 are the bright versions of 0-7. */
@@ -137,6 +140,7 @@ static const struct theme_style theme_16[ROLE_COUNT] = {
 	[ROLE_SPAN_UI] = { BRIGHT(COLOR_YELLOW), -1, A_NORMAL },
 	[ROLE_SPAN_MIDDLEWARE] = { BRIGHT(COLOR_MAGENTA), -1, A_NORMAL },
 	[ROLE_SPAN_OTHER] = { -1, -1, A_NORMAL },
+	[ROLE_PROFILE] = { BRIGHT(COLOR_WHITE), COLOR_BLUE, A_BOLD },
 };
 
 /* xterm's 256 colours: 16-231 a 6x6x6 cube, 232-255 greys. Softer hues that keep their
@@ -181,6 +185,7 @@ static const struct theme_style theme_256[ROLE_COUNT] = {
 	[ROLE_SPAN_UI] = { 179, -1, A_NORMAL },
 	[ROLE_SPAN_MIDDLEWARE] = { 170, -1, A_NORMAL },
 	[ROLE_SPAN_OTHER] = { -1, -1, A_NORMAL },
+	[ROLE_PROFILE] = { 231, 24, A_BOLD },
 };
 
 /* High contrast: the terminal's own foreground and background, bold where it matters,
@@ -227,6 +232,7 @@ static const struct theme_style theme_high_contrast[ROLE_COUNT] = {
 	[ROLE_SPAN_UI] = { COLOR_MAGENTA, -1, A_BOLD },
 	[ROLE_SPAN_MIDDLEWARE] = { -1, -1, A_UNDERLINE },
 	[ROLE_SPAN_OTHER] = { -1, -1, A_NORMAL },
+	[ROLE_PROFILE] = { -1, -1, A_REVERSE | A_BOLD },
 };
 
 static const struct theme_style *const palettes[] = {
@@ -315,6 +321,20 @@ bool theme_init(const char *name)
 	for (int r = 1; with_pairs && r < ROLE_COUNT; r++)
 		init_pair((short)r, palettes[active][r].fg, palettes[active][r].bg);
 	return known;
+}
+
+void theme_set_profile_colour(const char *colour)
+{
+	static const char *const names[] = { "red", "green", "yellow", "blue", "magenta", "cyan",
+	                                     "white" };
+	static const short colours[] = { COLOR_RED, COLOR_GREEN, COLOR_YELLOW, COLOR_BLUE,
+	                                 COLOR_MAGENTA, COLOR_CYAN, COLOR_WHITE };
+	short fg = palettes[active][ROLE_PROFILE].fg, bg = palettes[active][ROLE_PROFILE].bg;
+	for (size_t i = 0; colour && i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(colour, names[i]) == 0)
+			fg = COLOR_BLACK, bg = colours[i];
+	if (with_pairs)
+		init_pair((short)ROLE_PROFILE, fg, bg);
 }
 
 short theme_pair(enum color_role role)

@@ -20,7 +20,7 @@
 	_(LEVEL_UNKNOWN) _(BADGE_NEW) _(BADGE_REGRESSED) _(BADGE_ESCALATING) _(BADGE_ONGOING) \
 	_(BADGE_ARCHIVED) _(BADGE_RESOLVED) _(BOOKMARK) _(LOADING) _(HELP_KEY) _(PROMPT) \
 	_(IN_APP) _(SOURCE_HIGHLIGHT) _(SPAN_DB) _(SPAN_HTTP) _(SPAN_CACHE) _(SPAN_UI) \
-	_(SPAN_MIDDLEWARE) _(SPAN_OTHER)
+	_(SPAN_MIDDLEWARE) _(SPAN_OTHER) _(PROFILE)
 
 enum color_role {
 #define ROLE_ENUM(r) ROLE_##r,
@@ -50,7 +50,7 @@ bool theme_known(const char *name);
 /* The palette theme name gets on a terminal with `colors` colours (0: none); NULL is
  * "default", an unknown name is mono. */
 enum theme_palette theme_palette_for(const char *name, int colors);
-/* The most colours a palette uses (0 for mono and high-contrast's attributes alone). */
+/* The most colours a palette uses (0 for mono). */
 int theme_palette_colors(enum theme_palette palette);
 const struct theme_style *theme_style_of(enum theme_palette palette, enum color_role role);
 
@@ -61,5 +61,8 @@ bool theme_init(const char *name);
 attr_t theme_attr(enum color_role role);
 /* The colour pair number for a role (0 without colours). */
 short theme_pair(enum color_role role);
+/* The profile's name in the title row: black on this colour ("red", "green", … as the
+ * config's colour: takes them), or like the title when NULL or in mono. */
+void theme_set_profile_colour(const char *colour);
 
 #endif

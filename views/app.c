@@ -15,6 +15,7 @@
 #include "tui/prompt.h"
 #include "tui/sanitize.h"
 #include "tui/screen.h"
+#include "tui/theme.h"
 #include "tui/script.h"
 #include "util/timeutil.h"
 #include "util/xalloc.h"
@@ -23,6 +24,7 @@
 #include "views/hooks.h"
 #include "views/link_actions.h"
 #include "views/open_issue.h"
+#include "views/profile_picker.h"
 #include "views/suggest.h"
 #include "views/triage_actions.h"
 #include "views/view_table.h"
@@ -95,6 +97,34 @@ void app_status(struct app *app, enum status_kind kind, const char *fmt, ...)
 		loop_timer_cancel(app->status_timer);
 	app->status_timer = kind == STATUS_INFO ? loop_timer_add(INFO_MESSAGE_MS, clear_status, app) : 0;
 	app_touch(app);
+}
+
+void app_startup_warnings(struct app *app, const char *warnings)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool any = false;
+	/* An earlier start-up error (sentry-tui open) stays first; an info message (a
+	 * lookup under way) gives way. */
+	if (app->status && app->status_kind == STATUS_ERROR)
+		strbuf_adds(&sb, app->status);
+	for (const char *line = warnings; line && *line;) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		if (len) {
+			if (sb.len)
+				strbuf_adds(&sb, " · ");
+			strbuf_add(&sb, line, len);
+			any = true;
+		}
+		line = end ? end + 1 : line + len;
+	}
+	if (any) {
+		/* An error, so that it stays (and wraps) until a key is pressed; kept, so
+		 * that the stream's first page does not clear it before it is seen. */
+		app_status(app, STATUS_ERROR, "%s", strbuf_str(&sb));
+		app->status_keep = true;
+	}
+	strbuf_free(&sb);
 }
 
 void app_api_notice(void *ctx, const char *message)
@@ -201,7 +231,8 @@ void app_confirm(struct app *app, const char *question, const struct change *c)
 	free(app->confirm_text);
 	app->confirm_text = xstrdup(question);
 	change_free(&app->confirm_change);
-	change_copy(c, &app->confirm_change);
+	if (c)
+		change_copy(c, &app->confirm_change);
 	app->confirming = true;
 	app_touch(app);
 }
@@ -234,10 +265,12 @@ static void answer_confirm(struct app *app, int key)
 		else
 			app_status(app, STATUS_INFO, "not quitting: the answer will show here");
 	} else if (key == 'y' || key == 'Y') {
-		app_confirmed(app, &app->confirm_change);
+		app_confirmed(app);
 	} else {
 		app_status(app, STATUS_INFO, "cancelled: nothing was changed");
 	}
+	app->confirm_undo = false;
+	pending_target_clear(&app->confirm_target);
 	change_free(&app->confirm_change);
 	free(app->confirm_text);
 	app->confirm_text = NULL;
@@ -284,12 +317,17 @@ static void schedule_refresh(struct app *app)
 
 /* Lifecycle */
 
-void app_init(struct app *app, const struct config *cfg, struct api_client *client)
+void app_init(struct app *app, const struct config *cfg, struct api_client *client,
+              enum server_kind known_kind)
 {
 	memset(app, 0, sizeof(*app));
 	app->cfg = cfg;
 	app->client = client;
 	server_caps_init(&app->caps, cfg->server_kind);
+	if (!app->caps.configured && known_kind != SERVER_UNKNOWN)
+		app->caps.kind = known_kind;
+	theme_set_profile_colour(cfg->colour);
+	prompt_set_history_profile(cfg->profile);
 	app->target = (struct sentry_target){ client, cfg->url, cfg->org, &app->caps };
 	app->refresh_backoff = 1;
 	if (cfg->watch) {
@@ -336,7 +374,9 @@ void app_free(struct app *app)
 	issue_stream_free(&app->stream);
 	project_store_free(&app->projects);
 	change_free(&app->confirm_change);
+	pending_target_clear(&app->confirm_target);
 	free(app->confirm_text);
+	free(app->switch_profile);
 	if (app->status_timer)
 		loop_timer_cancel(app->status_timer);
 	if (app->tick_timer)
@@ -418,6 +458,14 @@ static void on_command_line(void *ctx, const char *line)
 		app_run_command(ctx, line);
 }
 
+static void open_profile_picker(struct app *app)
+{
+	if (!app->cfg->nprofile_names)
+		app_status(app, STATUS_ERROR, "no profiles to switch to: the config file defines none");
+	else
+		app_push(app, view_open(app, VIEW_profile_picker, NULL));
+}
+
 void app_dispatch(struct app *app, enum request req)
 {
 	const struct request_info *info = request_info(req);
@@ -463,6 +511,9 @@ void app_dispatch(struct app *app, enum request req)
 		break;
 	case REQ_RELEASES:
 		app_push(app, view_open(app, VIEW_releases, NULL));
+		break;
+	case REQ_PROFILES:
+		open_profile_picker(app);
 		break;
 	default:
 		if (!app_link_request(app, req) && !app_triage_request(app, req))
@@ -658,6 +709,11 @@ void app_run_command(struct app *app, const char *line)
 			strbuf_addf(&err, "usage: :resize COLSxROWS");
 	} else if (strcmp(name, "open") == 0) {
 		app_open_issue(app, arg, &err);
+	} else if (strcmp(name, "profile") == 0) {
+		if (*arg)
+			app_switch_profile(app, arg, &err);
+		else
+			open_profile_picker(app);
 	} else if (v && v->ops->command && v->ops->command(v, name, arg, &err)) {
 		/* handled by the view */
 	} else if (app_command_unavailable(app, name, arg)) {
@@ -709,13 +765,18 @@ static void draw_title(struct app *app, struct view *v, int width)
 		v->ops->title(v, &left, &right);
 	const char *badge = app->cfg->read_only ? "READ-ONLY" : NULL;
 	int bw = badge ? sanitize_width(badge) + 1 : 0;
+	/* The profile's name, in its colour, first: which server this is, at a glance. */
+	const char *profile = app->cfg->profile;
+	int pw = profile ? sanitize_width(profile) + 2 : 0;
+	if (pw > width / 3)
+		profile = NULL, pw = 0;
 	/* What goes first when short of room: the right side's later parts ("updated …"),
 	 * the left's last part (the sort, also marked in the column header), the left's
 	 * first " │ " part (the org), then the left's other later parts. */
 	bool dropped_sort = false, dropped_org = false;
 	for (;;) {
-		int need = 1 + sanitize_width(strbuf_str(&left)) + 2 + sanitize_width(strbuf_str(&right)) +
-		           bw + 1;
+		int need = pw + 1 + sanitize_width(strbuf_str(&left)) + 2 +
+		           sanitize_width(strbuf_str(&right)) + bw + 1;
 		if (need <= width)
 			break;
 		if (drop_last_part(&right, 0))
@@ -746,6 +807,11 @@ static void draw_title(struct app *app, struct view *v, int width)
 		badge = NULL, bw = 0;
 	struct draw_row row;
 	draw_row_begin(&row, stdscr, 0, 0, width, false);
+	if (profile) {
+		draw_pad(&row, ROLE_PROFILE, 1);
+		draw_text(&row, ROLE_PROFILE, profile);
+		draw_pad(&row, ROLE_PROFILE, 1);
+	}
 	draw_pad(&row, ROLE_TITLE, 1);
 	int rw = sanitize_width(strbuf_str(&right));
 	if (rw > width / 2)

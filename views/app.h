@@ -40,12 +40,15 @@ struct app {
 	bool confirming;           /* a y/N question is in the status line */
 	char *confirm_text;
 	bool confirm_quit;         /* the question is whether to quit with changes in flight */
+	bool confirm_undo;         /* the question is whether to undo (confirm_mutations) */
 	struct change confirm_change;
+	struct pending_target confirm_target; /* one issue asked about (else the marks) */
 
 	struct view *views[APP_MAX_VIEWS];
 	int nviews;
 
 	bool quit;
+	char *switch_profile;      /* quit to switch to this profile (main does the switch) */
 	bool dirty;
 	int exit_code;
 
@@ -71,8 +74,11 @@ struct app {
 /* Watch mode's title parts: "stale since 12:03 (HTTP 401)" and the marks counted. */
 void app_watch_title(struct app *app, struct strbuf *right);
 
-/* Set up stores and the first view. The client must outlive the app. */
-void app_init(struct app *app, const struct config *cfg, struct api_client *client);
+/* Set up stores and the first view. The client must outlive the app. known_kind is
+ * what an earlier session with this profile learnt of its server (SERVER_UNKNOWN: nothing
+ * yet), so a profile switched back to is not probed again. */
+void app_init(struct app *app, const struct config *cfg, struct api_client *client,
+              enum server_kind known_kind);
 void app_free(struct app *app);
 
 void app_push(struct app *app, struct view *view);
@@ -87,6 +93,9 @@ void app_touch(struct app *app);
  * next action. */
 void app_status(struct app *app, enum status_kind kind, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The config's warnings (one per line, e.g. a token file others can read) as a status
+ * line error on the first screen: the stderr copy is hidden by the alternate screen. */
+void app_startup_warnings(struct app *app, const char *warnings);
 
 void app_handle_key(struct app *app, int key);
 void app_dispatch(struct app *app, enum request req);
@@ -95,7 +104,9 @@ void app_run_command(struct app *app, const char *line);
 /* Draw everything if dirty (or forced). */
 void app_redraw(struct app *app, bool force);
 
-/* Ask y/N in the status line; y applies c to the same targets (triage_actions.c). */
+/* Ask y/N in the status line; y applies c (copied; NULL for a question that is not a
+ * change) to the issue in app->confirm_target, else to the same targets
+ * (triage_actions.c). */
 void app_confirm(struct app *app, const char *question, const struct change *c);
 
 /* What the stream's rows came from, for a view that shows the same scope (releases,

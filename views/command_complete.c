@@ -86,6 +86,10 @@ static void offer_values(struct app *app, const char *command, enum command_valu
 			}
 		}
 		break;
+	case VALUES_PROFILES:
+		for (size_t i = 0; app->cfg && i < app->cfg->nprofile_names; i++)
+			offer_value(command, app->cfg->profile_names[i]);
+		break;
 	case VALUES_NONE:
 		break;
 	}

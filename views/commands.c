@@ -16,6 +16,8 @@ static const struct command_info commands[] = {
 	  "Show one project, or all" },
 	{ "open", NULL, "generic", "ISSUE|PROJECT:EVENT|LINK", VALUES_NONE, false,
 	  "Open an issue (short id, id, link), a transaction or a trace" },
+	{ "profile", NULL, "generic", "NAME", VALUES_PROFILES, false,
+	  "Switch to another profile of the config; alone, pick from a list" },
 	{ "search", NULL, "issue", "TEXT", VALUES_NONE, false, "Search in this section" },
 	{ "event", NULL, "issue", "ID|latest|oldest|recommended", VALUES_NONE, false,
 	  "Show one of the issue's events" },

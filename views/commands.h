@@ -15,6 +15,7 @@ enum command_values {
 	VALUES_ENVIRONMENTS, /* the projects' environments (project store) */
 	VALUES_PROJECTS,     /* project slugs (project store) */
 	VALUES_PEOPLE,       /* member names and emails, #team slugs (people store) */
+	VALUES_PROFILES,     /* the config's profile names */
 };
 
 struct command_info {

@@ -70,6 +70,22 @@ static void run(struct app *app, const struct change *c, struct issue **issues, 
 	app_touch(app);
 }
 
+/* confirm_mutations (a guard for prod): even one issue waits for y, and the question
+ * names the profile and the issue. */
+static void confirm_one(struct app *app, const struct change *c, const struct issue *issue)
+{
+	struct strbuf q = STRBUF_INIT;
+	if (app->cfg->profile)
+		strbuf_addf(&q, "%s: ", app->cfg->profile);
+	change_describe(c, &q);
+	strbuf_addf(&q, " %s? y/N", issue->short_id ? issue->short_id : issue->id);
+	pending_target_clear(&app->confirm_target);
+	app->confirm_target.id = xstrdup_or_null(issue->id);
+	app->confirm_target.short_id = xstrdup_or_null(issue->short_id);
+	app_confirm(app, strbuf_str(&q), c);
+	strbuf_free(&q);
+}
+
 void app_triage(struct app *app, const struct change *c)
 {
 	if (app->cfg->read_only) {
@@ -84,13 +100,18 @@ void app_triage(struct app *app, const struct change *c)
 		return;
 	}
 	if (!batch) {
-		run(app, c, issues, n);
+		if (app->cfg->confirm_mutations)
+			confirm_one(app, c, issues[0]);
+		else
+			run(app, c, issues, n);
 		free(issues);
 		return;
 	}
 	/* A batch waits for y: it says how many issues in how many projects. */
 	struct strbuf q = STRBUF_INIT;
 	size_t projects = distinct_projects(issues, n);
+	if (app->cfg->confirm_mutations && app->cfg->profile)
+		strbuf_addf(&q, "%s: ", app->cfg->profile);
 	strbuf_addf(&q, "%zu marked issue%s", n, n == 1 ? "" : "s");
 	if (projects > 1)
 		strbuf_addf(&q, " in %zu projects", projects);
@@ -102,8 +123,36 @@ void app_triage(struct app *app, const struct change *c)
 	free(issues);
 }
 
-void app_confirmed(struct app *app, const struct change *c)
+static struct issue *loaded_issue(struct app *app, const char *id);
+
+static void undo(struct app *app)
 {
+	struct strbuf err = STRBUF_INIT;
+	if (!triage_undo(&app->triage, &err))
+		app_status(app, STATUS_INFO, "%s", strbuf_str(&err));
+	else
+		app_status(app, STATUS_INFO, "undoing…");
+	strbuf_free(&err);
+}
+
+void app_confirmed(struct app *app)
+{
+	if (app->confirm_undo) {
+		undo(app);
+		return;
+	}
+	const struct change *c = &app->confirm_change;
+	const struct pending_target *one = &app->confirm_target;
+	if (one->id) {
+		/* The issue asked about, even if a refresh moved the rows meanwhile. */
+		struct issue *issue = loaded_issue(app, one->id);
+		if (issue)
+			run(app, c, &issue, 1);
+		else
+			app_status(app, STATUS_ERROR, "nothing was sent: %s is no longer loaded",
+			           one->short_id ? one->short_id : "the issue");
+		return;
+	}
 	size_t n;
 	bool batch;
 	struct issue **issues = targets(app, &n, &batch);
@@ -147,7 +196,9 @@ void app_triage_on(struct app *app, const struct change *c, struct pending_targe
 		app_status(app, STATUS_ERROR, "read-only mode: nothing is changed on the server");
 	} else {
 		struct issue *issue = loaded_issue(app, to->id);
-		if (issue)
+		if (issue && app->cfg->confirm_mutations)
+			confirm_one(app, c, issue);
+		else if (issue)
 			run(app, c, &issue, 1);
 		else
 			app_status(app, STATUS_ERROR,
@@ -222,10 +273,16 @@ bool app_triage_request(struct app *app, enum request req)
 		assign_me(app);
 		break;
 	case REQ_UNDO:
-		if (!triage_undo(&app->triage, &err))
-			app_status(app, STATUS_INFO, "%s", strbuf_str(&err));
-		else
-			app_status(app, STATUS_INFO, "undoing…");
+		if (app->cfg->confirm_mutations && !app->cfg->read_only) {
+			struct strbuf q = STRBUF_INIT;
+			strbuf_addf(&q, "%s%sundo the last change? y/N", app->cfg->profile ? app->cfg->profile : "",
+			            app->cfg->profile ? ": " : "");
+			app_confirm(app, strbuf_str(&q), NULL);
+			app->confirm_undo = true;
+			strbuf_free(&q);
+		} else {
+			undo(app);
+		}
 		break;
 	default:
 		strbuf_free(&err);

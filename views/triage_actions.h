@@ -19,7 +19,7 @@ void pending_target_remember(struct app *app, struct pending_target *to);
  * app_triage does. */
 void app_triage_on(struct app *app, const struct change *c, struct pending_target *to);
 /* The confirmation was answered y. */
-void app_confirmed(struct app *app, const struct change *c);
+void app_confirmed(struct app *app);
 /* r u m a A b v z; false if req is not a triage request. */
 bool app_triage_request(struct app *app, enum request req);
 /* :resolve [next|VERSION], :archive …, :assign NAME|me|#team|none, :unassign. */

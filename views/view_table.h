@@ -49,7 +49,8 @@ struct view_args {
 	_(transactions)  /* recent transactions, to open one's waterfall */ \
 	_(releases)      /* release health: releases with crash-free rates and adoption */ \
 	_(release_detail) /* one release: dates, deploys, sessions over time */ \
-	_(yank_menu)     /* what to copy of the issue: short id, link, title, event, frame */
+	_(yank_menu)     /* what to copy of the issue: short id, link, title, event, frame */ \
+	_(profile_picker) /* the config's profiles, to switch to one */
 
 enum view_kind {
 #define VIEW_KIND(name) VIEW_##name,

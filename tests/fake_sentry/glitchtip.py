@@ -9,7 +9,11 @@ hasSeen, priority and isUnhandled, have `culprit` "" and `stats` {"24h": []}
 answers 422); updates honour `status` only and drop every other key, a bulk PUT
 echoes what it honoured; releases come without health (`health=1` is ignored);
 short-id and event-id look-ups, sessions, the events
-endpoint (Discover) and traces do not exist (404).
+endpoint (Discover) and traces do not exist (404). Events carry only the exception,
+breadcrumbs, message, request and csp entries; their frames keep GlitchTip's few
+camelCase keys (inApp, absPath, colNo, lineNo, context) and the rest snake_case
+(context_line, pre_context, instruction_addr, raw_function…); `hasSystemFrames` is
+inverted as GlitchTip computes it; tags are [{key, value}].
 """
 
 import base64
@@ -24,6 +28,36 @@ GLITCHTIP_SORTS = {"last_seen": "date", "first_seen": "new", "count": "freq", "p
 DROPPED_KEYS = ("assignedTo", "substatus", "isBookmarked", "hasSeen", "priority", "isUnhandled",
                 "priorityLockedAt", "inbox", "isSubscribed", "seerFixabilityScore")
 NOT_FOUND = {"detail": "Not Found"}
+EVENT_ENTRIES = ("exception", "breadcrumbs", "message", "request", "csp")
+FRAME_CAMEL_KEPT = ("inApp", "absPath", "colNo", "lineNo", "context")
+
+
+def _snake(key):
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", lambda m: "_" + m.group(1).lower(), key)
+
+
+def _glitchtip_frame(frame):
+    return {k if k in FRAME_CAMEL_KEPT else _snake(k): v for k, v in frame.items()}
+
+
+def _glitchtip_event(event):
+    """An event as GlitchTip's IssueEventSchema serializes it (docs/sentry-api.md §12)."""
+    entries = []
+    for entry in event.get("entries", []):
+        if entry.get("type") not in EVENT_ENTRIES:
+            continue
+        if entry["type"] == "exception":
+            data = entry.get("data") or {}
+            frames = []
+            for value in data.get("values") or []:
+                trace = value.get("stacktrace") or {}
+                trace["frames"] = [_glitchtip_frame(f) for f in trace.get("frames") or []]
+                frames += trace["frames"]
+            data["hasSystemFrames"] = any(f.get("inApp") for f in frames)
+        entries.append(entry)
+    event["entries"] = entries
+    event["tags"] = [{"key": t.get("key"), "value": t.get("value")} for t in event.get("tags") or []]
+    return event
 
 
 def _unprocessable(loc, msg):
@@ -132,7 +166,9 @@ class GlitchTipApi(sentry_api.Api):
     def issue_event(self, req, view, issue, event):
         if event in ("recommended", "oldest"):
             raise _unprocessable(["path", "event_id"], "Input should be a valid UUID")
-        return super().issue_event(req, view, issue, event)
+        response = super().issue_event(req, view, issue, event)
+        _glitchtip_event(response.payload)
+        return response
 
     # Releases: no health -----------------------------------------------
 

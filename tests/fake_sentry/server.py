@@ -3,10 +3,13 @@
 
     python3 tests/fake_sentry/server.py --port-file FILE [--log FILE] [--token TOKEN]
         [--org ORG] [--now ISO8601] [--dataset demo|hostile|small|events] [--faults FILE]
-        [--latency-ms N] [--no-global-views] [--issues N]
+        [--latency-ms N] [--no-global-views] [--issues N] [--tls CERT KEY]
 
 Listens on 127.0.0.1 on an ephemeral port and writes the port number to
 --port-file once it accepts connections. See README.md in this folder.
+With --tls it speaks HTTPS only, with that certificate chain (PEM) and key; a client
+that refuses the certificate (or speaks plain HTTP to it) is reported on stderr as
+"tls: handshake failed: REASON", one line per connection.
 
 This file is the HTTP layer only: reading requests, faults, latency, the
 request log, rate-limit headers and writing bytes. The API itself is api.py.
@@ -18,6 +21,7 @@ import os
 import select
 import signal
 import socket
+import ssl
 import sys
 import threading
 import time
@@ -87,6 +91,27 @@ class FakeSentryServer(ThreadingHTTPServer):
         self.latency = latency_ms / 1000.0
         self.meter = RateLimitMeter()
         self.stopping = threading.Event()
+        self.tls = None        # an ssl.SSLContext with --tls
+        self.scheme = "http"
+
+    def finish_request(self, request, client_address):
+        """With --tls, the handshake happens here, in the connection's own thread, so a
+        client that hangs up on the certificate never stalls the accept loop."""
+        if not self.tls:
+            super().finish_request(request, client_address)
+            return
+        try:
+            request.settimeout(10)
+            conn = self.tls.wrap_socket(request, server_side=True)
+            conn.settimeout(None)
+        except (ssl.SSLError, OSError) as exc:
+            reason = getattr(exc, "reason", None) or str(exc)
+            print(f"tls: handshake failed: {reason}", file=sys.stderr, flush=True)
+            return
+        try:
+            super().finish_request(conn, client_address)
+        finally:
+            conn.close()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -161,7 +186,7 @@ class Handler(BaseHTTPRequestHandler):
                     break  # orderly close by the client
                 if readable:
                     self.server.stopping.wait(0.2)  # pipelined bytes: keep ignoring them
-            except OSError:
+            except (OSError, ValueError):  # ValueError: a TLS socket takes no MSG_PEEK
                 break
         self.close_connection = True
 
@@ -178,7 +203,7 @@ class Handler(BaseHTTPRequestHandler):
         headers = self._lower_headers()
         host = headers.get("host") or f"127.0.0.1:{self.server.server_address[1]}"
         request = Request(self.command, path, query, parse_qsl(query, keep_blank_values=True),
-                          headers, body, f"http://{host}")
+                          headers, body, f"{self.server.scheme}://{host}")
         request.raw_path = split.path  # as sent, still percent-encoded (for the log)
         self.server.meter.enter()
         try:
@@ -308,6 +333,8 @@ def _parse_args(argv):
     parser.add_argument("--no-global-views", action="store_true",
                         help="refuse multi-project issue queries like small Sentry plans")
     parser.add_argument("--issues", type=int, default=300, help="number of demo issues")
+    parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"),
+                        help="speak HTTPS with this PEM certificate (chain) and key")
     args = parser.parse_args(argv)
     if args.latency_ms < 0 or args.issues < 0:
         parser.error("--latency-ms and --issues must not be negative")
@@ -337,6 +364,14 @@ def main(argv=None):
     api = api_class(args.token, args.org, args.dataset, now, args.issues, not args.no_global_views)
     request_log = RequestLog(args.log)
     server = FakeSentryServer(api, faults, request_log, args.latency_ms)
+    if args.tls:
+        try:
+            server.tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            server.tls.load_cert_chain(*args.tls)
+        except (OSError, ssl.SSLError) as exc:
+            print(f"server.py: bad --tls certificate or key: {exc}", file=sys.stderr)
+            return 2
+        server.scheme = "https"
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())

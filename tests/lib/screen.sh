@@ -30,11 +30,12 @@ unset SENTRY_URL SENTRY_AUTH_TOKEN SENTRY_ORG SENTRY_PROJECT SENTRY_TUI_CONFIG N
 mkdir -p "$HOME" "$TEST_DIR/screens"
 cd "$TEST_DIR"
 
+OTHER_SERVER_PIDS=()
 cleanup() {
-	if [ -n "$SERVER_PID" ]; then
-		kill "$SERVER_PID" 2>/dev/null
-		wait "$SERVER_PID" 2>/dev/null
-	fi
+	for pid in $SERVER_PID "${OTHER_SERVER_PIDS[@]}"; do
+		kill "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+	done
 	[ -z "${KEEP_TEST_DIR:-}" ] && rm -rf "$TEST_DIR"
 }
 trap cleanup EXIT
@@ -60,6 +61,30 @@ server_start() {
 	fi
 	PORT=$(cat "$TEST_DIR/port")
 	export SENTRY_URL="http://127.0.0.1:$PORT/" SENTRY_AUTH_TOKEN=demo-token SENTRY_ORG=acme
+}
+
+# other_server_start NAME [server.py flags]: one more fake server (two servers in one
+# session: profiles), its port in OTHER_PORT, its requests in $TEST_DIR/requests-NAME.log
+# (other_request NAME [requests.py filters] asserts on them).
+other_server_start() {
+	local name=$1
+	shift
+	python3 "$ROOT/tests/fake_sentry/server.py" --port-file "$TEST_DIR/port-$name" \
+		--log "$TEST_DIR/requests-$name.log" --now "$PINNED_NOW" "$@" \
+		>"$TEST_DIR/server-$name.out" 2>&1 &
+	OTHER_SERVER_PIDS+=($!)
+	for _ in $(seq 600); do
+		[ -s "$TEST_DIR/port-$name" ] && break
+		sleep 0.05
+	done
+	[ -s "$TEST_DIR/port-$name" ] || { fail "fake server $name did not start"; finish; }
+	OTHER_PORT=$(cat "$TEST_DIR/port-$name")
+}
+other_request() {
+	local name=$1
+	shift
+	python3 "$ROOT/tests/lib/requests.py" "$TEST_DIR/requests-$name.log" "$@" 2>"$TEST_DIR/req.err" ||
+		{ fail "server $name: no request matching: $*"; sed 's/^/    /' "$TEST_DIR/req.err" | head -30; }
 }
 
 # server_faults JSON: replace the server's fault rules at run time.

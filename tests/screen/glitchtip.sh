@@ -53,6 +53,9 @@ assert_request --method GET --path /api/0/issues/4500000002/
 assert_request --method GET --path /api/0/issues/4500000002/events/latest/
 assert_request --method GET --path /api/0/organizations/acme/issues/4500000002/ --count 0
 assert_screen_has issue "(latest)"
+# GlitchTip's frames (snake_case keys beside its few camelCase ones) still make a stack.
+assert_screen_has issue "● compute_tax billing/invoices.py:18"
+assert_screen_has issue "→ 18 0/0"
 # Resolve: the status GlitchTip honours, confirmed by its answer.
 assert_request --method PUT --path $ISSUES --body-json 'status="resolved"'
 grep -q "^status: resolved BACKEND-2" "$TEST_DIR/screens/resolved.view" || { cat "$TEST_DIR/screens/resolved.view"; fail "the resolve was not confirmed"; }

@@ -4,7 +4,7 @@
 # symbol on that screen means, in aligned columns.
 . "$(dirname "$0")/../lib/screen.sh"
 server_start --dataset small
-LINES=82 tui_run <<'EOF2'
+LINES=84 tui_run <<'EOF2'
 ?
 :screen stream
 q

@@ -159,7 +159,7 @@ static void test_profile_errors(void **state)
 	          "profiles:\n"
 	          "  work:\n"
 	          "    orgg: acme\n"
-	          "    sort: freq\n"
+	          "    theme: mono\n"
 	          "    nickname: w\n"
 	          "    url: [https://a.example/]\n"
 	          "    token: abc\n"
@@ -167,7 +167,7 @@ static void test_profile_errors(void **state)
 	          "  home: https://sentry.io/\n"
 	          "  \"\": {}\n");
 	assert_errors(sb, "<tmp>/c.yml:3:5: unknown key \"orgg\" in profiles.work (did you mean \"org\"?)\n"
-	                  "<tmp>/c.yml:4:5: \"sort\" cannot be set in a profile, only at the top level\n"
+	                  "<tmp>/c.yml:4:5: \"theme\" cannot be set in a profile, only at the top level\n"
 	                  "<tmp>/c.yml:5:5: unknown key \"nickname\" in profiles.work\n"
 	                  "<tmp>/c.yml:6:10: profiles.work.url must be a string, not a list\n"
 	                  "<tmp>/c.yml:8:20: profiles.work.token_command and profiles.work.token are "
@@ -287,7 +287,7 @@ static void test_many_errors_are_reported_together(void **state)
 	                  "(got \"hot\")\n"
 	                  "<tmp>/c.yml:2:9: period must be a number followed by s, m, h, d or w, such "
 	                  "as 24h or 14d (got \"14days\")\n"
-	                  "<tmp>/c.yml:3:1: unknown key \"colors\"\n"
+	                  "<tmp>/c.yml:3:1: unknown key \"colors\" (did you mean \"colour\"?)\n"
 	                  "<tmp>/c.yml:6:10: profiles.work.org must be a string, not a list\n");
 	/* A failed load leaves nothing behind to use by mistake. */
 	assert_null(sb->cfg.url);
@@ -439,8 +439,8 @@ static void test_config_that_is_not_a_regular_file_is_refused_at_once(void **sta
 static void test_columns_count_characters(void **state)
 {
 	struct sandbox *sb = *state;
-	load_yaml(sb, "profiles:\n  \"caf\xc3\xa9\": {sort: x}\n");
-	assert_errors(sb, "<tmp>/c.yml:2:12: \"sort\" cannot be set in a profile, only at the "
+	load_yaml(sb, "profiles:\n  \"caf\xc3\xa9\": {theme: x}\n");
+	assert_errors(sb, "<tmp>/c.yml:2:12: \"theme\" cannot be set in a profile, only at the "
 	                  "top level\n");
 
 	sandbox_setenv(sb, "SENTRY_TUI_CONFIG", NULL);
