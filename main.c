@@ -187,6 +187,7 @@ int main(int argc, char **argv)
 	}
 	if (cfg.mouse)
 		screen_enable_mouse();
+	screen_enable_hyperlinks(cfg.hyperlinks, cfg.token);
 	app_init(&app, &cfg, client, SERVER_UNKNOWN);
 	app.script = script;
 	if (open_target) {

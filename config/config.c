@@ -227,6 +227,7 @@ static void fill_config(struct load *ld)
 	config_parse_bool(m->text[OPT_MOUSE], &cfg->mouse);
 	cfg->clipboard = take(m, OPT_CLIPBOARD);
 	cfg->clipboard_command = take(m, OPT_CLIPBOARD_COMMAND);
+	cfg->hyperlinks = take(m, OPT_HYPERLINKS);
 	cfg->colour = take(m, OPT_COLOUR);
 	config_parse_bool(m->text[OPT_CONFIRM_MUTATIONS], &cfg->confirm_mutations);
 	cfg->nprofile_names = ld->yaml.nprofiles;
@@ -246,8 +247,9 @@ static void fill_config(struct load *ld)
 		               cfg->crash_free_bad, cfg->crash_free_warn, cfg->crash_free_warn);
 		cfg->crash_free_bad = cfg->crash_free_warn;
 	}
-	/* no-color.org: set means no colour. The issue asks for any value, even "". */
-	if (config_env_get(ld->env, "NO_COLOR")) {
+	/* no-color.org: present and not empty means no colour. */
+	const char *no_color = config_env_get(ld->env, "NO_COLOR");
+	if (no_color && *no_color) {
 		free(cfg->theme);
 		cfg->theme = xstrdup("mono");
 	}
@@ -402,6 +404,7 @@ void config_free(struct config *cfg)
 	free(cfg->server_kind);
 	free(cfg->clipboard);
 	free(cfg->clipboard_command);
+	free(cfg->hyperlinks);
 	for (size_t i = 0; i < cfg->nbindings; i++) {
 		free(cfg->bindings[i].request);
 		free(cfg->bindings[i].keys);

@@ -62,11 +62,13 @@ struct config {
 	int watch;                 /* watch mode's refresh in seconds (>= 5); 0 = not watching */
 	bool allow_triage;         /* watch mode keeps the actions that change issues */
 	char *bell;                /* "new" | "escalating" | "never" (default) */
-	char *theme;               /* "default" | "mono" (NO_COLOR env forces mono) */
+	char *theme;               /* "default" | "8" | "16" | "256" | "high-contrast" | "mono"
+	                              (a non-empty NO_COLOR forces mono) */
 	char *server_kind;         /* "auto" (default) | "sentry" | "glitchtip" */
 	bool mouse;                /* clicks and the wheel (default off) */
 	char *clipboard;           /* "osc52" (default) | "command" | "off" */
 	char *clipboard_command;   /* for clipboard: command, or NULL */
+	char *hyperlinks;          /* "auto" (default) | "on" | "off": OSC 8 links */
 	double crash_free_warn;    /* release health: below this percent warns (default 99) */
 	double crash_free_bad;     /* and below this is bad (default 97) */
 	struct config_binding *bindings;
@@ -122,7 +124,7 @@ enum config_result {
  * wrong. With env->bind, `bindings:` entries are checked (and applied) as they are read
  * and their mistakes are among the errors. A FIFO or device as a config file is refused
  * without being waited on.
- * NO_COLOR in the environment (any value, even empty) forces theme "mono". */
+ * NO_COLOR in the environment (any non-empty value) forces theme "mono". */
 enum config_result config_load(struct config *cfg, int argc, char **argv,
                                const struct config_env *env, struct strbuf *out,
                                struct strbuf *errors, struct strbuf *warnings);

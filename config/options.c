@@ -10,9 +10,12 @@
 #include "config/filters.h"
 #include "util/xalloc.h"
 
-static const char *const theme_choices[] = { "default", "mono", NULL };
+/* The names tui/theme.c knows (config/ does not include tui/; test_theme checks both). */
+static const char *const theme_choices[] = { "default", "8", "16", "256", "high-contrast",
+	                                     "mono", NULL };
 static const char *const bell_choices[] = { "new", "escalating", "never", NULL };
 static const char *const clipboard_choices[] = { "osc52", "command", "off", NULL };
+static const char *const hyperlinks_choices[] = { "auto", "on", "off", NULL };
 static const char *const server_kind_choices[] = { "auto", "sentry", "glitchtip", NULL };
 static const char *const colour_choices[] = { "red", "green", "yellow", "blue", "magenta",
 	"cyan", "white", NULL };
@@ -80,7 +83,9 @@ const struct config_option config_options[OPT_COUNT] = {
 		        "also for one that escalates (escalating), or never" },
 	[OPT_THEME] = { .key = "theme", .kind = KIND_CHOICE, .scope = SCOPE_TOP,
 		.default_text = "default", .choices = theme_choices,
-		.help = "colours; NO_COLOR forces mono" },
+		.help = "colours: default (the most the terminal has), 8, 16, 256, high-contrast "
+		        "(bold, no dim text, for dark and light terminals) or mono; NO_COLOR "
+		        "forces mono" },
 	[OPT_SERVER_KIND] = { .key = "server_kind", .kind = KIND_CHOICE,
 		.scope = SCOPE_TOP | SCOPE_PROFILE, .default_text = "auto",
 		.choices = server_kind_choices,
@@ -96,6 +101,10 @@ const struct config_option config_options[OPT_COUNT] = {
 		.scope = SCOPE_TOP,
 		.help = "program that takes the copied text on stdin (wl-copy, xclip -selection "
 		        "clipboard, pbcopy); run without a shell and without the token" },
+	[OPT_HYPERLINKS] = { .key = "hyperlinks", .kind = KIND_CHOICE, .scope = SCOPE_TOP,
+		.default_text = "auto", .choices = hyperlinks_choices,
+		.help = "short ids and permalinks as clickable links (OSC 8): auto (where the "
+		        "terminal is known to show them), on, off" },
 	[OPT_CRASH_FREE_WARN] = { .key = "crash_free_warn", .kind = KIND_PERCENT,
 		.scope = SCOPE_TOP, .default_text = "99",
 		.help = "release health: a crash-free rate below this percent is a warning" },
@@ -563,7 +572,7 @@ void config_options_help(struct strbuf *out)
 			        opt->kind == KIND_LIST ? ", comma-separated" : "", NULL);
 	}
 	add_row(out, "XDG_CONFIG_HOME", "where the default config file lives", "", NULL);
-	add_row(out, "NO_COLOR", "set to any value for the mono theme", "", NULL);
+	add_row(out, "NO_COLOR", "set to any non-empty value for the mono theme", "", NULL);
 
 	strbuf_adds(out, "\nConfig file keys (all optional; see sentry-tui.yml.example):\n");
 	for (size_t i = 0; i < OPT_COUNT; i++) {

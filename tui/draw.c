@@ -6,6 +6,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "tui/hyperlink.h"
 #include "tui/sanitize.h"
 #include "util/xalloc.h"
 
@@ -123,6 +124,30 @@ void draw_field(struct draw_row *row, enum color_role role, const char *text, in
 	static const wchar_t ellipsis[] = L"…";
 	put_cell(row, ellipsis, 1, row->selected ? ROLE_CURSOR : ROLE_DIM);
 	row->x++;
+}
+
+void draw_link_field(struct draw_row *row, enum color_role role, const char *text, int width,
+                     enum draw_align align, const char *url)
+{
+	int start = row->x;
+	draw_field(row, role, text, width, align);
+	/* The link covers the text, not the padding around it. */
+	int used = row->x - start, natural = sanitize_width(text);
+	if (natural < used) {
+		if (align == ALIGN_RIGHT)
+			start += used - natural;
+		used = natural;
+	}
+	hyperlink_record(row->win, row->y, start, used, url);
+}
+
+int draw_link_text(struct draw_row *row, enum color_role role, const char *text,
+                   const char *url)
+{
+	int start = row->x;
+	int used = draw_text(row, role, text);
+	hyperlink_record(row->win, row->y, start, used, url);
+	return used;
 }
 
 void draw_row_end(struct draw_row *row, enum color_role role)

@@ -32,6 +32,13 @@ int draw_text_skip(struct draw_row *row, enum color_role role, const char *text,
  * spaces otherwise. */
 void draw_field(struct draw_row *row, enum color_role role, const char *text, int width,
                 enum draw_align align);
+/* draw_field and draw_text whose text links to url (an OSC 8 hyperlink, see
+ * tui/hyperlink.h) where the terminal shows links; url may be NULL or anything a server
+ * sent: only a valid http(s) URL becomes a link. */
+void draw_link_field(struct draw_row *row, enum color_role role, const char *text, int width,
+                     enum draw_align align, const char *url);
+int draw_link_text(struct draw_row *row, enum color_role role, const char *text,
+                   const char *url);
 /* Spaces, in role. */
 void draw_pad(struct draw_row *row, enum color_role role, int width);
 /* Fill to row->right with spaces in role. */

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "util/xalloc.h"
@@ -55,6 +56,41 @@ bool osc52_copy(struct strbuf *out, const char *text, size_t len, enum osc_wrap 
 	}
 	strbuf_free(&seq);
 	return true;
+}
+
+bool osc8_url_ok(const char *url)
+{
+	const char *rest;
+	if (!url)
+		return false;
+	if (strncasecmp(url, "https://", 8) == 0)
+		rest = url + 8;
+	else if (strncasecmp(url, "http://", 7) == 0)
+		rest = url + 7;
+	else
+		return false;
+	if (!*rest || *rest == '/' || strlen(url) > OSC8_MAX_URL)
+		return false;
+	/* Printable ASCII: no byte can end the sequence early or start another one. */
+	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+		if (*p <= 0x20 || *p >= 0x7f)
+			return false;
+	return true;
+}
+
+bool osc8_open(struct strbuf *out, const char *url)
+{
+	if (!osc8_url_ok(url))
+		return false;
+	strbuf_adds(out, "\033]8;;");
+	strbuf_adds(out, url);
+	strbuf_adds(out, "\033\\");
+	return true;
+}
+
+void osc8_close(struct strbuf *out)
+{
+	strbuf_adds(out, "\033]8;;\033\\");
 }
 
 void osc_queue(const char *bytes, size_t len)

@@ -26,6 +26,19 @@ bool osc52_copy(struct strbuf *out, const char *text, size_t len, enum osc_wrap 
 /* Standard base64 of data. */
 void base64_encode(struct strbuf *out, const unsigned char *data, size_t len);
 
+/* The longest URL put into a hyperlink (terminals cap it; VTE at 2083 bytes). */
+#define OSC8_MAX_URL 2048
+
+/* Whether url may become an OSC 8 hyperlink: http:// or https:// and a host, printable
+ * ASCII only (no ESC, BEL, C1 controls such as ST, no spaces), at most OSC8_MAX_URL
+ * bytes. Anything else (javascript:, file:, a server's hostile text) gets no link. */
+bool osc8_url_ok(const char *url);
+/* ESC ] 8 ; ; url ESC \ : the cells written after it link to url; false (nothing added)
+ * when osc8_url_ok refuses url. */
+bool osc8_open(struct strbuf *out, const char *url);
+/* ESC ] 8 ; ; ESC \ : the end of the link. */
+void osc8_close(struct strbuf *out);
+
 /* Queue bytes for the terminal; the redraw writes them after its frame. */
 void osc_queue(const char *bytes, size_t len);
 /* Write and drop the queue (to fd); headless runs drop it (nothing reads /dev/null). */

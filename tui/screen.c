@@ -7,11 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "tui/hyperlink.h"
 #include "tui/keys.h"
 #include "tui/osc.h"
 #include "tui/theme.h"
+#include "util/spawn.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 static bool active;
@@ -67,11 +71,46 @@ bool screen_init(bool headless, const char *theme)
 	return true;
 }
 
+static const char *env_get(const char *name)
+{
+	return getenv(name);
+}
+
+/* Inside tmux 3.4+: what tmux says the terminal it draws on can do (a short wait at
+ * startup, before the loop; half a second at most). */
+static const char *tmux_token;
+static const char *tmux_features(void)
+{
+	static char features[512];
+	char tmux[] = "tmux", display[] = "display-message", print[] = "-p",
+	     format[] = "#{client_termfeatures}";
+	char *argv[] = { tmux, display, print, format, NULL };
+	int pid, output, status = -1;
+	if (!spawn_capture(argv, tmux_token, &pid, &output))
+		return NULL;
+	struct timespec tick = { 0, 10 * 1000 * 1000 };
+	bool done = false;
+	for (int i = 0; i < 50 && !(done = spawn_done(pid, &status)); i++)
+		nanosleep(&tick, NULL);
+	if (!done) {
+		kill(pid, SIGKILL);
+		spawn_wait_pid(pid);
+	}
+	if (!done || status != 0) {
+		close(output);
+		return NULL;
+	}
+	spawn_read_output(output, features, sizeof(features));
+	return features;
+}
+
 void screen_enable_mouse(void)
 {
 	if (!active)
 		return;
-	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL);
+	/* The wheel arrives as buttons 4 and 5 pressed (a report with no release). */
+	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+	          NULL);
 	mouseinterval(300);
 }
 
@@ -85,6 +124,10 @@ enum screen_mouse_action screen_mouse(int *row)
 		return MOUSE_DOUBLE_CLICK;
 	if (ev.bstate & BUTTON1_CLICKED)
 		return MOUSE_CLICK;
+	if (ev.bstate & BUTTON4_PRESSED)
+		return MOUSE_WHEEL_UP;
+	if (ev.bstate & BUTTON5_PRESSED)
+		return MOUSE_WHEEL_DOWN;
 	return MOUSE_NONE;
 }
 
@@ -105,14 +148,36 @@ void screen_resume(void)
 	refresh();
 }
 
+void screen_enable_hyperlinks(const char *mode, const char *token)
+{
+	if (!active || headless_out || !mode || strcmp(mode, "off") == 0)
+		return;
+	tmux_token = token;
+	hyperlink_enable(strcmp(mode, "on") == 0 ||
+	                 (strcmp(mode, "auto") == 0 && hyperlink_auto(env_get, tmux_features)));
+	tmux_token = NULL;
+}
+
 void screen_flush_queued(void)
 {
 	if (!active || headless_out) {
+		hyperlink_reset();
 		osc_flush(-1);
 		return;
 	}
+	/* Links over the frame curses just wrote, then the rest of the queue. */
+	struct strbuf links = STRBUF_INIT;
+	hyperlink_emit(&links);
+	/* A visible cursor (the prompt's) is hidden while the links are laid, so it does
+	 * not flicker over them; curses shows it again where it was. */
+	int cursor = links.len ? curs_set(0) : ERR;
+	if (links.len)
+		osc_queue(links.buf, links.len);
+	strbuf_free(&links);
 	fflush(stdout);
 	osc_flush(STDOUT_FILENO);
+	if (cursor > 0)
+		curs_set(cursor);
 }
 
 void screen_end(void)
@@ -128,6 +193,7 @@ void screen_end(void)
 		fclose(headless_in);
 	headless_out = headless_in = NULL;
 	osc_free();
+	hyperlink_free();
 }
 
 bool screen_active(void)

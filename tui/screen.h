@@ -11,11 +11,17 @@ void screen_end(void);
 bool screen_active(void);
 /* After SIGWINCH: ask the tty for its size and resize curses. */
 void screen_resize_from_tty(void);
-/* Mouse (config `mouse: true`): clicks and double clicks arrive as
+/* Mouse (config `mouse: true`): clicks, double clicks and wheel turns arrive as
  * KEY_SPECIAL(KEY_MOUSE); screen_mouse reads what happened. */
-enum screen_mouse_action { MOUSE_NONE, MOUSE_CLICK, MOUSE_DOUBLE_CLICK };
+enum screen_mouse_action {
+	MOUSE_NONE, MOUSE_CLICK, MOUSE_DOUBLE_CLICK, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN
+};
 void screen_enable_mouse(void);
 enum screen_mouse_action screen_mouse(int *row);
+/* OSC 8 links on short ids and permalinks (config `hyperlinks: auto|on|off`; auto asks
+ * tui/hyperlink.c whether this terminal shows them; never when headless). token: kept
+ * from the one child auto may start (tmux, to ask what the terminal can do). */
+void screen_enable_hyperlinks(const char *mode, const char *token);
 /* Leave curses for a program that uses the terminal (a pager), and come back. */
 void screen_suspend(void);
 void screen_resume(void);

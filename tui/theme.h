@@ -1,6 +1,12 @@
 /* Colour roles (what a thing is) mapped to colours by a theme. Views name roles, never
- * colours, so "mono" (and NO_COLOR) only changes this table. Level and status are also
- * carried by a letter or word, so nothing depends on colour alone. */
+ * colours, so a theme (and NO_COLOR) only changes the tables in theme.c. Level and status
+ * are also carried by a letter or word, so nothing depends on colour alone.
+ *
+ * Themes: "default" (the best palette the terminal has: 256, 16 or 8 colours), "8",
+ * "16", "256", "high-contrast" (default background, strong foregrounds, bold, no dim
+ * text, a reversed cursor row; readable on dark and light terminals) and "mono"
+ * (attributes only). A theme that asks for more colours than the terminal has falls back
+ * to the best that fits, silently. */
 #ifndef TUI_THEME_H
 #define TUI_THEME_H
 
@@ -23,11 +29,37 @@ enum color_role {
 	ROLE_COUNT
 };
 
-/* Set up colour pairs for the named theme ("default" or "mono"); false if unknown. */
+/* The role tables. */
+enum theme_palette {
+	PALETTE_MONO,
+	PALETTE_8,
+	PALETTE_16,
+	PALETTE_256,
+	PALETTE_HIGH_CONTRAST,
+};
+
+/* A role's look: foreground and background colour numbers (-1: the terminal's own) and
+ * attributes. Mono has no colours (-1, -1). */
+struct theme_style {
+	short fg, bg;
+	attr_t attr;
+};
+
+/* Whether name is a theme (the names the config's `theme:` takes). */
+bool theme_known(const char *name);
+/* The palette theme name gets on a terminal with `colors` colours (0: none); NULL is
+ * "default", an unknown name is mono. */
+enum theme_palette theme_palette_for(const char *name, int colors);
+/* The most colours a palette uses (0 for mono). */
+int theme_palette_colors(enum theme_palette palette);
+const struct theme_style *theme_style_of(enum theme_palette palette, enum color_role role);
+
+/* Set up colour pairs for the named theme on this terminal; false if name is unknown
+ * (then mono). */
 bool theme_init(const char *name);
 /* Attributes (colour pair + bold/reverse...) for a role. */
 attr_t theme_attr(enum color_role role);
-/* The colour pair number for a role (0 in mono). */
+/* The colour pair number for a role (0 without colours). */
 short theme_pair(enum color_role role);
 /* The profile's name in the title row: black on this colour ("red", "green", … as the
  * config's colour: takes them), or like the title when NULL or in mono. */

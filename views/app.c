@@ -549,7 +549,11 @@ void stream_scope_free(struct stream_scope *scope)
 	free(scope->label);
 }
 
-/* A click selects the row under it, a double click opens it (config `mouse: true`). */
+/* Rows one turn of the mouse wheel moves, as most terminal programs do. */
+#define WHEEL_ROWS 3
+
+/* A click selects the row under it, a double click opens it, the wheel moves the cursor
+ * (config `mouse: true`). */
 static void app_mouse(struct app *app)
 {
 	int y = 0;
@@ -557,6 +561,11 @@ static void app_mouse(struct app *app)
 	struct view *v = app_top(app);
 	if (!v || what == MOUSE_NONE || prompt_active())
 		return;
+	if (what == MOUSE_WHEEL_UP || what == MOUSE_WHEEL_DOWN) {
+		for (int i = 0; i < WHEEL_ROWS; i++)
+			app_dispatch(app, what == MOUSE_WHEEL_UP ? REQ_MOVE_UP : REQ_MOVE_DOWN);
+		return;
+	}
 	int row = y - v->list_top;
 	size_t n = v->ops->lines ? v->ops->lines(v) : 0;
 	if (row < 0 || row >= v->height || v->offset + (size_t)row >= n)
@@ -574,7 +583,11 @@ void app_handle_key(struct app *app, int key)
 	app_touch(app);
 	watch_seen(&app->watch); /* a key means the user looked: the marks were seen */
 	if (app->confirming) {
-		answer_confirm(app, key);
+		int y;
+		if (key == KEY_SPECIAL(KEY_MOUSE))
+			screen_mouse(&y); /* a click or a turn of the wheel is no answer */
+		else
+			answer_confirm(app, key);
 		return;
 	}
 	struct view *v = app_top(app);

@@ -367,7 +367,7 @@ static void draw_header(struct view *v, WINDOW *win, int y, int width)
 	const char *level = i->level_name ? i->level_name : issue_level_name(i->level);
 	draw_text(&row, style_level_role(i->level), level);
 	draw_pad(&row, ROLE_DEFAULT, 1);
-	draw_text(&row, ROLE_SHORT_ID, i->short_id ? i->short_id : i->id);
+	draw_link_text(&row, ROLE_SHORT_ID, i->short_id ? i->short_id : i->id, i->permalink);
 	draw_pad(&row, ROLE_DEFAULT, 2);
 	const char *title = i->title ? i->title : "(no title)";
 	if (sanitize_width(title) > draw_room(&row))
@@ -422,8 +422,13 @@ static void draw_header(struct view *v, WINDOW *win, int y, int width)
 	header_row(win, y + 3, width, ROLE_DEFAULT, strbuf_str(&sb));
 	strbuf_reset(&sb);
 
-	/* 5: permalink (null when the caller is not an org member) */
-	header_row(win, y + 4, width, ROLE_DIM, i->permalink ? i->permalink : "(no permalink)");
+	/* 5: permalink (null when the caller is not an org member), a link where the
+	 * terminal shows them */
+	draw_row_begin(&row, win, y + 4, 0, width, false);
+	draw_pad(&row, ROLE_DEFAULT, 1);
+	const char *permalink = i->permalink ? i->permalink : "(no permalink)";
+	draw_link_field(&row, ROLE_DIM, permalink, draw_room(&row), ALIGN_LEFT, i->permalink);
+	draw_row_end(&row, ROLE_DEFAULT);
 
 	/* 6: the event shown */
 	header_event_line(iv, &sb);

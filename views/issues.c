@@ -200,7 +200,8 @@ static void draw_issue_compact(struct view *v, const struct issue *i, struct dra
 	draw_field(row, ROLE_BOOKMARK, i->marked ? GLYPH_MARKED : i->pending ? GLYPH_PENDING : " ", 1,
 	           ALIGN_LEFT);
 	int idw = compact_id_width(v);
-	draw_field(row, ROLE_SHORT_ID, i->short_id ? i->short_id : i->id, idw - 1, ALIGN_LEFT);
+	draw_link_field(row, ROLE_SHORT_ID, i->short_id ? i->short_id : i->id, idw - 1, ALIGN_LEFT,
+	                i->permalink);
 	draw_pad(row, ROLE_DEFAULT, 1);
 	if (i->has_count)
 		format_count(i->count, buf, sizeof(buf));
@@ -251,7 +252,8 @@ static void draw_issue(struct view *v, size_t lineno, struct draw_row *row)
 	           1, ALIGN_LEFT);
 	draw_field(row, ROLE_BOOKMARK, i->marked ? GLYPH_MARKED : " ", 1, ALIGN_LEFT);
 	draw_field(row, ROLE_BOOKMARK, i->is_bookmarked ? GLYPH_BOOKMARK : " ", 1, ALIGN_LEFT);
-	draw_field(row, ROLE_SHORT_ID, i->short_id ? i->short_id : i->id, c.short_id - 1, ALIGN_LEFT);
+	draw_link_field(row, ROLE_SHORT_ID, i->short_id ? i->short_id : i->id, c.short_id - 1,
+	                ALIGN_LEFT, i->permalink);
 	draw_pad(row, ROLE_DEFAULT, 1);
 
 	/* Title, then the culprit dimmed, in one clipped field. */

@@ -155,7 +155,7 @@ static void environment(FILE *out)
 	item(out, "XDG_STATE_HOME", NULL,
 	     "Where the query history and watch mode's last rows are kept (~/.local/state).");
 	item(out, "XDG_CACHE_HOME", NULL, "Where status caches its counts (~/.cache).");
-	item(out, "NO_COLOR", NULL, "Set to any value for the mono theme.");
+	item(out, "NO_COLOR", NULL, "Set to any non-empty value for the mono theme.");
 	item(out, "BROWSER", NULL, "The program o opens an issue with (else xdg-open when there is a display).");
 	item(out, "COLUMNS", NULL, "The width list's plain format fits (else the terminal's, else 80).");
 }

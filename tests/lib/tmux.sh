@@ -7,6 +7,10 @@
 #   tmux_type TEXT                         literal text
 #   tmux_screen                            the pane's text
 #   tmux_wait_exit                         until the program exits; sets TMUX_EXIT
+#
+# TMUX_TERM (default tmux-256color) is the program's TERM (tmux's default-terminal: tmux
+# sets TERM from it whatever -e says); TMUX_ENV, an array of
+# NAME=VALUE, adds variables to its environment (NO_COLOR=1, ...).
 
 TMUX_SOCK="$TEST_DIR/tmux.sock"
 T() { tmux -S "$TMUX_SOCK" -f "$TEST_DIR/tmux.conf" "$@"; }
@@ -16,20 +20,23 @@ tmux_start() {
 	shift 2
 	cat >"$TEST_DIR/tmux.conf" <<CONF
 set -g remain-on-exit on
-set -g default-terminal tmux-256color
+set -g default-terminal ${TMUX_TERM:-tmux-256color}
 set -g status off
 set -g escape-time 0
 set -g set-clipboard on
 set -g allow-rename on
 CONF
 	# The wrapper records the exit status in a file: tmux's own pane status is unreliable.
-	local cmd
+	local cmd extra=() var
 	cmd=$(printf '%q ' "$SENTRY_TUI_BIN" "$@")
+	for var in ${TMUX_ENV[@]+"${TMUX_ENV[@]}"}; do
+		extra+=(-e "$var")
+	done
 	T new-session -d -s t -x "$cols" -y "$rows" \
-		-e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e TERM=tmux-256color -e HOME="$HOME" \
+		-e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e TERM="${TMUX_TERM:-tmux-256color}" -e HOME="$HOME" \
 		-e XDG_CONFIG_HOME="$XDG_CONFIG_HOME" -e XDG_STATE_HOME="$XDG_STATE_HOME" \
 		-e INPUTRC=/dev/null -e SENTRY_URL="$SENTRY_URL" -e SENTRY_AUTH_TOKEN="$SENTRY_AUTH_TOKEN" \
-		-e SENTRY_ORG="$SENTRY_ORG" -e SENTRY_TUI_NOW="$PINNED_NOW" \
+		-e SENTRY_ORG="$SENTRY_ORG" -e SENTRY_TUI_NOW="$PINNED_NOW" ${extra[@]+"${extra[@]}"} \
 		"$cmd; echo \$? > '$TEST_DIR/exit.tmp'; mv '$TEST_DIR/exit.tmp' '$TEST_DIR/exit'"
 }
 

@@ -77,10 +77,11 @@ for row in range(20):
     assert got == want.rstrip(), "row %d:\n svg:  %r\n pane: %r" % (row, got, want.rstrip())
 texts = [t for t in root.iter(SVG + "text")]
 rect_fills = [r.get("fill") for r in root.iter(SVG + "rect")]
-# the header bar is blue, the cursor row cyan, error letters red, counts bold
-assert rect_fills.count("#2472c8") >= 1, "no blue header bar"
-assert "#11a8cd" in rect_fills, "no cyan cursor row"
-assert any(t.text == "E" and t.get("fill") == "#cd3131" for t in texts), "no red E level letter"
+# the default theme on tmux-256color is the 256-colour one: the header bar deep blue (24),
+# the cursor row light cyan (116), error letters red (196), counts bold
+assert rect_fills.count("#005f87") >= 1, "no blue header bar"
+assert "#87d7d7" in rect_fills, "no cyan cursor row"
+assert any(t.text == "E" and t.get("fill") == "#ff0000" for t in texts), "no red E level letter"
 assert any(t.get("font-weight") == "bold" for t in texts), "nothing bold"
 assert any("BACKEND-4B" in t.text for t in texts), "BACKEND-4B is not in the SVG"
 PY

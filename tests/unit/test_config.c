@@ -494,13 +494,33 @@ static void test_no_color_forces_mono(void **state)
 	assert_loaded_cleanly(sb);
 	assert_string_equal(sb->cfg.theme, "mono");
 
-	sandbox_setenv(sb, "NO_COLOR", "");  /* set, even if empty */
+	sandbox_setenv(sb, "NO_COLOR", "");  /* no-color.org: empty is as if unset */
+	sandbox_load(sb, NULL);
+	assert_string_equal(sb->cfg.theme, "default");
+
+	sandbox_write(sb, YAML_PATH, 0600, "theme: high-contrast\n");
+	sandbox_setenv(sb, "NO_COLOR", "yes");
 	sandbox_load(sb, NULL);
 	assert_string_equal(sb->cfg.theme, "mono");
 
 	sandbox_setenv(sb, "NO_COLOR", NULL);
 	sandbox_load(sb, NULL);
-	assert_string_equal(sb->cfg.theme, "default");
+	assert_string_equal(sb->cfg.theme, "high-contrast");
+}
+
+static void test_every_theme_name_loads(void **state)
+{
+	struct sandbox *sb = *state;
+	static const char *const names[] = { "default", "8", "16", "256", "high-contrast", "mono" };
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		struct strbuf yaml = STRBUF_INIT;
+		strbuf_addf(&yaml, "theme: %s\n", names[i]);
+		sandbox_write(sb, YAML_PATH, 0600, strbuf_str(&yaml));
+		strbuf_free(&yaml);
+		sandbox_load(sb, NULL);
+		assert_loaded_cleanly(sb);
+		assert_string_equal(sb->cfg.theme, names[i]);
+	}
 }
 
 static void test_help_lists_flags_environment_and_files(void **state)
@@ -529,7 +549,7 @@ static void test_help_lists_flags_environment_and_files(void **state)
 		"\n  SENTRY_ORG                  organization slug\n",
 		"\n  SENTRY_PROJECT              projects to show (default: all), comma-separated\n",
 		"\n  SENTRY_TUI_CONFIG           YAML config file\n",
-		"\n  NO_COLOR                    set to any value for the mono theme\n",
+		"\n  NO_COLOR                    set to any non-empty value for the mono theme\n",
 		"\n  --sort SORT                 issue order (default: date)\n",
 		"\n  --period PERIOD             stats period: a number and s, m, h, d or w\n",
 		"\n  --environment ENV           environment to show (default: all)\n",
@@ -778,7 +798,7 @@ static void test_example_file_documents_every_key_and_loads(void **state)
 	static const char *const keys[] = {
 		"url", "org", "projects", "token", "token_command", "ca_bundle", "profile", "profiles",
 		"query", "sort", "period", "environment", "refresh_interval", "timeout", "read_only",
-		"theme", "bindings",
+		"theme", "hyperlinks", "bindings",
 	};
 	char *live = uncomment_settings(example);
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
@@ -843,6 +863,7 @@ int main(void)
 		sandbox_test(test_config_file_locations),
 		sandbox_test(test_missing_default_config_is_fine_but_a_named_one_is_not),
 		sandbox_test(test_no_color_forces_mono),
+		sandbox_test(test_every_theme_name_loads),
 		sandbox_test(test_help_lists_flags_environment_and_files),
 		sandbox_test(test_version),
 		sandbox_test(test_unknown_flag_is_named_with_a_pointer_to_help),

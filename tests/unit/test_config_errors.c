@@ -71,7 +71,7 @@ static void test_bad_values_list_what_is_allowed(void **state)
 	assert_errors(sb, "<tmp>/c.yml:1:7: sort must be one of date, new, freq, user, trends, "
 	                  "inbox, recommended (or last-seen, first-seen, events, users) "
 	                  "(got \"popular\")\n"
-	                  "<tmp>/c.yml:2:8: theme must be one of default, mono (got \"dark\")\n"
+	                  "<tmp>/c.yml:2:8: theme must be one of default, 8, 16, 256, high-contrast, mono (got \"dark\")\n"
 	                  "<tmp>/c.yml:3:9: period must be a number followed by s, m, h, d or w, such "
 	                  "as 24h or 14d (got \"2 days\")\n"
 	                  "<tmp>/c.yml:4:19: refresh_interval must be a whole number of seconds "
@@ -226,7 +226,7 @@ static void test_bad_bindings_are_reported_with_the_other_errors(void **state)
 	                  "<Enter>)\n"
 	                  "<tmp>/c.yml:5:16: unknown request 'quit\\x1b[2J' (see the help overlay, "
 	                  "'?', for names)\n"
-	                  "<tmp>/c.yml:6:8: theme must be one of default, mono (got \"dark\")\n");
+	                  "<tmp>/c.yml:6:8: theme must be one of default, 8, 16, 256, high-contrast, mono (got \"dark\")\n");
 	assert_int_equal(sb->result, CONFIG_ERROR);
 
 	/* Good bindings take effect. */
