@@ -71,4 +71,21 @@ refuse "theme 256 on TERM=xterm" "$EXTENDED"
 refuse "theme 256 on TERM=xterm" "$BRIGHT"
 expect "theme 256 on TERM=xterm" "$BASIC"
 grep -q "theme" "$TEST_DIR/pane" && fail "the fallback was announced on screen"
+
+# A profile's colour: its name opens the title row, black on red (colour: red).
+TMUX_TERM=xterm-256color
+cat >"$HOME/.config/sentry-tui/config.yml" <<YAML
+profile: prod
+profiles:
+  prod: { url: "$SENTRY_URL", org: acme, colour: red }
+YAML
+rm -f "$TEST_DIR/exit"
+tmux_stop
+tmux_start 100 30
+tmux_wait_for "3 issues"
+T capture-pane -t t -p -e >"$TEST_DIR/pane"
+tmux_keys q
+tmux_wait_exit
+head -1 "$TEST_DIR/pane" | grep -qE $'\e\\[(30|38;5;16)m\e\\[41m prod ' ||
+	fail "the profile's name is not black on red: $(head -1 "$TEST_DIR/pane" | cat -v)"
 finish
