@@ -10,6 +10,7 @@
 
 #include "api/client.h"
 #include "api/server_caps.h"
+#include "api/url.h"
 #include "cli/session.h"
 #include "tui/sanitize.h"
 #include "util/strbuf.h"
@@ -28,6 +29,17 @@ static void on_probe(void *ctx, const struct api_response *resp)
 	p->status = resp->status;
 	if (resp->outcome != API_OK && resp->status != 422)
 		p->error = xstrdup(resp->error ? resp->error : "no answer");
+}
+
+/* sentry.io itself (any region, e.g. us.sentry.io), not a self-hosted Sentry. */
+static bool is_sentry_io(const char *url)
+{
+	char *host = url_host(url);
+	size_t n = host ? strlen(host) : 0;
+	bool yes = host && (strcmp(host, "sentry.io") == 0 ||
+	                    (n > 10 && strcmp(host + n - 10, ".sentry.io") == 0));
+	free(host);
+	return yes;
 }
 
 /* What the server says it is, as a short phrase for the KIND column. */
@@ -59,7 +71,7 @@ static void probe_kind(const struct config *cfg, struct strbuf *out)
 	if (!url)
 		strbuf_adds(out, "bad url");
 	else if (kind == SERVER_SENTRY)
-		strbuf_adds(out, "sentry (probed)");
+		strbuf_adds(out, is_sentry_io(cfg->url) ? "sentry.io (probed)" : "self-hosted sentry (probed)");
 	else if (kind == SERVER_GLITCHTIP)
 		strbuf_adds(out, "glitchtip (probed)");
 	else

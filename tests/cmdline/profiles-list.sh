@@ -2,7 +2,8 @@
 # sentry-tui profiles lists the config's profiles (the one in use marked) with their
 # server kind as configured, org and URL, without running a token_command or sending
 # anything; --probe asks each server one small question and names its kind (Sentry
-# answers, GlitchTip refuses Sentry's sort with a 422). A config without profiles says
+# answers: sentry.io by its host, else self-hosted; GlitchTip refuses Sentry's sort
+# with a 422). A config without profiles says
 # so (exit 1).
 . "$(dirname "$0")/../lib/cmdline.sh"
 server_start --dataset small
@@ -41,7 +42,7 @@ TXT
 
 cli_run profiles --probe
 expect_status 0 "profiles --probe"
-grep -q "^  sentry  sentry (probed) " "$TEST_DIR/out" || fail "sentry was not probed as Sentry: $(cat "$TEST_DIR/out")"
+grep -q "^  sentry  self-hosted sentry (probed) " "$TEST_DIR/out" || fail "sentry was not probed as a self-hosted Sentry: $(cat "$TEST_DIR/out")"
 grep -q "^\* gt      glitchtip (probed) " "$TEST_DIR/out" || fail "gt was not probed as GlitchTip: $(cat "$TEST_DIR/out")"
 grep -q "^  pinned  no token " "$TEST_DIR/out" || fail "a profile without a token was probed: $(cat "$TEST_DIR/out")"
 [ -e "$TEST_DIR/token-command-ran" ] || fail "--probe did not run sentry's token_command"
