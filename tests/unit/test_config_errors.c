@@ -482,6 +482,11 @@ static void test_values_in_messages_are_escaped(void **state)
 	assert_errors(sb, "<tmp>/c.yml:1:7: sort must be one of date, new, freq, user, trends, "
 	                  "inbox, recommended (or last-seen, first-seen, events, users) "
 	                  "(got \"\\x1b[31mred\")\n");
+	/* A view's name in a key command's message too (found by fuzz_config: a tab in it
+	 * reached the terminal as is). */
+	load_yaml(sb, "bindings:\n  \"is\\tsues\\e[2J\":\n    J: \"!echo %(title\"\n");
+	assert_errors(sb, "<tmp>/c.yml:3:8: bindings.is\\x09sues\\x1b[2J.J: a %(field) is not "
+	                  "closed in this key command\n");
 }
 
 int main(void)
