@@ -63,10 +63,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-/* The cells [0, right) of the pad hold printable characters; nothing after right. */
+/* The cells [0, right) of the pad hold printable characters; nothing in the next two
+ * (a wide character or a "^[" spilling over would be there). */
 static void check_pad(int right)
 {
-	for (int x = 0; x < PAD_WIDTH + 8; x++) {
+	for (int x = 0; x < right + 2; x++) {
 		cchar_t cell;
 		FUZZ_REQUIRE(mvwin_wch(pad, 0, x, &cell) != ERR);
 		wchar_t wc[CCHARW_MAX + 1];
@@ -89,11 +90,15 @@ static void begin(struct draw_row *row, int right)
 	draw_row_begin(row, pad, 0, 0, right, false);
 }
 
+/* Lines drawn per section: enough for every kind of line a section has (the rest are
+ * built and checked all the same), few enough to keep an execution cheap. */
+#define MAX_DRAWN 48
+
 static void draw_lines(const struct lines *ls)
 {
-	for (size_t i = 0; i < ls->n; i++) {
+	for (size_t i = 0; i < ls->n && i < MAX_DRAWN; i++) {
 		const struct line *l = &ls->items[i];
-		int right = 20 + (int)(i % (PAD_WIDTH - 19));
+		int right = 20 + (int)((i * 37) % (PAD_WIDTH - 19));
 		struct draw_row row;
 		begin(&row, right);
 		draw_pad(&row, ROLE_DEFAULT, l->indent);
@@ -111,6 +116,11 @@ static void draw_lines(const struct lines *ls)
 		check_pad(row.x);
 		draw_row_end(&row, ROLE_DEFAULT);
 		check_pad(right);
+	}
+	for (size_t i = 0; i < ls->n; i++) {
+		const struct line *l = &ls->items[i];
+		for (size_t s = 0; s < l->nsegs; s++)
+			FUZZ_REQUIRE(l->segs[s].text);
 		if (l->bar.present)
 			FUZZ_REQUIRE(l->bar.fraction >= 0 && l->bar.fraction <= 1 &&
 			             l->bar.max_width >= 0);
