@@ -126,7 +126,7 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libsentry-tui.a
 fuzz-bins: $(FUZZ_BIN)
 
 fuzz-smoke: fuzz-bins
-	bash scripts/fuzz.sh 3
+	bash scripts/fuzz.sh 2
 
 fuzz: fuzz-bins
 	bash scripts/fuzz.sh $(FUZZ_SECONDS)
