@@ -105,9 +105,10 @@ demo: $(BIN)
 	bash scripts/demo.sh $(abspath $(BIN))
 
 # libFuzzer targets (tests/fuzz/fuzz_*.c, clang): the library built once with the fuzzer's
-# instrumentation, ASan and UBSan, then one binary per target. `make fuzz-smoke` runs each
-# for a few seconds on the fixtures (part of `make test` when clang is there); `make fuzz
-# FUZZ_SECONDS=600` for a long run. tests/fuzz/README.md records what long runs reached.
+# instrumentation, ASan and UBSan, then one binary per target. `make fuzz-smoke` replays
+# each target's regression inputs and runs it for a few seconds from its seeds (part of
+# `make test` when clang is there); `make fuzz FUZZ_SECONDS=600` for a long run.
+# tests/fuzz/README.md records what long runs reached.
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fno-omit-frame-pointer \
@@ -128,7 +129,7 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libsentry-tui.a
 fuzz-bins: $(FUZZ_BIN)
 
 fuzz-smoke: fuzz-bins
-	bash scripts/fuzz.sh 3
+	bash scripts/fuzz.sh 2
 
 fuzz: fuzz-bins
 	bash scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -241,8 +241,10 @@ static void fill_config(struct load *ld)
 	if (m->text[OPT_CRASH_FREE_BAD])
 		config_parse_percent(m->text[OPT_CRASH_FREE_BAD], &cfg->crash_free_bad);
 	if (cfg->crash_free_bad > cfg->crash_free_warn) {
-		config_warning(&ld->report, m->where[m->text[OPT_CRASH_FREE_BAD] ? OPT_CRASH_FREE_BAD
-		                                                                  : OPT_CRASH_FREE_WARN],
+		/* Both always have a value (the defaults'): name the one the user gave. */
+		config_warning(&ld->report, m->where[m->from[OPT_CRASH_FREE_BAD] != ORIGIN_DEFAULT
+		                                             ? OPT_CRASH_FREE_BAD
+		                                             : OPT_CRASH_FREE_WARN],
 		               "crash_free_bad %g is above crash_free_warn %g; using %g for both",
 		               cfg->crash_free_bad, cfg->crash_free_warn, cfg->crash_free_warn);
 		cfg->crash_free_bad = cfg->crash_free_warn;

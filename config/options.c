@@ -199,6 +199,13 @@ const char *config_option_suggest(const char *typed, unsigned scope, bool flags)
 		if (!name || (!flags && !(opt->scope & scope)))
 			continue;
 		const char *bare_name = flags ? name + 2 : name;
+		/* The distance is at least the difference in length: names more than 2 longer
+		 * or shorter are never close, unless typed is their prefix (skipping them
+		 * keeps a file of unknown keys cheap to report; fuzz_config's profile). */
+		size_t typed_len = strlen(bare), name_len = strlen(bare_name);
+		bool prefix = typed_len >= 4 && strncasecmp(bare_name, bare, typed_len) == 0;
+		if (!prefix && (typed_len > name_len + 2 || name_len > typed_len + 2))
+			continue;
 		size_t distance = edit_distance(bare, bare_name);
 		if (close_enough(bare, bare_name, distance) && distance < best_distance) {
 			best = name;

@@ -127,8 +127,12 @@ static bool parse_line(const char *path, size_t lineno, const char *line, const 
 	}
 
 	/* sentry-cli's INI reader takes "key = value" and "key: value". */
-	size_t span = strcspn(p, "=:");
-	const char *separator = p + span < end ? p + span : NULL;
+	/* Searched within the line only: the text need not end in a NUL after len. */
+	const char *separator = p;
+	while (separator < end && *separator != '=' && *separator != ':')
+		separator++;
+	if (separator == end)
+		separator = NULL;
 	if (!separator) {
 		where = config_where(path, lineno, column_of(line, p));
 		/* The line is not echoed: it may be a token written without "token =". */

@@ -356,9 +356,11 @@ static void read_hook(struct walker *w, yaml_node_t *key, const char *key_text,
                       yaml_node_t *value, void *context)
 {
 	const char *scope = context;
-	char quoted[CONFIG_QUOTE_SIZE], shown[BIND_MESSAGE_SIZE];
+	char quoted[CONFIG_QUOTE_SIZE], quoted_scope[CONFIG_QUOTE_SIZE], shown[BIND_MESSAGE_SIZE];
 	struct strbuf name = STRBUF_INIT, err = STRBUF_INIT;
-	strbuf_addf(&name, "bindings.%s.%s", scope, config_quote(key_text, quoted, sizeof quoted));
+	/* The view's name as written may hold a tab or an escape: quoted like the key. */
+	strbuf_addf(&name, "bindings.%s.%s", config_quote(scope, quoted_scope, sizeof quoted_scope),
+	            config_quote(key_text, quoted, sizeof quoted));
 	if (value->type != YAML_SCALAR_NODE || is_null(value)) {
 		error_at(w, value, "%s must be a command such as \"!jira-create %%(short_id)\", not %s",
 		         strbuf_str(&name), shape_of(value));

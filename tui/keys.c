@@ -85,6 +85,11 @@ static int utf8_decode(const char **s)
 			return -1;
 		cp = (cp << 6) | (p[i] & 0x3f);
 	}
+	/* Overlong forms, surrogates and code points past U+10FFFF are not characters: a
+	 * key made of one could be neither printed nor typed. */
+	static const int shortest[] = { 0, 0x80, 0x800, 0x10000 };
+	if (cp < shortest[extra] || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return -1;
 	*s += extra + 1;
 	return cp;
 }
@@ -96,7 +101,9 @@ int key_parse_one(const char **s)
 		return -1;
 	if (*p != '<' || !strchr(p, '>')) {
 		int cp = utf8_decode(&p);
-		if (cp < 0)
+		/* DEL and the C1 controls have no name to print them by, nor a key that types
+		 * them. */
+		if (cp < 0 || (cp >= 0x7f && cp < 0xa0))
 			return -1;
 		*s = p;
 		return cp;
@@ -172,8 +179,9 @@ static const char *format_key(int key, char *buf, size_t bufsz, const struct nam
 		else
 			snprintf(buf, bufsz, "%skey-%d%s", open, k, close);
 	} else if (key > 0 && key < 0x20) {
+		/* Ctrl-a to Ctrl-z, then the code plus '@' (28 is Ctrl-backslash, 31 Ctrl-_). */
 		snprintf(buf, bufsz, "%s%s%c%s", open, config_spelling ? "C-" : "Ctrl-",
-		         key + 'a' - 1, close);
+		         key <= 26 ? key + 'a' - 1 : key + '@', close);
 	} else {
 		char u[5];
 		key_utf8(key, u);

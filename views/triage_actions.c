@@ -3,6 +3,8 @@
  * `:resolve next`-style commands. The engine itself is store/triage.c. */
 #include "views/triage_actions.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -294,20 +296,22 @@ bool app_triage_request(struct app *app, enum request req)
 }
 
 /* "30m", "2h", "24h", "1w", "90" (minutes): minutes, or -1. */
-static long parse_minutes(const char *s)
+long parse_minutes(const char *s)
 {
+	static const struct {
+		const char *unit;
+		long minutes;
+	} units[] = { { "", 1 }, { "m", 1 }, { "h", 60 }, { "d", 1440 }, { "w", 10080 } };
 	char *end;
+	errno = 0;
 	long v = strtol(s, &end, 10);
-	if (end == s || v <= 0)
+	if (end == s || v <= 0 || errno)
 		return -1;
-	if (*end == '\0' || strcmp(end, "m") == 0)
-		return v;
-	if (strcmp(end, "h") == 0)
-		return v * 60;
-	if (strcmp(end, "d") == 0)
-		return v * 1440;
-	if (strcmp(end, "w") == 0)
-		return v * 10080;
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		/* A count too large for its unit is refused, not wrapped ("9999999999999999w"
+		 * overflowed; fuzz_options and test_triage try it). */
+		if (strcmp(end, units[i].unit) == 0)
+			return v <= LONG_MAX / units[i].minutes ? v * units[i].minutes : -1;
 	return -1;
 }
 

@@ -27,6 +27,8 @@ bool app_triage_command(struct app *app, const char *name, const char *args, str
 /* :archive's argument forms (also used by the archive menu's prompts). */
 bool app_archive_with(struct app *app, const char *args, struct strbuf *err);
 bool parse_count_window(const char *s, long *count, long *window);
+/* "30", "30m", "2h", "1d", "1w": minutes (> 0), or -1 for anything else. */
+long parse_minutes(const char *s);
 /* Members/teams/me finished loading. */
 void app_people_changed(struct app *app);
 /* Assign to the member or team whose name, email, username or #slug is name. */

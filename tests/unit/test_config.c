@@ -356,6 +356,15 @@ static void test_crash_free_thresholds(void **state)
 	                  "percentage from 0 to 100, such as 99.5 (got \"101\")\n"
 	                  "<tmp>/home/.config/sentry-tui/config.yml:2:17: crash_free_bad must be a "
 	                  "percentage from 0 to 100, such as 99.5 (got \"9x\")\n");
+	config_free(&sb->cfg);
+	memset(&sb->cfg, 0, sizeof(sb->cfg));
+	/* Only the warning threshold given, below the default bad one: the warning names
+	 * the line the user wrote (found by fuzz_config: it said "default:"). */
+	sandbox_write(sb, YAML_PATH, 0600, "crash_free_warn: 49\n");
+	assert_int_equal(sandbox_load(sb, NULL), CONFIG_OK);
+	assert_true(sb->cfg.crash_free_warn == 49 && sb->cfg.crash_free_bad == 49);
+	assert_warnings(sb, "<tmp>/home/.config/sentry-tui/config.yml:1:18: warning: crash_free_bad "
+	                    "97 is above crash_free_warn 49; using 49 for both\n");
 }
 
 static const char profiles_yaml[] =

@@ -2,6 +2,8 @@
  * message", all of them at once, in file order. */
 #include "test_config_harness.h"
 
+#include "config/layer.h"
+#include "config/sentryclirc.h"
 #include "tui/keymap.h"
 
 #include <time.h>
@@ -409,6 +411,28 @@ static void test_nul_byte_in_sentryclirc_is_reported_and_reading_goes_on(void **
 	                  "is ignored\n");
 }
 
+/* The text is read up to its length and no further: a last line without "=" was once
+ * searched past the end (found by fuzz_sentryclirc; a file read from disk ends in a NUL,
+ * so only a text without one, as here, showed it, under ASan). */
+static void test_sentryclirc_is_read_up_to_its_length(void **state)
+{
+	static const char rc[] = "[defaults]\norg = acme\nproject";
+	char *text = malloc(sizeof rc - 1); /* exactly the text, no NUL after it */
+	assert_non_null(text);
+	memcpy(text, rc, sizeof rc - 1);
+	struct config_layer layer = { .origin = ORIGIN_SENTRYCLIRC };
+	struct strbuf errors = STRBUF_INIT, warnings = STRBUF_INIT;
+	struct config_report report = { &errors, &warnings, 0 };
+	assert_false(config_sentryclirc_parse("rc", text, sizeof rc - 1, &layer, &report));
+	assert_string_equal(strbuf_str(&errors),
+	                    "rc:3:1: expected \"key = value\", \"[section]\" or a comment\n");
+	assert_string_equal(layer.text[OPT_ORG], "acme");
+	config_layer_free(&layer);
+	strbuf_free(&errors);
+	strbuf_free(&warnings);
+	free(text);
+}
+
 /* A FIFO (or device) as the config file once blocked start-up in open() or read(). */
 static void test_config_that_is_not_a_regular_file_is_refused_at_once(void **state)
 {
@@ -458,6 +482,11 @@ static void test_values_in_messages_are_escaped(void **state)
 	assert_errors(sb, "<tmp>/c.yml:1:7: sort must be one of date, new, freq, user, trends, "
 	                  "inbox, recommended (or last-seen, first-seen, events, users) "
 	                  "(got \"\\x1b[31mred\")\n");
+	/* A view's name in a key command's message too (found by fuzz_config: a tab in it
+	 * reached the terminal as is). */
+	load_yaml(sb, "bindings:\n  \"is\\tsues\\e[2J\":\n    J: \"!echo %(title\"\n");
+	assert_errors(sb, "<tmp>/c.yml:3:8: bindings.is\\x09sues\\x1b[2J.J: a %(field) is not "
+	                  "closed in this key command\n");
 }
 
 int main(void)
@@ -479,6 +508,7 @@ int main(void)
 		sandbox_test(test_sentryclirc_errors),
 		sandbox_test(test_deep_nesting_is_refused_quickly),
 		sandbox_test(test_nul_byte_in_sentryclirc_is_reported_and_reading_goes_on),
+		sandbox_test(test_sentryclirc_is_read_up_to_its_length),
 		sandbox_test(test_config_that_is_not_a_regular_file_is_refused_at_once),
 		sandbox_test(test_columns_count_characters),
 		sandbox_test(test_values_in_messages_are_escaped),

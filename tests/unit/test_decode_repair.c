@@ -207,6 +207,25 @@ static void test_repair_text(void **state)
 	assert_null(repair_lone_surrogates(slash, sizeof(slash) - 1, &out_len));
 }
 
+/* Each bad byte becomes one U+FFFD and everything valid is kept byte for byte: ASCII,
+ * two-, three- and four-byte characters, at the start, between bad bytes and at the end
+ * (a character cut off by the end of the body is bad bytes too). */
+static void test_invalid_utf8_bytes(void **state)
+{
+	const char body[] = "\xff" "a\xc3\xa9" "\xc0\x80" "\xe2\x82\xac" "\xed\xa0\x80"
+	                    "\xf0\x9f\x98\x80" "z\xe2\x82";
+	size_t out_len = 0;
+	char *out = repair_utf8(body, sizeof(body) - 1, &out_len);
+	assert_non_null(out);
+	assert_string_equal(out, "\xef\xbf\xbd" "a\xc3\xa9" "\xef\xbf\xbd\xef\xbf\xbd"
+	                         "\xe2\x82\xac" "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+	                         "\xf0\x9f\x98\x80" "z\xef\xbf\xbd\xef\xbf\xbd");
+	assert_int_equal(out_len, strlen(out));
+	free(out);
+	const char clean[] = "a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80";
+	assert_null(repair_utf8(clean, sizeof(clean) - 1, &out_len));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -224,6 +243,7 @@ int main(void)
 		cmocka_unit_test(test_together_with_invalid_utf8),
 		cmocka_unit_test(test_clean_body_is_not_copied),
 		cmocka_unit_test(test_repair_text),
+		cmocka_unit_test(test_invalid_utf8_bytes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -42,6 +42,12 @@ static void test_bad_key_names(void **state)
 	assert_int_equal(key_parse("<C-1>"), -1);
 	assert_int_equal(key_parse("<>"), -1);
 	assert_int_equal(key_parse("\xff"), -1);      /* not UTF-8 */
+	/* Found by fuzz_keys: not characters, or nothing to print them by. */
+	assert_int_equal(key_parse("\xc0\xa0"), -1);  /* overlong ' ' */
+	assert_int_equal(key_parse("\xed\xa0\x80"), -1); /* a surrogate */
+	assert_int_equal(key_parse("\xf4\x90\x80\x80"), -1); /* past U+10FFFF */
+	assert_int_equal(key_parse("\x7f"), -1);      /* DEL */
+	assert_int_equal(key_parse("\xc2\x9b"), -1);  /* C1 CSI */
 }
 
 static void test_sequences_in_scripts(void **state)
@@ -60,8 +66,10 @@ static void test_sequences_in_scripts(void **state)
 
 static void test_names_round_trip(void **state)
 {
+	/* The Ctrl keys past z once printed as "<C-|>", "<C-}>", "<C-~>" and a raw DEL
+	 * (found by fuzz_keys). */
 	const char *names[] = { "j", "<C-d>", "<Enter>", "<Esc>", "<Space>", "<Down>", "<PgDn>",
-	                        "<F5>", "<LT>", "é" };
+	                        "<F5>", "<LT>", "é", "<C-\\>", "<C-]>", "<C-^>", "<C-_>" };
 	char buf[32];
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		assert_string_equal(key_format(key_parse(names[i]), buf, sizeof(buf)), names[i]);
@@ -76,7 +84,7 @@ static void test_display_names(void **state)
 		{ "j", "j" }, { "<LT>", "<" }, { "<Space>", "Space" }, { "<Tab>", "Tab" },
 		{ "<BackTab>", "Shift-Tab" }, { "<C-r>", "Ctrl-r" }, { "<PgDn>", "PgDn" },
 		{ "<PageUp>", "PgUp" }, { "<Enter>", "Enter" }, { "<Esc>", "Esc" }, { "<F5>", "F5" },
-		{ "<Down>", "Down" }, { "é", "é" },
+		{ "<Down>", "Down" }, { "é", "é" }, { "<C-\\>", "Ctrl-\\" }, { "<C-_>", "Ctrl-_" },
 	};
 	char buf[32];
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)

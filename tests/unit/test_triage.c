@@ -10,6 +10,7 @@
 
 #include "api/triage.h"
 #include "util/xalloc.h"
+#include "views/triage_actions.h"
 
 static void assert_body(const struct change *c, const char *expected)
 {
@@ -377,6 +378,30 @@ static void test_actor_from_member_and_team(void **state)
 	change_free(&c);
 }
 
+/* What `:archive` and the archive menu's prompts accept: "2h", "events 100/1h". A count
+ * too large for its unit is refused instead of overflowing (UBSan saw it). */
+static void test_archive_durations_and_thresholds(void **state)
+{
+	assert_int_equal(parse_minutes("30"), 30);
+	assert_int_equal(parse_minutes("30m"), 30);
+	assert_int_equal(parse_minutes("2h"), 120);
+	assert_int_equal(parse_minutes("1d"), 1440);
+	assert_int_equal(parse_minutes("1w"), 10080);
+	assert_int_equal(parse_minutes("0h"), -1);
+	assert_int_equal(parse_minutes("2x"), -1);
+	assert_int_equal(parse_minutes("9999999999999999w"), -1);
+	assert_int_equal(parse_minutes("99999999999999999999"), -1);
+	long count, window;
+	assert_true(parse_count_window("100/1h", &count, &window));
+	assert_true(count == 100 && window == 60);
+	assert_true(parse_count_window("100 in 1d", &count, &window));
+	assert_true(count == 100 && window == 1440);
+	assert_true(parse_count_window("5", &count, &window));
+	assert_true(count == 5 && window == 0);
+	assert_false(parse_count_window("100/2w", &count, &window)); /* a week at most */
+	assert_false(parse_count_window("100/9999999999999999w", &count, &window));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -407,6 +432,7 @@ int main(void)
 		cmocka_unit_test(test_words_are_appended),
 		cmocka_unit_test(test_copy_is_deep),
 		cmocka_unit_test(test_actor_from_member_and_team),
+		cmocka_unit_test(test_archive_durations_and_thresholds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
