@@ -404,15 +404,17 @@ def main(argv=None):
             print(f"server.py: bad --tls certificate or key: {exc}", file=sys.stderr)
             return 2
         server.scheme = "https"
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    # A plain flag: a handler that took a lock (Event.set) could deadlock with the main
+    # thread holding the same lock inside Event.wait, and the server would never exit.
+    stop = []
+    signal.signal(signal.SIGTERM, lambda *_: stop.append(True))
+    signal.signal(signal.SIGINT, lambda *_: stop.append(True))
 
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
     thread.start()
     _write_port_file(args.port_file, server.server_address[1])
-    while not stop.wait(0.5):
-        pass
+    while not stop:
+        time.sleep(0.2)
     server.stopping.set()  # releases hung and delayed requests
     # Bounded: a stuck handshake or handler must never keep a test waiting for this
     # process to end (one did, under heavy load).
