@@ -10,6 +10,7 @@
 
 #include "api/client.h"
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "config/args.h"
 #include "config/config.h"
 #include "config/token.h"
@@ -38,18 +39,8 @@ static void api_perform_adapter(void *ctx)
 /* The API client for cfg's server; the app hears its notices (retries, rate limits). */
 static struct api_client *client_for(const struct config *cfg, struct app *app)
 {
-	struct api_client_options opts = {
-		.base_url = cfg->url,
-		.token = cfg->token,
-		.ca_bundle = cfg->ca_bundle,
-		.timeout_s = cfg->timeout,
-	};
-	const char *backoff = getenv("SENTRY_TUI_BACKOFF_MS"); /* tests shorten retries */
-	if (backoff)
-		opts.backoff_ms = atoll(backoff);
-	const char *cap = getenv("SENTRY_TUI_MAX_RESPONSE_KB"); /* tests lower the size cap */
-	if (cap && atol(cap) > 0)
-		opts.max_response = (size_t)atol(cap) * 1024;
+	struct api_client_options opts;
+	cli_client_options(cfg, &opts);
 	return api_client_new(&opts, app_api_notice, app);
 }
 
@@ -157,13 +148,8 @@ int main(int argc, char **argv)
 	int status = 2;
 	struct script *script = NULL;
 	struct api_client *client = NULL;
-	if (!cfg.org || !*cfg.org) {
-		fprintf(stderr, "sentry-tui: no organization given: use --org ORG, SENTRY_ORG, "
-		                "'org' in .sentryclirc [defaults] or in the config file\n");
-		goto out;
-	}
-	if (!cfg.token || !*cfg.token) {
-		fputs(config_no_token_help(), stderr);
+	if (config_missing_server(&cfg)) {
+		fputs(config_missing_server(&cfg), stderr);
 		goto out;
 	}
 	const char *now = getenv("SENTRY_TUI_NOW");

@@ -49,13 +49,9 @@ static void probe_kind(const struct config *cfg, struct strbuf *out)
 		strbuf_adds(out, "no token");
 		return;
 	}
-	struct api_client_options opts = {
-		.base_url = cfg->url, .token = cfg->token, .ca_bundle = cfg->ca_bundle,
-		.timeout_s = cfg->timeout, .max_retries_429 = 1, .max_retries_5xx = 1,
-	};
-	const char *backoff = getenv("SENTRY_TUI_BACKOFF_MS"); /* tests shorten retries */
-	if (backoff)
-		opts.backoff_ms = atoll(backoff);
+	struct api_client_options opts;
+	cli_client_options(cfg, &opts);
+	opts.max_retries_429 = opts.max_retries_5xx = 1; /* a listing, not a session */
 	struct api_client *client = api_client_new(&opts, NULL, NULL);
 	char *url = server_probe_url(cfg->url, cfg->org);
 	struct probe p = { 0 };

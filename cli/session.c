@@ -34,6 +34,22 @@ static void on_notice(void *ctx, const char *message)
 	cli_error(message);
 }
 
+void cli_client_options(const struct config *cfg, struct api_client_options *opts)
+{
+	*opts = (struct api_client_options){
+		.base_url = cfg->url,
+		.token = cfg->token,
+		.ca_bundle = cfg->ca_bundle,
+		.timeout_s = cfg->timeout,
+	};
+	const char *backoff = getenv("SENTRY_TUI_BACKOFF_MS"); /* tests shorten retries */
+	if (backoff)
+		opts->backoff_ms = atoll(backoff);
+	const char *cap = getenv("SENTRY_TUI_MAX_RESPONSE_KB"); /* tests lower the size cap */
+	if (cap && atol(cap) > 0)
+		opts->max_response = (size_t)atol(cap) * 1024;
+}
+
 int cli_session_open(struct cli_session *s, int argc, char **argv)
 {
 	memset(s, 0, sizeof(*s));
@@ -47,13 +63,8 @@ int cli_session_open(struct cli_session *s, int argc, char **argv)
 	strbuf_free(&warnings);
 	if (cr != CONFIG_OK)
 		return cr == CONFIG_EXIT_OK ? -1 : CLI_USAGE;
-	if (!s->cfg.org || !*s->cfg.org) {
-		fprintf(stderr, "sentry-tui: no organization given: use --org ORG, SENTRY_ORG, "
-		                "'org' in .sentryclirc [defaults] or in the config file\n");
-		return CLI_USAGE;
-	}
-	if (!s->cfg.token || !*s->cfg.token) {
-		fputs(config_no_token_help(), stderr);
+	if (config_missing_server(&s->cfg)) {
+		fputs(config_missing_server(&s->cfg), stderr);
 		return CLI_USAGE;
 	}
 	const char *now = getenv("SENTRY_TUI_NOW");
@@ -61,15 +72,8 @@ int cli_session_open(struct cli_session *s, int argc, char **argv)
 		fprintf(stderr, "sentry-tui: SENTRY_TUI_NOW: cannot parse '%s'\n", now);
 		return CLI_USAGE;
 	}
-	struct api_client_options opts = {
-		.base_url = s->cfg.url,
-		.token = s->cfg.token,
-		.ca_bundle = s->cfg.ca_bundle,
-		.timeout_s = s->cfg.timeout,
-	};
-	const char *backoff = getenv("SENTRY_TUI_BACKOFF_MS"); /* tests shorten retries */
-	if (backoff)
-		opts.backoff_ms = atoll(backoff);
+	struct api_client_options opts;
+	cli_client_options(&s->cfg, &opts);
 	s->client = api_client_new(&opts, on_notice, NULL);
 	s->target.client = s->client;
 	s->target.base_url = s->cfg.url;

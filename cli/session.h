@@ -37,6 +37,11 @@ struct cli_session {
 	size_t nproject_ids;
 };
 
+/* The API client's options for cfg's server, with the tests' knobs
+ * (SENTRY_TUI_BACKOFF_MS, SENTRY_TUI_MAX_RESPONSE_KB): one place for list, status,
+ * profiles --probe and the TUI. */
+void cli_client_options(const struct config *cfg, struct api_client_options *opts);
+
 /* Load the config from argv (the subcommand's own options already taken out). Returns
  * CLI_OK, or the status to exit with after the message went to stderr (--help: 0). */
 int cli_session_open(struct cli_session *s, int argc, char **argv);

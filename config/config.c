@@ -367,6 +367,16 @@ enum config_result config_load(struct config *cfg, int argc, char **argv,
 	return result;
 }
 
+const char *config_missing_server(const struct config *cfg)
+{
+	if (!cfg->org || !*cfg->org)
+		return "sentry-tui: no organization given: use --org ORG, SENTRY_ORG, "
+		       "'org' in .sentryclirc [defaults] or in the config file\n";
+	if (!cfg->token || !*cfg->token)
+		return config_no_token_help();
+	return NULL;
+}
+
 const char *config_no_token_help(void)
 {
 	return "sentry-tui: no Sentry auth token found. Give one in any of these ways:\n"

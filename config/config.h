@@ -106,7 +106,8 @@ struct config_env {
 };
 
 enum config_result {
-	CONFIG_OK,          /* cfg is ready (token may still be NULL: see config_require_token) */
+	CONFIG_OK,          /* cfg is ready (org and token may still be NULL: see
+	                       config_missing_server) */
 	CONFIG_EXIT_OK,     /* --help/--version printed to out; exit 0 */
 	CONFIG_ERROR,       /* messages in errors, one per line; exit 2 */
 };
@@ -133,6 +134,9 @@ enum config_result config_load(struct config *cfg, int argc, char **argv,
  * .sentryclirc, config token/token_command, with the config file locations) and how to
  * try the demo instead. Several lines, each ending in "\n". */
 const char *config_no_token_help(void);
+/* What a loaded config lacks to talk to a server (no organization, no token), as the
+ * text to print on stderr, or NULL when it has both. */
+const char *config_missing_server(const struct config *cfg);
 
 void config_free(struct config *cfg);
 
