@@ -84,12 +84,12 @@ static void value_flags_pattern(FILE *out)
 
 /* A case branch for each flag whose value is optional: --watch takes the next word only
  * when it starts with a digit, as the program does. words: the shell's array of words. */
-static void optional_value_flags(FILE *out, bool zsh)
+static void optional_value_flags(FILE *out, const char *branch_open, const char *words)
 {
 	for (size_t i = 0; i < OPT_COUNT; i++)
 		if (config_options[i].flag && config_options[i].value_optional)
 			fprintf(out, "\t\t%s%s) [[ ${%s[i + 1]} == [0-9]* ]] && (( i++ )) ;;\n",
-			        zsh ? "(" : "", config_options[i].flag, zsh ? "words" : "COMP_WORDS");
+			        branch_open, config_options[i].flag, words);
 }
 
 /* One line per flag for subcommand (NULL: the TUI and open): "flag<TAB>help". */
@@ -112,6 +112,93 @@ static void each_flag(const char *subcommand,
 			fn(out, flags[i].name, flags[i].help);
 }
 
+/* What bash and zsh spell differently in the completion function they share: the array
+ * of words, how a loop and a case branch are written, and how an answer is given. */
+struct sh_syntax {
+	const char *words;          /* "COMP_WORDS" or "words" */
+	const char *first_word;     /* the loop's first index: after the command's name */
+	const char *last_word;      /* "COMP_CWORD" or "CURRENT" */
+	const char *arith_open, *arith_close; /* "((" "))" or "(( " " ))" */
+	const char *branch_open;    /* before a case pattern: "" or "(" */
+	const char *profiles;       /* complete profile names */
+	const char *files;          /* complete file names */
+	const char *choices_open, *choices_close; /* around a space-separated list */
+	const char *nothing;        /* no list known: "COMPREPLY=()" or "_message " + metavar */
+	bool nothing_names_metavar;
+};
+
+static const struct sh_syntax bash_syntax = {
+	"COMP_WORDS", "1", "COMP_CWORD", "((", "))", "",
+	"COMPREPLY=($(compgen -W \"$(_sentry_tui_profiles)\" -- \"$cur\"))",
+	"COMPREPLY=($(compgen -f -- \"$cur\"))",
+	"COMPREPLY=($(IFS=' ' compgen -W '", "' -- \"$cur\"))", "COMPREPLY=()", false,
+};
+
+static const struct sh_syntax zsh_syntax = {
+	"words", "2", "CURRENT", "(( ", " ))", "(",
+	"compadd -- ${(f)\"$(_sentry_tui_profiles)\"}", "_files",
+	"compadd -- ", "", "_message ", true,
+};
+
+/* One case branch answering the word after a flag: pattern, then the answer. */
+static void value_branch(FILE *out, const struct sh_syntax *sh, const char *pattern,
+                         const char *answer, const struct strbuf *choices, const char *metavar)
+{
+	fprintf(out, "\t%s%s)\n\t\t", sh->branch_open, pattern);
+	if (answer)
+		fputs(answer, out);
+	else if (choices->len)
+		fprintf(out, "%s%s%s", sh->choices_open, strbuf_str(choices), sh->choices_close);
+	else
+		fprintf(out, "%s%s", sh->nothing, sh->nothing_names_metavar ? metavar : "");
+	fputs("\n\t\treturn ;;\n", out);
+}
+
+/* The body both shells share: find the subcommand (the first word that is neither an
+ * option nor its value), then answer the word after a flag that takes a value. Ends
+ * inside `case "$subcommand:$prev" in`, closed by the caller. */
+static void subcommand_and_values(FILE *out, const struct sh_syntax *sh)
+{
+	struct strbuf choices = STRBUF_INIT;
+	fprintf(out, "\t# The subcommand is the first word that is neither an option nor its value.\n"
+	             "\tfor %si = %s; i < %s; i++%s; do\n"
+	             "\t\tcase ${%s[i]} in\n\t\t",
+	        sh->arith_open, sh->first_word, sh->last_word, sh->arith_close, sh->words);
+	value_flags_pattern(out);
+	fprintf(out, ") %si++%s ;;\n", sh->arith_open, sh->arith_close);
+	optional_value_flags(out, sh->branch_open, sh->words);
+	fprintf(out, "\t\t-*) ;;\n"
+	             "\t\t*) subcommand=${%s[i]}; break ;;\n"
+	             "\t\tesac\n"
+	             "\tdone\n", sh->words);
+	if (sh == &bash_syntax)
+		fputs("\tlocal IFS=$'\\n'\n", out);
+	fputs("\tcase \"$subcommand:$prev\" in\n", out);
+	for (size_t i = 0; i < OPT_COUNT; i++) {
+		const struct config_option *opt = &config_options[i];
+		if (!gen_option_takes_value(opt))
+			continue;
+		strbuf_reset(&choices);
+		gen_option_choices(opt, &choices);
+		char pattern[64];
+		snprintf(pattern, sizeof pattern, "*:%s", opt->flag);
+		value_branch(out, sh, pattern,
+		             i == OPT_PROFILE ? sh->profiles : i == OPT_CONFIG ? sh->files : NULL,
+		             &choices, opt->metavar);
+	}
+	size_t n;
+	const struct cli_flag *flags = cli_flag_table(&n);
+	for (size_t i = 0; i < n; i++) {
+		if (!flags[i].takes_value)
+			continue;
+		strbuf_reset(&choices);
+		gen_cli_choices(flags[i].metavar, &choices);
+		value_branch(out, sh, cli_case_pattern(&flags[i], false), NULL, &choices,
+		             flags[i].metavar);
+	}
+	strbuf_free(&choices);
+}
+
 static void bash_word(FILE *out, const char *flag, const char *help)
 {
 	fprintf(out, " %s", flag);
@@ -119,7 +206,6 @@ static void bash_word(FILE *out, const char *flag, const char *help)
 
 void gen_bash(FILE *out)
 {
-	struct strbuf choices = STRBUF_INIT;
 	fprintf(out, "# bash completion for sentry-tui. %s\n\n", HEADER);
 	fputs("# The profile names of the config file the command line would read.\n"
 	      "_sentry_tui_profiles()\n{\n"
@@ -139,50 +225,8 @@ void gen_bash(FILE *out)
 
 	fputs("_sentry_tui()\n{\n"
 	      "\tlocal cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}\n"
-	      "\tlocal subcommand= i\n"
-	      "\t# The subcommand is the first word that is neither an option nor its value.\n"
-	      "\tfor ((i = 1; i < COMP_CWORD; i++)); do\n"
-	      "\t\tcase ${COMP_WORDS[i]} in\n\t\t", out);
-	value_flags_pattern(out);
-	fputs(") ((i++)) ;;\n", out);
-	optional_value_flags(out, false);
-	fputs("\t\t-*) ;;\n"
-	      "\t\t*) subcommand=${COMP_WORDS[i]}; break ;;\n"
-	      "\t\tesac\n"
-	      "\tdone\n"
-	      "\tlocal IFS=$'\\n'\n"
-	      "\tcase \"$subcommand:$prev\" in\n", out);
-	for (size_t i = 0; i < OPT_COUNT; i++) {
-		const struct config_option *opt = &config_options[i];
-		if (!gen_option_takes_value(opt))
-			continue;
-		fprintf(out, "\t*:%s)\n\t\t", opt->flag);
-		strbuf_reset(&choices);
-		gen_option_choices(opt, &choices);
-		if (i == OPT_PROFILE)
-			fputs("COMPREPLY=($(compgen -W \"$(_sentry_tui_profiles)\" -- \"$cur\"))", out);
-		else if (i == OPT_CONFIG)
-			fputs("COMPREPLY=($(compgen -f -- \"$cur\"))", out);
-		else if (choices.len)
-			fprintf(out, "COMPREPLY=($(IFS=' ' compgen -W '%s' -- \"$cur\"))", strbuf_str(&choices));
-		else
-			fputs("COMPREPLY=()", out);
-		fputs("\n\t\treturn ;;\n", out);
-	}
-	size_t n;
-	const struct cli_flag *flags = cli_flag_table(&n);
-	for (size_t i = 0; i < n; i++) {
-		if (!flags[i].takes_value)
-			continue;
-		strbuf_reset(&choices);
-		gen_cli_choices(flags[i].metavar, &choices);
-		fprintf(out, "\t%s)\n\t\t", cli_case_pattern(&flags[i], false));
-		if (choices.len)
-			fprintf(out, "COMPREPLY=($(IFS=' ' compgen -W '%s' -- \"$cur\"))", strbuf_str(&choices));
-		else
-			fputs("COMPREPLY=()", out);
-		fputs("\n\t\treturn ;;\n", out);
-	}
+	      "\tlocal subcommand= i\n", out);
+	subcommand_and_values(out, &bash_syntax);
 	fputs("\tesac\n"
 	      "\tlocal words\n"
 	      "\tcase $subcommand in\n", out);
@@ -206,7 +250,6 @@ void gen_bash(FILE *out)
 	      "\tCOMPREPLY=($(IFS=' ' compgen -W \"$words\" -- \"$cur\"))\n"
 	      "}\n\n"
 	      "complete -F _sentry_tui sentry-tui\n", out);
-	strbuf_free(&choices);
 }
 
 /* "flag:help" for _describe, the colon in a flag or help escaped. */
@@ -228,7 +271,6 @@ static void zsh_spec(FILE *out, const char *flag, const char *help)
 
 void gen_zsh(FILE *out)
 {
-	struct strbuf choices = STRBUF_INIT;
 	fprintf(out, "#compdef sentry-tui\n# zsh completion for sentry-tui. %s\n\n", HEADER);
 	fputs("# The profile names of the config file the command line would read.\n"
 	      "_sentry_tui_profiles() {\n"
@@ -247,49 +289,8 @@ void gen_zsh(FILE *out)
 	fputs(" \"$config\" 2>/dev/null\n}\n\n", out);
 
 	fputs("_sentry_tui_complete() {\n"
-	      "\tlocal cur=${words[CURRENT]} prev=${words[CURRENT - 1]} subcommand= i\n"
-	      "\t# The subcommand is the first word that is neither an option nor its value.\n"
-	      "\tfor (( i = 2; i < CURRENT; i++ )); do\n"
-	      "\t\tcase ${words[i]} in\n\t\t", out);
-	value_flags_pattern(out);
-	fputs(") (( i++ )) ;;\n", out);
-	optional_value_flags(out, true);
-	fputs("\t\t-*) ;;\n"
-	      "\t\t*) subcommand=${words[i]}; break ;;\n"
-	      "\t\tesac\n"
-	      "\tdone\n"
-	      "\tcase \"$subcommand:$prev\" in\n", out);
-	for (size_t i = 0; i < OPT_COUNT; i++) {
-		const struct config_option *opt = &config_options[i];
-		if (!gen_option_takes_value(opt))
-			continue;
-		fprintf(out, "\t(*:%s)\n\t\t", opt->flag);
-		strbuf_reset(&choices);
-		gen_option_choices(opt, &choices);
-		if (i == OPT_PROFILE)
-			fputs("compadd -- ${(f)\"$(_sentry_tui_profiles)\"}", out);
-		else if (i == OPT_CONFIG)
-			fputs("_files", out);
-		else if (choices.len)
-			fprintf(out, "compadd -- %s", strbuf_str(&choices));
-		else
-			fprintf(out, "_message %s", opt->metavar);
-		fputs("\n\t\treturn ;;\n", out);
-	}
-	size_t n;
-	const struct cli_flag *flags = cli_flag_table(&n);
-	for (size_t i = 0; i < n; i++) {
-		if (!flags[i].takes_value)
-			continue;
-		strbuf_reset(&choices);
-		gen_cli_choices(flags[i].metavar, &choices);
-		fprintf(out, "\t(%s)\n\t\t", cli_case_pattern(&flags[i], false));
-		if (choices.len)
-			fprintf(out, "compadd -- %s", strbuf_str(&choices));
-		else
-			fprintf(out, "_message %s", flags[i].metavar);
-		fputs("\n\t\treturn ;;\n", out);
-	}
+	      "\tlocal cur=${words[CURRENT]} prev=${words[CURRENT - 1]} subcommand= i\n", out);
+	subcommand_and_values(out, &zsh_syntax);
 	fputs("\tesac\n"
 	      "\tlocal -a options\n"
 	      "\tcase $subcommand in\n", out);
@@ -315,7 +316,6 @@ void gen_zsh(FILE *out)
 	      "\tfi\n"
 	      "}\n\n"
 	      "_sentry_tui_complete \"$@\"\n", out);
-	strbuf_free(&choices);
 }
 
 void gen_fish(FILE *out)
