@@ -87,25 +87,28 @@ other_request() {
 		{ fail "server $name: no request matching: $*"; sed 's/^/    /' "$TEST_DIR/req.err" | head -30; }
 }
 
-# server_faults JSON: replace the server's fault rules at run time.
-server_faults() {
-	python3 - "$PORT" "$1" <<'PY'
+# server_control PATH JSON: POST JSON to the server's /__control/PATH (see
+# tests/fake_sentry/README.md).
+server_control() {
+	python3 - "$PORT" "$1" "$2" <<'PY'
 import sys, urllib.request
-req = urllib.request.Request("http://127.0.0.1:%s/__control/faults" % sys.argv[1],
-                             data=sys.argv[2].encode(), method="POST")
+req = urllib.request.Request("http://127.0.0.1:%s/__control/%s" % (sys.argv[1], sys.argv[2]),
+                             data=sys.argv[3].encode(), method="POST")
 urllib.request.urlopen(req).read()
 PY
 }
 
-# server_issues JSON: change the server's issues at run time (hide, show, set; see
-# tests/fake_sentry/README.md).
-server_issues() {
-	python3 - "$PORT" "$1" <<'PY'
-import sys, urllib.request
-req = urllib.request.Request("http://127.0.0.1:%s/__control/issues" % sys.argv[1],
-                             data=sys.argv[2].encode(), method="POST")
-urllib.request.urlopen(req).read()
-PY
+# server_faults JSON: replace the server's fault rules at run time.
+server_faults() { server_control faults "$1"; }
+
+# server_issues JSON: change the server's issues at run time (hide, show, set).
+server_issues() { server_control issues "$1"; }
+
+# server_control_after_first_list PATH JSON [PATH JSON ...]: in the background, once the
+# first issue list has been answered, POST each JSON to /__control/PATH in order (a
+# change the screen should find by itself, after its first rows).
+server_control_after_first_list() {
+	python3 "$ROOT/tests/lib/control_later.py" "$PORT" "$TEST_DIR/requests.log" "$@" &
 }
 
 # tui_run [sentry-tui args] < script: run the binary headless; sets TUI_STATUS.

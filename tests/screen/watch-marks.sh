@@ -6,23 +6,9 @@
 server_start --dataset small
 # BACKEND-2 (seen 7 minutes ago, the top row by last seen) does not exist yet.
 server_issues '{"hide": ["BACKEND-2"]}'
-cat >"$TEST_DIR/change-later.py" <<'PY'
-import json, sys, time, urllib.request
 # Once the first issue list has been answered, the issue appears and another escalates.
-for _ in range(600):
-    try:
-        if any(json.loads(l).get("status") == 200 and l.find("/issues/") > 0
-               for l in open(sys.argv[2])):
-            break
-    except OSError:
-        pass
-    time.sleep(0.05)
-urllib.request.urlopen(urllib.request.Request(
-    "http://127.0.0.1:%s/__control/issues" % sys.argv[1],
-    data=b'{"show": ["BACKEND-2"], "set": {"BACKEND-1": {"substatus": "escalating"}}}',
-    method="POST")).read()
-PY
-python3 "$TEST_DIR/change-later.py" "$PORT" "$TEST_DIR/requests.log" &
+server_control_after_first_list issues \
+	'{"show": ["BACKEND-2"], "set": {"BACKEND-1": {"substatus": "escalating"}}}'
 LINES=12 COLUMNS=60 tui_run --watch 5 <<'EOF2'
 :screen first
 j

@@ -5,24 +5,10 @@
 . "$(dirname "$0")/../lib/screen.sh"
 server_start --dataset small
 server_issues '{"hide": ["BACKEND-2"]}'
-cat >"$TEST_DIR/fail-later.py" <<'PY'
-import json, sys, time, urllib.request
-for _ in range(600):
-    try:
-        if any(json.loads(l).get("status") == 200 and l.find("/issues/") > 0
-               for l in open(sys.argv[2])):
-            break
-    except OSError:
-        pass
-    time.sleep(0.05)
-def post(path, body):
-    urllib.request.urlopen(urllib.request.Request(
-        "http://127.0.0.1:%s/__control/%s" % (sys.argv[1], path), data=body, method="POST")).read()
-# The next issue list fails once; meanwhile an issue appears.
-post("faults", b'[{"match": "GET /api/0/organizations/acme/issues/", "status": 401, "times": 1}]')
-post("issues", b'{"show": ["BACKEND-2"]}')
-PY
-python3 "$TEST_DIR/fail-later.py" "$PORT" "$TEST_DIR/requests.log" &
+# After the first issue list, the next one fails once; meanwhile an issue appears.
+server_control_after_first_list \
+	faults '[{"match": "GET /api/0/organizations/acme/issues/", "status": 401, "times": 1}]' \
+	issues '{"show": ["BACKEND-2"]}'
 LINES=12 COLUMNS=60 tui_run --watch 5 <<'EOF2'
 :screen first
 :wait-for stale since
