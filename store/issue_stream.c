@@ -222,9 +222,15 @@ static void append(struct issue_stream *s, struct issue **items, size_t n)
 	request_stats(s);
 }
 
-/* A first page arrived: its filters are now the ones the rows belong to. */
-static void accept_filters(struct issue_stream *s)
+/* A reload's first page (or round) arrived: the old rows go, and the filters asked for
+ * are now the ones the rows belong to. */
+static void accept_reload(struct issue_stream *s)
 {
+	clear_items(s);
+	s->pages = 0;
+	s->reloading = false;
+	s->updated_at = time_now();
+	s->first_pages++;
 	issue_filters_copy(&s->applied, &s->filters);
 	s->has_applied = true;
 	free(s->rejected_query);
@@ -372,13 +378,8 @@ static void on_page(void *ctx, struct issue_page *page)
 		set_error(s, page->error);
 	} else {
 		if (s->reloading) {
-			clear_items(s);
-			s->pages = 0;
-			s->reloading = false;
-			s->updated_at = time_now();
-			s->first_pages++;
+			accept_reload(s);
 			s->hits = page->hits;
-			accept_filters(s);
 		}
 		append(s, page->issues, page->n);
 		page->n = 0;
@@ -511,14 +512,8 @@ static void on_project_page(void *ctx, struct issue_page *page)
 	}
 	bool failed = s->round_failed;
 	s->round_failed = false;
-	if (s->reloading) {
-		clear_items(s);
-		s->pages = 0;
-		s->reloading = false;
-		s->updated_at = time_now();
-		s->first_pages++;
-		accept_filters(s);
-	}
+	if (s->reloading)
+		accept_reload(s);
 	if (!failed)
 		set_error(s, NULL);
 	sort_round(s);
