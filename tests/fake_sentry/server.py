@@ -208,6 +208,8 @@ class Handler(BaseHTTPRequestHandler):
         request = Request(self.command, path, query, parse_qsl(query, keep_blank_values=True),
                           headers, body, f"{self.server.scheme}://{host}")
         request.raw_path = split.path  # as sent, still percent-encoded (for the log)
+        request.received = time.monotonic()
+        request.build_seconds = None  # time spent building the answer, for the log
         self.server.meter.enter()
         try:
             if path.startswith(CONTROL_PREFIX):
@@ -230,7 +232,7 @@ class Handler(BaseHTTPRequestHandler):
                 return
         if rule and (rule.hang or rule.reset):
             if rule.apply_first:
-                self._api_response(request)  # the change happens; no answer comes
+                self._timed_api_response(request)  # the change happens; no answer comes
             self._record(request, None, fault)
             if rule.hang:
                 self._hold_until_closed()
@@ -244,10 +246,10 @@ class Handler(BaseHTTPRequestHandler):
         headers = {}
         if rule and rule.replaces_response():
             if rule.apply_first:
-                self._api_response(request)  # the change happens; its answer is lost
+                self._timed_api_response(request)  # the change happens; its answer is lost
             status, body, content_type = rule.response()
         else:
-            status, body, content_type, headers = self._api_response(request)
+            status, body, content_type, headers = self._timed_api_response(request)
         if is_api:
             headers.update(server.meter.headers(limited=status == 429))
         if rule:
@@ -259,6 +261,12 @@ class Handler(BaseHTTPRequestHandler):
         entry = make_entry(request.method, request.path, request.query, request.headers,
                            request.body, status, fault, self._client(), request.raw_path)
         entry["mono_ms"] = time.monotonic() * 1000  # the clock of sentry-tui's view dumps (clock_us)
+        # When the request was read, and how long its answer took to build (routing,
+        # the handler, JSON encoding; not --latency-ms, nor a fault's delay): the
+        # benchmark subtracts the server's own time from the client's.
+        entry["received_mono_ms"] = round(request.received * 1000, 3)
+        entry["build_ms"] = (None if request.build_seconds is None
+                             else round(request.build_seconds * 1000, 3))
         if request.method in ("PUT", "POST", "DELETE") and request.all("id"):
             # The touched issues as the server now holds them, whatever the client was
             # told: fault campaigns compare this with what the client shows.
@@ -277,6 +285,13 @@ class Handler(BaseHTTPRequestHandler):
     def _client(self):
         host, port = self.client_address[:2]
         return "%s:%s" % (host, port)
+
+    def _timed_api_response(self, request):
+        started = time.monotonic()
+        try:
+            return self._api_response(request)
+        finally:
+            request.build_seconds = (request.build_seconds or 0) + time.monotonic() - started
 
     def _api_response(self, request):
         try:
