@@ -33,6 +33,7 @@ TOKEN_SCOPES = ["event:admin", "event:read", "event:write", "member:read", "org:
                 "project:read", "project:releases", "team:read"]
 BULK_MUTATION_LIMIT = 1000
 MATCH_CACHE_SIZE = 64  # issue lists remembered per data-set generation (query, sort, scope)
+ANSWER_CACHE_SIZE = 256  # GET answers remembered per generation (path, query, base URL)
 _EVENT_ID = re.compile(r"^[0-9a-fA-F]{32}$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _SHORT_ID = re.compile(r"^(.+?)[\s_-]([A-Za-z0-9]+)$")
 
@@ -92,6 +93,7 @@ class Api:
         self.generation = 0
         self._sorted_cache = {}                # sort key -> every issue, in that order
         self._match_cache = OrderedDict()      # (scope, query, sort, window) -> issues
+        self._answer_cache = OrderedDict()     # (path, query, base URL) -> 200 Response
         self.reset()
         self.routes = self._routes()
 
@@ -107,6 +109,7 @@ class Api:
         self.generation += 1
         self._sorted_cache.clear()
         self._match_cache.clear()
+        self._answer_cache.clear()
 
     def adjust(self, spec):
         """Test control (watch mode): change the data while a test runs. spec is
@@ -192,11 +195,22 @@ class Api:
                                 {"Allow": ", ".join(sorted(methods))})
             args = match.groupdict()
             with self.lock:
+                # A read answers the same until the data changes: an issue opened again
+                # (its detail, event and tags) costs nothing to build the second time.
+                key = (req.path, req.query, req.base_url) if req.method in ("GET", "HEAD") else None
+                if key in self._answer_cache:
+                    self._answer_cache.move_to_end(key)
+                    return self._answer_cache[key]
                 view = serialize.View(self.dataset, req.base_url, self.global_views)
                 try:
                     if "org" in args and not self._org_matches(args.pop("org")):
                         return Response(404, NOT_FOUND)
-                    return handler(req, view, **args)
+                    response = handler(req, view, **args)
+                    if key and response.status == 200:
+                        self._answer_cache[key] = response
+                        if len(self._answer_cache) > ANSWER_CACHE_SIZE:
+                            self._answer_cache.popitem(last=False)
+                    return response
                 except ApiError as failure:
                     return failure.response
                 finally:

@@ -160,6 +160,16 @@ class DemoServerTest(unittest.TestCase):
         self.assertIn(b"too frequently", raw)
         self.assertEqual(self.server.request("GET", ISSUES)[0], 200)
 
+    def test_a_fault_header_stays_with_its_answer(self):
+        # Answers are kept and reused (api.py): a fault's header must not stick to them.
+        rule = {"match": "^GET /api/0/organizations/acme/teams/", "times": 1,
+                "headers": {"X-Fault": "once"}}
+        self.server.control("POST", "faults", [rule])
+        self.assertEqual(self.server.request("GET", "/api/0/organizations/acme/teams/")[1]
+                         .getheader("X-Fault"), "once")
+        self.assertIsNone(self.server.request("GET", "/api/0/organizations/acme/teams/")[1]
+                          .getheader("X-Fault"))
+
     def test_truncated_body_is_shorter_than_content_length(self):
         rule = {"match": "^GET /api/0/organizations/acme/projects/", "truncate": 10}
         self.server.control("POST", "faults", [rule])

@@ -300,10 +300,11 @@ class Handler(BaseHTTPRequestHandler):
             traceback.print_exc()
             payload = {"detail": "Internal Error", "errorId": uuid.uuid4().hex}
             return 500, json.dumps(payload).encode("utf-8"), JSON_TYPE, {}
+        headers = dict(response.headers)  # a copy: the answer may be kept (api.py) and reused
         if response.empty:
-            return response.status, b"", JSON_TYPE, response.headers
+            return response.status, b"", JSON_TYPE, headers
         body = json.dumps(response.payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        return response.status, splice_invalid_utf8(body), JSON_TYPE, response.headers
+        return response.status, splice_invalid_utf8(body), JSON_TYPE, headers
 
     # --------------------------------------------------------- control ----
 
