@@ -58,8 +58,8 @@ static bool shows_stale_projects(const struct list_run *r, const struct issue_pa
 		const struct issue *issue = page->issues[i];
 		for (size_t k = 0; k < s->nproject_ids; k++)
 			if (issue->project_id && strcmp(issue->project_id, s->project_ids[k]) == 0 &&
-			    (!issue->project_slug || strcmp(issue->project_slug, s->cfg.projects[k]) != 0))
-				return true;
+			    issue->project_slug && strcmp(issue->project_slug, s->cfg.projects[k]) != 0)
+				return true; /* (a row without the slug proves nothing) */
 	}
 	return false;
 }
