@@ -19,6 +19,7 @@
 #include "tui/prompt.h"
 #include "tui/screen.h"
 #include "tui/script.h"
+#include "tui/theme.h"
 #include "util/strbuf.h"
 #include "util/timeutil.h"
 #include "util/xalloc.h"
@@ -165,16 +166,23 @@ int main(int argc, char **argv)
 
 	struct app app;
 	client = client_for(&cfg, &app);
+	/* The first requests go out before curses and readline start: their connection (a
+	 * TLS handshake on a real network) and the server's work overlap the terminal's
+	 * setup. app_init touches no terminal; the callbacks only change state. */
+	app_init(&app, &cfg, client, SERVER_UNKNOWN, screen_rows(script != NULL));
+	api_perform(client); /* starts the connections */
+	api_perform(client); /* sends on those already up (a local server); neither waits */
 
 	if (!loop_signals_init() || !screen_init(script != NULL, cfg.theme)) {
 		fprintf(stderr, "sentry-tui: cannot initialise the terminal (TERM=%s)\n",
 		        getenv("TERM") ? getenv("TERM") : "");
+		app_free(&app);
 		goto out;
 	}
+	theme_set_profile_colour(cfg.colour); /* app_init's had no colours to set yet */
 	if (cfg.mouse)
 		screen_enable_mouse();
 	screen_enable_hyperlinks(cfg.hyperlinks, cfg.token);
-	app_init(&app, &cfg, client, SERVER_UNKNOWN);
 	app.script = script;
 	if (open_target) {
 		/* The stream loads behind the issue; what cannot be opened is said on it. */
@@ -223,7 +231,8 @@ int main(int argc, char **argv)
 			config_free(&cfg);
 			cfg = next;
 			client = client_for(&cfg, &app);
-			app_init(&app, &cfg, client, recall_kind(cfg.profile));
+			app_init(&app, &cfg, client, recall_kind(cfg.profile),
+			         screen_rows(script != NULL));
 			app.script = script;
 			app.dump_dir = xstrdup(dump_dir);
 			app_status(&app, STATUS_INFO, "profile %s: %s, org %s", name, cfg.url, cfg.org);

@@ -19,6 +19,7 @@ struct list_run {
 	long remaining;      /* -1 = all */
 	bool begun;          /* the json "[" or the tsv header is out */
 	bool done;
+	bool stale_projects; /* the remembered project ids are not the server's any more */
 	int status;
 };
 
@@ -43,9 +44,35 @@ static void write_out(struct strbuf *sb)
 	strbuf_reset(sb);
 }
 
+/* Whether the first page, asked for with remembered project ids, shows one of them stale:
+ * refused (a project that is gone or not ours: 403, 404), or an issue of that id under
+ * another slug (the project was renamed). Then nothing of it is written. */
+static bool shows_stale_projects(const struct list_run *r, const struct issue_page *page)
+{
+	const struct cli_session *s = r->s;
+	if (!s->projects_cached || r->begun)
+		return false;
+	if (page->error)
+		return page->status == 403 || page->status == 404;
+	for (size_t i = 0; i < page->n; i++) {
+		const struct issue *issue = page->issues[i];
+		for (size_t k = 0; k < s->nproject_ids; k++)
+			if (issue->project_id && strcmp(issue->project_id, s->project_ids[k]) == 0 &&
+			    issue->project_slug && strcmp(issue->project_slug, s->cfg.projects[k]) != 0)
+				return true; /* (a row without the slug proves nothing) */
+	}
+	return false;
+}
+
 static void on_page(void *ctx, struct issue_page *page)
 {
 	struct list_run *r = ctx;
+	if (shows_stale_projects(r, page)) {
+		r->stale_projects = true;
+		r->done = true;
+		issue_page_free(page);
+		return;
+	}
 	/* GlitchTip refuses Sentry's sort names: ask again in its words (api/server_caps.h). */
 	if (page->error && page->status == 422 && !r->begun &&
 	    server_caps_learn_sort_refused(&r->s->caps)) {
@@ -109,7 +136,8 @@ int cli_list(struct cli_session *s, const struct cli_options *o)
 		fprintf(stderr, "sentry-tui list: --format is plain, tsv or json\n");
 		return CLI_USAGE;
 	}
-	int status = cli_session_resolve_projects(s);
+	/* One round trip where the project ids are remembered: the issues at once. */
+	int status = cli_session_resolve_projects_cached(s);
 	if (status != CLI_OK)
 		return status;
 	struct list_run r = { .s = s, .status = CLI_OK };
@@ -117,6 +145,15 @@ int cli_list(struct cli_session *s, const struct cli_options *o)
 	list_output_init(&r.out, format, output_width(), time_now());
 	request_page(&r, NULL);
 	cli_session_run(s, &r.done);
+	if (r.stale_projects) {
+		/* Nothing was written: ask the server for the ids, then the issues again. */
+		status = cli_session_refresh_projects(s);
+		if (status != CLI_OK)
+			return status;
+		r.stale_projects = r.done = false;
+		request_page(&r, NULL);
+		cli_session_run(s, &r.done);
+	}
 	if (r.status != CLI_OK)
 		return r.status; /* nothing printed after the error: stdout holds only pages */
 	struct strbuf sb = STRBUF_INIT;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/project_cache.h"
 #include "tui/sanitize.h"
 #include "util/strbuf.h"
 #include "util/timeutil.h"
@@ -124,12 +125,39 @@ int cli_session_resolve_projects(struct cli_session *s)
 		}
 		s->project_ids[s->nproject_ids++] = p->id;
 	}
+	project_cache_store(&s->cfg, &s->projects);
 	return CLI_OK;
+}
+
+int cli_session_resolve_projects_cached(struct cli_session *s)
+{
+	char **ids = s->cfg.nprojects ? project_cache_lookup(&s->cfg) : NULL;
+	if (!ids)
+		return cli_session_resolve_projects(s);
+	s->cached_ids = ids;
+	s->project_ids = xcalloc(s->cfg.nprojects, sizeof(char *));
+	for (size_t i = 0; i < s->cfg.nprojects; i++)
+		s->project_ids[s->nproject_ids++] = ids[i];
+	s->projects_cached = true;
+	return CLI_OK;
+}
+
+int cli_session_refresh_projects(struct cli_session *s)
+{
+	project_cache_forget(&s->cfg);
+	free(s->project_ids);
+	s->project_ids = NULL;
+	s->nproject_ids = 0;
+	project_cache_ids_free(s->cached_ids, s->cfg.nprojects);
+	s->cached_ids = NULL;
+	s->projects_cached = false;
+	return cli_session_resolve_projects(s);
 }
 
 void cli_session_close(struct cli_session *s)
 {
 	free(s->project_ids);
+	project_cache_ids_free(s->cached_ids, s->cfg.nprojects);
 	if (s->projects.target)
 		project_store_free(&s->projects);
 	api_client_free(s->client);

@@ -33,8 +33,10 @@ struct cli_session {
 	struct server_caps caps;    /* target.caps points here */
 	struct project_store projects;
 	bool projects_done;
-	const char **project_ids;   /* borrowed from projects; the array is owned */
+	const char **project_ids;   /* borrowed from projects or cached_ids; the array is owned */
 	size_t nproject_ids;
+	char **cached_ids;          /* the ids remembered from an earlier run (project_cache.h) */
+	bool projects_cached;       /* project_ids came from there, unconfirmed by the server */
 };
 
 /* The API client's options for cfg's server, with the tests' knobs
@@ -48,6 +50,12 @@ int cli_session_open(struct cli_session *s, int argc, char **argv);
 /* Resolve the configured project slugs (none = every project, no request). Returns
  * CLI_OK or an exit status after the message went to stderr. */
 int cli_session_resolve_projects(struct cli_session *s);
+/* The same, from the ids an earlier run remembered when it has them all (no request):
+ * then projects_cached is set, and an answer that shows an id stale (a 403 or 404, an
+ * issue of that id under another slug) calls for cli_session_refresh_projects. */
+int cli_session_resolve_projects_cached(struct cli_session *s);
+/* Forget the remembered ids and resolve the slugs with the server. */
+int cli_session_refresh_projects(struct cli_session *s);
 /* Drive the client until *done (set by a callback) or nothing is left to do. */
 void cli_session_run(struct cli_session *s, const bool *done);
 void cli_session_close(struct cli_session *s);

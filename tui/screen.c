@@ -71,6 +71,23 @@ bool screen_init(bool headless, const char *theme)
 	return true;
 }
 
+int screen_rows(bool headless)
+{
+	if (active)
+		return LINES;
+	const char *lines = getenv("LINES");
+	if (lines && *lines) {
+		char *end;
+		long n = strtol(lines, &end, 10);
+		if (!*end && n > 0 && n < 10000)
+			return (int)n;
+	}
+	struct winsize ws;
+	if (!headless && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0)
+		return ws.ws_row;
+	return 0;
+}
+
 static const char *env_get(const char *name)
 {
 	return getenv(name);

@@ -7,6 +7,10 @@
 #include <stdbool.h>
 
 bool screen_init(bool headless, const char *theme);
+/* The terminal's rows: curses' once screen_init has run; before, what it will find (as
+ * curses does: LINES in the environment, else the terminal's size unless headless), so
+ * the first request can be sized to the screen before curses starts. 0 when unknown. */
+int screen_rows(bool headless);
 void screen_end(void);
 bool screen_active(void);
 /* After SIGWINCH: ask the tty for its size and resize curses. */

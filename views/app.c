@@ -319,7 +319,7 @@ static void schedule_refresh(struct app *app)
 /* Lifecycle */
 
 void app_init(struct app *app, const struct config *cfg, struct api_client *client,
-              enum server_kind known_kind)
+              enum server_kind known_kind, int screen_rows)
 {
 	memset(app, 0, sizeof(*app));
 	app->cfg = cfg;
@@ -350,7 +350,7 @@ void app_init(struct app *app, const struct config *cfg, struct api_client *clie
 	issue_filters_set_projects(f, cfg->projects, cfg->nprojects);
 	app_push(app, view_open(app, VIEW_issues, NULL));
 	if (!cfg->watch) /* a watch compares whole first pages with the last session */
-		issue_stream_set_first_page_rows(&app->stream, LINES); /* the first rows sooner */
+		issue_stream_set_first_page_rows(&app->stream, screen_rows); /* the first rows sooner */
 	issue_stream_reload(&app->stream);
 	/* In parallel: slugs, environments and the per-project fallback need the list. */
 	project_store_load(&app->projects);

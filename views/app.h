@@ -74,11 +74,14 @@ struct app {
 /* Watch mode's title parts: "stale since 12:03 (HTTP 401)" and the marks counted. */
 void app_watch_title(struct app *app, struct strbuf *right);
 
-/* Set up stores and the first view. The client must outlive the app. known_kind is
- * what an earlier session with this profile learnt of its server (SERVER_UNKNOWN: nothing
- * yet), so a profile switched back to is not probed again. */
+/* Set up stores and the first view, and ask for the first rows. The client must outlive
+ * the app. known_kind is what an earlier session with this profile learnt of its server
+ * (SERVER_UNKNOWN: nothing yet), so a profile switched back to is not probed again.
+ * screen_rows: the terminal's height (the first page is sized to it; 0 when unknown).
+ * Touches no terminal: it may run before screen_init, so the first requests are on their
+ * way while curses starts. */
 void app_init(struct app *app, const struct config *cfg, struct api_client *client,
-              enum server_kind known_kind);
+              enum server_kind known_kind, int screen_rows);
 void app_free(struct app *app);
 
 void app_push(struct app *app, struct view *view);

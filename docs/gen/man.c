@@ -154,7 +154,8 @@ static void environment(FILE *out)
 	item(out, "XDG_CONFIG_HOME", NULL, "Where the default config file lives (~/.config).");
 	item(out, "XDG_STATE_HOME", NULL,
 	     "Where the query history and watch mode's last rows are kept (~/.local/state).");
-	item(out, "XDG_CACHE_HOME", NULL, "Where status caches its counts (~/.cache).");
+	item(out, "XDG_CACHE_HOME", NULL,
+	     "Where status caches its counts and list remembers project ids (~/.cache).");
 	item(out, "NO_COLOR", NULL, "Set to any non-empty value for the mono theme.");
 	item(out, "BROWSER", NULL, "The program o opens an issue with (else xdg-open when there is a display).");
 	item(out, "COLUMNS", NULL, "The width list's plain format fits (else the terminal's, else 80).");
@@ -174,7 +175,10 @@ static void files(FILE *out)
 	item(out, "$XDG_STATE_HOME/sentry-tui/", NULL,
 	     "Query history (never with control characters) and watch mode's remembered rows, "
 	     "mode 0600, no token.");
-	item(out, "$XDG_CACHE_HOME/sentry-tui/", NULL, "The status subcommand's cached counts, mode 0600, no token.");
+	item(out, "$XDG_CACHE_HOME/sentry-tui/", NULL,
+	     "The status subcommand's cached counts, and the project ids list looks slugs up in "
+	     "(one file per server and organization, trusted for a day, asked again when stale), "
+	     "mode 0600, no token.");
 }
 
 static void configuration(FILE *out)

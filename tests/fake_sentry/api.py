@@ -8,6 +8,7 @@ the state is shared by every connection and mutations must be atomic.
 import json
 import re
 import threading
+from collections import OrderedDict
 
 import datasets
 import discover
@@ -31,6 +32,8 @@ ERR_PROJECT_STATS_PERIOD = "Invalid stats_period. Valid choices are '', '24h', a
 TOKEN_SCOPES = ["event:admin", "event:read", "event:write", "member:read", "org:read",
                 "project:read", "project:releases", "team:read"]
 BULK_MUTATION_LIMIT = 1000
+MATCH_CACHE_SIZE = 64  # issue lists remembered per data-set generation (query, sort, scope)
+ANSWER_CACHE_SIZE = 256  # GET answers remembered per generation (path, query, base URL)
 _EVENT_ID = re.compile(r"^[0-9a-fA-F]{32}$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _SHORT_ID = re.compile(r"^(.+?)[\s_-]([A-Za-z0-9]+)$")
 
@@ -84,6 +87,13 @@ class Api:
         self.global_views = global_views
         self.lock = threading.RLock()
         self.dataset = None
+        # Issue lists are answered from caches that hold only while the data set is
+        # unchanged: every change (a PUT, POST or DELETE, adjust, reset) starts a new
+        # generation, and the caches of an older one are dropped.
+        self.generation = 0
+        self._sorted_cache = {}                # sort key -> every issue, in that order
+        self._match_cache = OrderedDict()      # (scope, query, sort, window) -> issues
+        self._answer_cache = OrderedDict()     # (path, query, base URL) -> 200 Response
         self.reset()
         self.routes = self._routes()
 
@@ -92,6 +102,14 @@ class Api:
         fresh = datasets.build_dataset(self.dataset_name, self.org_slug, self.now, self.issue_count)
         with self.lock:
             self.dataset = fresh
+            self._changed()
+
+    def _changed(self):
+        """The data set changed (or may have): forget every cached issue list."""
+        self.generation += 1
+        self._sorted_cache.clear()
+        self._match_cache.clear()
+        self._answer_cache.clear()
 
     def adjust(self, spec):
         """Test control (watch mode): change the data while a test runs. spec is
@@ -113,6 +131,7 @@ class Api:
                         value = parse_iso(value)
                     issue[key] = value
                 changed += 1
+            self._changed()
         return changed
 
     # ------------------------------------------------------- dispatch ----
@@ -176,13 +195,27 @@ class Api:
                                 {"Allow": ", ".join(sorted(methods))})
             args = match.groupdict()
             with self.lock:
+                # A read answers the same until the data changes: an issue opened again
+                # (its detail, event and tags) costs nothing to build the second time.
+                key = (req.path, req.query, req.base_url) if req.method in ("GET", "HEAD") else None
+                if key in self._answer_cache:
+                    self._answer_cache.move_to_end(key)
+                    return self._answer_cache[key]
                 view = serialize.View(self.dataset, req.base_url, self.global_views)
                 try:
                     if "org" in args and not self._org_matches(args.pop("org")):
                         return Response(404, NOT_FOUND)
-                    return handler(req, view, **args)
+                    response = handler(req, view, **args)
+                    if key and response.status == 200:
+                        self._answer_cache[key] = response
+                        if len(self._answer_cache) > ANSWER_CACHE_SIZE:
+                            self._answer_cache.popitem(last=False)
+                    return response
                 except ApiError as failure:
                     return failure.response
+                finally:
+                    if req.method not in ("GET", "HEAD"):
+                        self._changed()  # whatever it answered, it may have changed issues
         return Response(404, NOT_FOUND)
 
     def _authenticate(self, req):
@@ -363,17 +396,39 @@ class Api:
             row["matchingEventId"] = event_id
         return Response(200, [row], {"X-Sentry-Direct-Hit": "1"})
 
-    def _matching(self, req, view, projects, environments, query, start=None, end=None):
+    def _matching(self, req, view, projects, environments, query, start=None, end=None, issues=None):
+        """The issues (of `issues`, else the data set's, in that order) the query selects."""
         try:
             matcher = search.compile_query(query, self._search_context(view))
         except search.SearchError as exc:
             raise _bad_request(str(exc))
         project_ids = {p["id"] for p in projects}
-        issues = [i for i in view.dataset["issues"]
-                  if i["project_id"] in project_ids and not i.get("hidden")
-                  and (not environments or set(environments) & set(i["environments"]))]
-        issues = search.window_filter(issues, start, end)
-        return [i for i in issues if matcher(i)]
+        wanted_envs = set(environments)
+        return [i for i in (view.dataset["issues"] if issues is None else issues)
+                if i["project_id"] in project_ids and not i.get("hidden")
+                and (not wanted_envs or not wanted_envs.isdisjoint(i["environments"]))
+                and (start is None or i["lastSeen"] >= start) and (end is None or i["lastSeen"] <= end)
+                and matcher(i)]
+
+    def _sorted_matching(self, req, view, projects, environments, query, sort, start, end):
+        """_matching in `sort` order, remembered for this generation of the data set:
+        a stream asks for the same list again and again (pages, reloads, watch mode),
+        and matching and sorting 10,000 issues is most of an answer's time. The sort
+        keys end with the issue id, so the order is total: filtering the list sorted
+        once per key gives the same rows as sorting what matched."""
+        key = (tuple(sorted(p["id"] for p in projects)), tuple(environments), query, sort, start, end)
+        cached = self._match_cache.get(key)
+        if cached is not None:
+            self._match_cache.move_to_end(key)
+            return cached
+        ordered = self._sorted_cache.get(sort)
+        if ordered is None:
+            ordered = self._sorted_cache[sort] = search.sort_issues(view.dataset["issues"], sort)
+        found = self._matching(req, view, projects, environments, query, start, end, ordered)
+        self._match_cache[key] = found
+        if len(self._match_cache) > MATCH_CACHE_SIZE:
+            self._match_cache.popitem(last=False)
+        return found
 
     def _sort(self, req, query):
         sort = req.last("sort") or "date"
@@ -409,7 +464,7 @@ class Api:
             except pagination.CursorError:
                 raise _bad_request("Invalid cursor parameter.")
             offset = max(0, offset)
-        issues = search.sort_issues(self._matching(req, view, projects, environments, query, start, end), sort)
+        issues = self._sorted_matching(req, view, projects, environments, query, sort, start, end)
         page, prev_c, has_prev, next_c, has_next = pagination.issue_page(issues, offset, limit)
         rows = [serialize.issue_list_json(view, i, stats_period, window, req.all("collapse")) for i in page]
         link = pagination.link_header(req.base_url, req.path, req.pairs, prev_c, has_prev, next_c, has_next)

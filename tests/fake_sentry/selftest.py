@@ -160,6 +160,16 @@ class DemoServerTest(unittest.TestCase):
         self.assertIn(b"too frequently", raw)
         self.assertEqual(self.server.request("GET", ISSUES)[0], 200)
 
+    def test_a_fault_header_stays_with_its_answer(self):
+        # Answers are kept and reused (api.py): a fault's header must not stick to them.
+        rule = {"match": "^GET /api/0/organizations/acme/teams/", "times": 1,
+                "headers": {"X-Fault": "once"}}
+        self.server.control("POST", "faults", [rule])
+        self.assertEqual(self.server.request("GET", "/api/0/organizations/acme/teams/")[1]
+                         .getheader("X-Fault"), "once")
+        self.assertIsNone(self.server.request("GET", "/api/0/organizations/acme/teams/")[1]
+                          .getheader("X-Fault"))
+
     def test_truncated_body_is_shorter_than_content_length(self):
         rule = {"match": "^GET /api/0/organizations/acme/projects/", "truncate": 10}
         self.server.control("POST", "faults", [rule])
@@ -202,6 +212,28 @@ class DemoServerTest(unittest.TestCase):
         self.assertEqual(entry["status"], 200)
         _, _, remembered = self.server.control("GET", "requests")
         self.assertEqual(remembered[-1]["params"]["query"], ["level:error"])
+
+    def test_request_log_times_the_answer(self):
+        self.server.request("GET", ISSUES + "?query=is:unresolved&limit=50")
+        entry = [e for e in self.server.log_entries() if e["path"] == ISSUES][-1]
+        self.assertIsInstance(entry["build_ms"], float)
+        self.assertGreater(entry["build_ms"], 0)
+        self.assertLessEqual(entry["received_mono_ms"] + entry["build_ms"], entry["mono_ms"] + 0.01)
+
+    def test_a_change_shows_in_the_next_list(self):
+        # Lists are answered from caches: a change must reach the very next list.
+        query = ISSUES + "?query=is:unresolved&project=11&sort=freq&limit=5"
+        _, response, before = self.server.json("GET", query)
+        top = before[0]["id"]
+        self.server.json("PUT", f"{ISSUES}?id={top}&project=11", {"status": "resolved"})
+        _, again, after = self.server.json("GET", query)
+        self.assertNotIn(top, [row["id"] for row in after])
+        self.assertEqual(int(again.headers["X-Hits"]), int(response.headers["X-Hits"]) - 1)
+        self.server.control("POST", "issues", {"set": {before[4]["shortId"]: {"count": 10 ** 9}}})
+        _, _, adjusted = self.server.json("GET", query)
+        self.assertEqual((adjusted[0]["id"], adjusted[0]["count"]), (before[4]["id"], str(10 ** 9)))
+        self.server.control("POST", "reset")
+        self.assertEqual(self.server.json("GET", query)[2], before)
 
     def test_keep_alive_serves_two_requests_on_one_connection(self):
         connection = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=5)
@@ -438,6 +470,16 @@ class VariantServersTest(unittest.TestCase):
             self.assertEqual({issue["project"]["id"] for issue in body}, {"11"})
         finally:
             server.stop()
+
+    def test_latency_is_not_counted_as_build_time(self):
+        server = FakeServer("--latency-ms", "150")
+        try:
+            server.request("GET", ISSUES + "?query=is:unresolved&limit=5")
+            entry = server.log_entries()[-1]
+        finally:
+            server.stop()
+        self.assertGreaterEqual(entry["mono_ms"] - entry["received_mono_ms"], 150)
+        self.assertLess(entry["build_ms"], 150)
 
     def test_same_now_gives_the_same_data(self):
         first, second = FakeServer("--issues", "120"), FakeServer("--issues", "120")

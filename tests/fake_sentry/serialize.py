@@ -198,11 +198,26 @@ def _bucket_count(issue, start, size, now):
     return value
 
 
+_BUCKETS_CACHE = {}
+_BUCKETS_CACHE_SIZE = 100000
+
+
 def buckets(issue, now, size, count):
-    """`count` buckets of `size` seconds, the last one containing `now`."""
-    last_start = floor_to(now, size)
-    starts = [last_start - timedelta(seconds=size * k) for k in range(count - 1, -1, -1)]
-    return [[epoch(s), _bucket_count(issue, s, size, now)] for s in starts]
+    """`count` buckets of `size` seconds, the last one containing `now`.
+
+    Remembered by everything they are computed from (an md5 per bucket makes them
+    most of an issue row's cost), so a changed issue simply misses the cache."""
+    key = (issue["seed"], issue["count"], issue["firstSeen"], issue["lastSeen"],
+           bool(issue.get("escalating")), now, size, count)
+    cached = _BUCKETS_CACHE.get(key)
+    if cached is None:
+        last_start = floor_to(now, size)
+        starts = [last_start - timedelta(seconds=size * k) for k in range(count - 1, -1, -1)]
+        cached = [(epoch(s), _bucket_count(issue, s, size, now)) for s in starts]
+        if len(_BUCKETS_CACHE) >= _BUCKETS_CACHE_SIZE:
+            _BUCKETS_CACHE.clear()
+        _BUCKETS_CACHE[key] = cached
+    return [list(pair) for pair in cached]
 
 
 def auto_bucket_spec(span_seconds):

@@ -208,6 +208,8 @@ class Handler(BaseHTTPRequestHandler):
         request = Request(self.command, path, query, parse_qsl(query, keep_blank_values=True),
                           headers, body, f"{self.server.scheme}://{host}")
         request.raw_path = split.path  # as sent, still percent-encoded (for the log)
+        request.received = time.monotonic()
+        request.build_seconds = None  # time spent building the answer, for the log
         self.server.meter.enter()
         try:
             if path.startswith(CONTROL_PREFIX):
@@ -230,7 +232,7 @@ class Handler(BaseHTTPRequestHandler):
                 return
         if rule and (rule.hang or rule.reset):
             if rule.apply_first:
-                self._api_response(request)  # the change happens; no answer comes
+                self._timed_api_response(request)  # the change happens; no answer comes
             self._record(request, None, fault)
             if rule.hang:
                 self._hold_until_closed()
@@ -244,10 +246,10 @@ class Handler(BaseHTTPRequestHandler):
         headers = {}
         if rule and rule.replaces_response():
             if rule.apply_first:
-                self._api_response(request)  # the change happens; its answer is lost
+                self._timed_api_response(request)  # the change happens; its answer is lost
             status, body, content_type = rule.response()
         else:
-            status, body, content_type, headers = self._api_response(request)
+            status, body, content_type, headers = self._timed_api_response(request)
         if is_api:
             headers.update(server.meter.headers(limited=status == 429))
         if rule:
@@ -259,6 +261,12 @@ class Handler(BaseHTTPRequestHandler):
         entry = make_entry(request.method, request.path, request.query, request.headers,
                            request.body, status, fault, self._client(), request.raw_path)
         entry["mono_ms"] = time.monotonic() * 1000  # the clock of sentry-tui's view dumps (clock_us)
+        # When the request was read, and how long its answer took to build (routing,
+        # the handler, JSON encoding; not --latency-ms, nor a fault's delay): the
+        # benchmark subtracts the server's own time from the client's.
+        entry["received_mono_ms"] = round(request.received * 1000, 3)
+        entry["build_ms"] = (None if request.build_seconds is None
+                             else round(request.build_seconds * 1000, 3))
         if request.method in ("PUT", "POST", "DELETE") and request.all("id"):
             # The touched issues as the server now holds them, whatever the client was
             # told: fault campaigns compare this with what the client shows.
@@ -278,6 +286,13 @@ class Handler(BaseHTTPRequestHandler):
         host, port = self.client_address[:2]
         return "%s:%s" % (host, port)
 
+    def _timed_api_response(self, request):
+        started = time.monotonic()
+        try:
+            return self._api_response(request)
+        finally:
+            request.build_seconds = (request.build_seconds or 0) + time.monotonic() - started
+
     def _api_response(self, request):
         try:
             response = self.server.api.handle(request)
@@ -285,10 +300,11 @@ class Handler(BaseHTTPRequestHandler):
             traceback.print_exc()
             payload = {"detail": "Internal Error", "errorId": uuid.uuid4().hex}
             return 500, json.dumps(payload).encode("utf-8"), JSON_TYPE, {}
+        headers = dict(response.headers)  # a copy: the answer may be kept (api.py) and reused
         if response.empty:
-            return response.status, b"", JSON_TYPE, response.headers
+            return response.status, b"", JSON_TYPE, headers
         body = json.dumps(response.payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        return response.status, splice_invalid_utf8(body), JSON_TYPE, response.headers
+        return response.status, splice_invalid_utf8(body), JSON_TYPE, headers
 
     # --------------------------------------------------------- control ----
 
