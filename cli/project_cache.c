@@ -11,44 +11,19 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli/cache_file.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
 #define HEADER "sentry-tui-projects 1"
 
-static uint64_t fnv1a(uint64_t h, const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-		h ^= *p;
-		h *= 1099511628211ULL;
-	}
-	return (h ^ 0xff) * 1099511628211ULL; /* field separator: "ab","c" != "a","bc" */
-}
-
-/* $XDG_CACHE_HOME/sentry-tui/projects-HASH of the server and organization (the hash keeps
- * the URL out of the file name). NULL when there is no home. */
+/* $XDG_CACHE_HOME/sentry-tui/projects-HASH of the server and organization. NULL when
+ * there is no home. */
 static char *cache_path(const struct config *cfg, bool create_dir)
 {
-	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-	struct strbuf dir = STRBUF_INIT;
-	if (xdg && *xdg == '/')
-		strbuf_addf(&dir, "%s/sentry-tui", xdg);
-	else if (home && *home)
-		strbuf_addf(&dir, "%s/.cache/sentry-tui", home);
-	else
-		return NULL;
-	if (create_dir) {
-		char *parent = xstrdup(strbuf_str(&dir));
-		*strrchr(parent, '/') = '\0';
-		mkdir(parent, 0700);
-		free(parent);
-		mkdir(strbuf_str(&dir), 0700);
-	}
-	uint64_t h = 14695981039346656037ULL;
-	h = fnv1a(h, cfg->url);
-	h = fnv1a(h, cfg->org);
-	strbuf_addf(&dir, "/projects-%016" PRIx64, h);
-	return strbuf_detach(&dir);
+	uint64_t key = cache_key_add(CACHE_KEY_START, cfg->url);
+	key = cache_key_add(key, cfg->org);
+	return cache_file_path("projects", key, create_dir);
 }
 
 static bool all_digits(const char *s)

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli/cache_file.h"
 #include "store/issue_stream.h"
 #include "util/xalloc.h"
 
@@ -85,46 +86,18 @@ bool status_render(const char *template, const struct status_counts *c, bool asc
 
 /* The cache */
 
-static uint64_t fnv1a(uint64_t h, const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-		h ^= *p;
-		h *= 1099511628211ULL;
-	}
-	return (h ^ 0xff) * 1099511628211ULL; /* field separator: "ab","c" != "a","bc" */
-}
-
 /* $XDG_CACHE_HOME/sentry-tui/status-HASH, one per server, org, profile and query (the
  * hash keeps the query's text out of the file name). NULL when there is no home. */
 static char *cache_path(const struct config *cfg, bool create_dir)
 {
-	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-	struct strbuf dir = STRBUF_INIT;
-	if (xdg && *xdg == '/')
-		strbuf_addf(&dir, "%s/sentry-tui", xdg);
-	else if (home && *home)
-		strbuf_addf(&dir, "%s/.cache/sentry-tui", home);
-	else
-		return NULL;
-	if (create_dir) {
-		char *parent = xstrdup(strbuf_str(&dir));
-		*strrchr(parent, '/') = '\0';
-		mkdir(parent, 0700);
-		free(parent);
-		mkdir(strbuf_str(&dir), 0700);
-	}
-	uint64_t h = 14695981039346656037ULL;
-	h = fnv1a(h, cfg->url);
-	h = fnv1a(h, cfg->org);
-	h = fnv1a(h, cfg->profile);
-	h = fnv1a(h, cfg->query);
-	h = fnv1a(h, cfg->sort);
-	h = fnv1a(h, cfg->period);
-	h = fnv1a(h, cfg->environment);
+	uint64_t key = CACHE_KEY_START;
+	const char *fields[] = { cfg->url, cfg->org, cfg->profile, cfg->query, cfg->sort,
+	                         cfg->period, cfg->environment };
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		key = cache_key_add(key, fields[i]);
 	for (size_t i = 0; i < cfg->nprojects; i++)
-		h = fnv1a(h, cfg->projects[i]);
-	strbuf_addf(&dir, "/status-%016" PRIx64, h);
-	return strbuf_detach(&dir);
+		key = cache_key_add(key, cfg->projects[i]);
+	return cache_file_path("status", key, create_dir);
 }
 
 /* Returns the age in seconds of the cached counts (c holds them), -1 when there are none. */
