@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/strbuf.h"
+#include "util/strpool.h"
 #include "util/timeutil.h"
 #include "util/xalloc.h"
 
@@ -161,7 +162,7 @@ static bool stats_word(const struct issue *row, const char *word)
 
 static void set_stats_period(struct issue *row, const char *period)
 {
-	free(row->stats_period);
+	strpool_release(row->stats_period);
 	row->stats_period = xstrdup(period);
 }
 
@@ -177,7 +178,7 @@ static void on_stats(void *ctx, struct issue_page *page)
 			continue;
 		struct issue *row = s->items[at];
 		free(row->stats);
-		free(row->stats_period);
+		strpool_release(row->stats_period);
 		row->stats = got->stats;
 		row->nstats = got->nstats;
 		row->stats_period = got->stats_period ? got->stats_period : xstrdup("24h");
