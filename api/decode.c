@@ -80,6 +80,26 @@ static void decode_stats(const json_t *stats, struct issue *out)
 	}
 }
 
+/* The row's own text in one allocation, starting at id (see packed_text). */
+static void pack_text(struct issue *is)
+{
+	char **fields[] = { &is->id, &is->short_id, &is->title, &is->culprit, &is->permalink };
+	size_t total = 0;
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		total += *fields[i] ? strlen(*fields[i]) + 1 : 0;
+	char *block = xmalloc(total), *w = block;
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		if (!*fields[i])
+			continue;
+		size_t n = strlen(*fields[i]) + 1;
+		memcpy(w, *fields[i], n);
+		free(*fields[i]);
+		*fields[i] = w;
+		w += n;
+	}
+	is->packed_text = true;
+}
+
 bool decode_issue(const void *json_obj, struct issue *out)
 {
 	const json_t *obj = json_obj;
@@ -131,6 +151,7 @@ bool decode_issue(const void *json_obj, struct issue *out)
 
 	out->assigned_to = decode_actor(member(obj, "assignedTo"));
 	decode_stats(member(obj, "stats"), out);
+	pack_text(out);
 	return true;
 }
 

@@ -37,16 +37,18 @@ void issue_free(struct issue *issue)
 	if (!issue)
 		return;
 	free(issue->id);
-	free(issue->short_id);
-	free(issue->title);
-	free(issue->culprit);
+	if (!issue->packed_text) {
+		free(issue->short_id);
+		free(issue->title);
+		free(issue->culprit);
+		free(issue->permalink);
+	}
 	strpool_release(issue->level_name);
 	strpool_release(issue->status);
 	strpool_release(issue->substatus);
 	strpool_release(issue->priority);
 	strpool_release(issue->type);
 	strpool_release(issue->platform);
-	free(issue->permalink);
 	strpool_release(issue->project_id);
 	strpool_release(issue->project_slug);
 	strpool_release(issue->project_name);
@@ -61,6 +63,7 @@ void issue_free(struct issue *issue)
 void issue_clone(const struct issue *src, struct issue *dst)
 {
 	*dst = *src;
+	dst->packed_text = false;
 	dst->id = xstrdup_or_null(src->id);
 	dst->short_id = xstrdup_or_null(src->short_id);
 	dst->title = xstrdup_or_null(src->title);

@@ -68,6 +68,10 @@ struct issue {
 	/* The review state (inbox, sent with expand=inbox): 1 = still "for review", 0 =
 	 * reviewed (inbox null), -1 = unknown (the field was absent). */
 	signed char for_review;
+	/* id, short_id, title, culprit and permalink are one allocation starting at id (a
+	 * row decoded from a list: one block instead of five, about 80 bytes less a row);
+	 * false when each is its own heap string. */
+	bool packed_text;
 
 	/* Local state, never from the server: */
 	bool pending;        /* a triage change is in flight for this issue */
