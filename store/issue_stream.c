@@ -1,6 +1,9 @@
 /* The issue stream model and its paging (see issue_stream.h). */
 #include "store/issue_stream.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -394,6 +397,12 @@ static void on_page(void *ctx, struct issue_page *page)
 			request_page_sized(s, s->next_cursor, ISSUE_PAGE_SIZE - s->page_limit);
 	}
 	issue_page_free(page);
+#ifdef __GLIBC__
+	/* The page's JSON tree was freed: hand whole free pages back to the system, so the
+	 * next page's tree does not sit on top of this one's leftovers (10,000 rows: 0.3 MB
+	 * less at the peak, docs/benchmarks.md). */
+	malloc_trim(0);
+#endif
 	changed(s);
 }
 
