@@ -10,7 +10,9 @@ Every figure is measured here, on this machine, against tests/fake_sentry/server
   first row       exec to the first frame showing an issue row, in a real pty (200x50)
   issue open      Enter on a row to a stack trace on screen at 100 ms RTT, in round trips
   keypress        CPU per key on 10,000 loaded issues (headless, full redraw per key), and the
-                  bytes written to a real 200x50 terminal for a one-row cursor move
+                  bytes written to a real 200x50 terminal for a one-row cursor move (NO_COLOR,
+                  and in the default theme's colours)
+  release list    CPU per frame of the release list with 1,000 releases loaded (--releases)
   memory          RSS with 10,000 issues loaded; `list --all` at 1,000 and 10,000 issues
   waterfall       build/*/bench/bench_waterfall (10,000 spans)
   idle            CPU per minute idle with refresh off; requests per interval in watch mode
@@ -305,11 +307,15 @@ def bench_first_row(latency):
     return stats(times)
 
 
-def bench_terminal_bytes():
-    """Bytes written for one `j` on a loaded 200x50 stream (median of 20 moves)."""
+def bench_terminal_bytes(colour=False):
+    """Bytes written for one `j` on a loaded 200x50 stream (median of 20 moves); with
+    NO_COLOR like every figure here, or (colour=True) in the default theme's colours."""
     server = Server(10000, 0)
     home = tempfile.mkdtemp(dir=TMP)
-    tty = Pty(tui_argv(), base_env(server, home))
+    env = base_env(server, home)
+    if colour:
+        del env["NO_COLOR"]
+    tty = Pty(tui_argv(), env)
     tty.wait_for(ROW_TEXT)
     tty.quiet(1.0)
     sizes = []
@@ -586,7 +592,8 @@ def main():
                  fmt(release_cpu, "µs"), "", "", "budget 5 ms; a move and a full redraw per frame"))
     log("terminal bytes…")
     rows.append(("bytes written for a one-row move (pty 200x50)", fmt(bench_terminal_bytes(), "B"),
-                 "", "", "budget 300 B"))
+                 "", "", "budget 300 B; in the default theme's colours: %s"
+                 % fmt(bench_terminal_bytes(colour=True), "B")))
 
     log("list --all memory…")
     mem = bench_list_memory()
