@@ -37,18 +37,18 @@ void issue_free(struct issue *issue)
 	if (!issue)
 		return;
 	free(issue->id);
-	free(issue->short_id);
-	free(issue->title);
-	free(issue->culprit);
+	if (!issue->packed_text) {
+		free(issue->short_id);
+		free(issue->title);
+		free(issue->culprit);
+		free(issue->permalink);
+	}
 	strpool_release(issue->level_name);
-	free(issue->status);
-	free(issue->substatus);
+	strpool_release(issue->status);
+	strpool_release(issue->substatus);
 	strpool_release(issue->priority);
 	strpool_release(issue->type);
 	strpool_release(issue->platform);
-	free(issue->permalink);
-	strpool_release(issue->metadata_type);
-	free(issue->metadata_value);
 	strpool_release(issue->project_id);
 	strpool_release(issue->project_slug);
 	strpool_release(issue->project_name);
@@ -56,13 +56,14 @@ void issue_free(struct issue *issue)
 	actor_free(issue->assigned_to);
 	free(issue->assigned_to);
 	free(issue->stats);
-	free(issue->stats_period);
+	strpool_release(issue->stats_period);
 	memset(issue, 0, sizeof(*issue));
 }
 
 void issue_clone(const struct issue *src, struct issue *dst)
 {
 	*dst = *src;
+	dst->packed_text = false;
 	dst->id = xstrdup_or_null(src->id);
 	dst->short_id = xstrdup_or_null(src->short_id);
 	dst->title = xstrdup_or_null(src->title);
@@ -74,8 +75,6 @@ void issue_clone(const struct issue *src, struct issue *dst)
 	dst->type = xstrdup_or_null(src->type);
 	dst->platform = xstrdup_or_null(src->platform);
 	dst->permalink = xstrdup_or_null(src->permalink);
-	dst->metadata_type = xstrdup_or_null(src->metadata_type);
-	dst->metadata_value = xstrdup_or_null(src->metadata_value);
 	dst->project_id = xstrdup_or_null(src->project_id);
 	dst->project_slug = xstrdup_or_null(src->project_slug);
 	dst->project_name = xstrdup_or_null(src->project_name);

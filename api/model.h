@@ -39,7 +39,6 @@ struct issue {
 	char *short_id;
 	char *title;
 	char *culprit;
-	enum issue_level level;
 	char *level_name;    /* as sent, for levels we do not know */
 	char *status;        /* unresolved | resolved | ignored | ... */
 	char *substatus;     /* ongoing | new | regressed | escalating | archived_* | NULL */
@@ -47,21 +46,6 @@ struct issue {
 	char *type;
 	char *platform;
 	char *permalink;
-	char *metadata_type;
-	char *metadata_value;
-	uint64_t count;      /* "count" is a string; parsed with strtoull */
-	bool has_count;
-	long long user_count;
-	time_t first_seen;   /* 0 when missing or unparseable */
-	time_t last_seen;
-	bool is_bookmarked;
-	bool has_seen;
-	bool is_unhandled;
-	bool is_subscribed;
-	/* The review state (inbox, sent with expand=inbox): 1 = still "for review", 0 =
-	 * reviewed (inbox null), -1 = unknown (the field was absent). */
-	signed char for_review;
-	int num_comments;
 	char *project_id;
 	char *project_slug;
 	char *project_name;
@@ -69,6 +53,25 @@ struct issue {
 	uint32_t *stats;     /* event counts per bucket, oldest first */
 	size_t nstats;
 	char *stats_period;  /* the key the series came from ("24h", "14d", "auto") */
+	uint64_t count;      /* "count" is a string; parsed with strtoull */
+	long long user_count;
+	time_t first_seen;   /* 0 when missing or unparseable */
+	time_t last_seen;
+	/* The small members together, so a row carries no padding (10,000 rows in memory). */
+	enum issue_level level;
+	int num_comments;
+	bool has_count;
+	bool is_bookmarked;
+	bool has_seen;
+	bool is_unhandled;
+	bool is_subscribed;
+	/* The review state (inbox, sent with expand=inbox): 1 = still "for review", 0 =
+	 * reviewed (inbox null), -1 = unknown (the field was absent). */
+	signed char for_review;
+	/* id, short_id, title, culprit and permalink are one allocation starting at id (a
+	 * row decoded from a list: one block instead of five, about 80 bytes less a row);
+	 * false when each is its own heap string. */
+	bool packed_text;
 
 	/* Local state, never from the server: */
 	bool pending;        /* a triage change is in flight for this issue */

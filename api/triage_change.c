@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/strpool.h"
 #include "util/xalloc.h"
 
 /* ---- owning ------------------------------------------------------------------------ */
@@ -334,10 +335,11 @@ void change_describe(const struct change *c, struct strbuf *out)
 
 /* ---- the optimistic update --------------------------------------------------------- */
 
+/* An issue's status or substatus (interned when decoded from a list: util/strpool.h). */
 static void set_string(char **field, const char *value)
 {
 	char *copy = xstrdup_or_null(value);
-	free(*field);
+	strpool_release(*field);
 	*field = copy;
 }
 

@@ -9,6 +9,7 @@
 
 #include "api/decode.h"
 #include "api/json_util.h"
+#include "util/strpool.h"
 #include "util/xalloc.h"
 
 /* "expected a list of members, got an object", plus the server's words when the body is
@@ -136,9 +137,9 @@ void change_result_apply(const struct change_result *r, struct issue *issue)
 		            strcmp(issue->status, r->status) == 0;
 		char *substatus = keep ? issue->substatus : xstrdup_or_null(r->substatus);
 		if (!keep)
-			free(issue->substatus);
+			strpool_release(issue->substatus);
 		issue->substatus = substatus;
-		free(issue->status);
+		strpool_release(issue->status);
 		issue->status = xstrdup(r->status);
 	}
 	if (r->has_assigned) {

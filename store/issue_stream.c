@@ -1,10 +1,14 @@
 /* The issue stream model and its paging (see issue_stream.h). */
 #include "store/issue_stream.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/strbuf.h"
+#include "util/strpool.h"
 #include "util/timeutil.h"
 #include "util/xalloc.h"
 
@@ -161,7 +165,7 @@ static bool stats_word(const struct issue *row, const char *word)
 
 static void set_stats_period(struct issue *row, const char *period)
 {
-	free(row->stats_period);
+	strpool_release(row->stats_period);
 	row->stats_period = xstrdup(period);
 }
 
@@ -177,7 +181,7 @@ static void on_stats(void *ctx, struct issue_page *page)
 			continue;
 		struct issue *row = s->items[at];
 		free(row->stats);
-		free(row->stats_period);
+		strpool_release(row->stats_period);
 		row->stats = got->stats;
 		row->nstats = got->nstats;
 		row->stats_period = got->stats_period ? got->stats_period : xstrdup("24h");
@@ -394,6 +398,12 @@ static void on_page(void *ctx, struct issue_page *page)
 			request_page_sized(s, s->next_cursor, ISSUE_PAGE_SIZE - s->page_limit);
 	}
 	issue_page_free(page);
+#ifdef __GLIBC__
+	/* The page's JSON tree was freed: hand whole free pages back to the system, so the
+	 * next page's tree does not sit on top of this one's leftovers (10,000 rows: 0.3 MB
+	 * less at the peak, docs/benchmarks.md). */
+	malloc_trim(0);
+#endif
 	changed(s);
 }
 

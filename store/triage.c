@@ -7,6 +7,7 @@
 
 #include "api/issue_endpoints.h"
 #include "util/strbuf.h"
+#include "util/strpool.h"
 #include "util/xalloc.h"
 
 /* What became of one issue's change. */
@@ -601,9 +602,9 @@ static int change_seen_in(const struct change *c, const struct issue *server)
 static void take_server_state(struct issue *copy, void *ctx)
 {
 	const struct issue *server = ctx;
-	free(copy->status);
+	strpool_release(copy->status);
 	copy->status = xstrdup_or_null(server->status);
-	free(copy->substatus);
+	strpool_release(copy->substatus);
 	copy->substatus = xstrdup_or_null(server->substatus);
 	if (copy->assigned_to) {
 		actor_free(copy->assigned_to);

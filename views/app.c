@@ -1058,6 +1058,9 @@ void app_redraw(struct app *app, bool force)
 			view_draw(v, stdscr, 1, rows - 1 - srows, cols);
 		draw_status(app, rows - srows, cols);
 		curs_set(prompt_active() ? 1 : 0);
+		/* A hidden cursor stays where the frame's last write left it: parking it in the
+		 * corner cost a cursor motion per frame (docs/benchmarks.md, bytes per move). */
+		leaveok(stdscr, !prompt_active());
 		if (prompt_active())
 			prompt_draw(stdscr, rows - 1, cols); /* leaves the cursor in the prompt */
 	}

@@ -245,6 +245,13 @@ static void draw_issue(struct view *v, size_t lineno, struct draw_row *row)
 	/* A row changed so that it no longer matches the query stays, dimmed, until the next
 	 * refresh, so the cursor does not jump. */
 	enum color_role text_role = i->dimmed ? ROLE_DIM : ROLE_DEFAULT;
+	/* The cursor bar covers the issue's name (short id, title, culprit); the level, the
+	 * marks and the columns after the title keep their own look on the cursor row.
+	 * Nothing there loses its colour, and a one-row move rewrites two names, not two
+	 * whole rows (a full-width bar at 200 columns cost about twice the bytes per key:
+	 * docs/benchmarks.md). */
+	bool on_cursor = row->selected;
+	row->selected = false;
 	draw_field(row, style_level_role(i->level), style_level_letter(i->level), 1, ALIGN_LEFT);
 	/* For review (•), pending (…), marked (✓), bookmarked (★): read without colour. */
 	draw_field(row, ROLE_BADGE_NEW, i->for_review == 1 ? GLYPH_FOR_REVIEW : " ", 1, ALIGN_LEFT);
@@ -252,6 +259,7 @@ static void draw_issue(struct view *v, size_t lineno, struct draw_row *row)
 	           1, ALIGN_LEFT);
 	draw_field(row, ROLE_BOOKMARK, i->marked ? GLYPH_MARKED : " ", 1, ALIGN_LEFT);
 	draw_field(row, ROLE_BOOKMARK, i->is_bookmarked ? GLYPH_BOOKMARK : " ", 1, ALIGN_LEFT);
+	row->selected = on_cursor;
 	draw_link_field(row, ROLE_SHORT_ID, i->short_id ? i->short_id : i->id, c.short_id - 1,
 	                ALIGN_LEFT, i->permalink);
 	draw_pad(row, ROLE_DEFAULT, 1);
@@ -276,6 +284,7 @@ static void draw_issue(struct view *v, size_t lineno, struct draw_row *row)
 		draw_row_end(&sub, ROLE_DEFAULT);
 	}
 	row->x = title_end;
+	row->selected = false; /* the bar ends with the title */
 	draw_pad(row, ROLE_DEFAULT, 1);
 
 	if (c.badge) {

@@ -10,7 +10,9 @@ Every figure is measured here, on this machine, against tests/fake_sentry/server
   first row       exec to the first frame showing an issue row, in a real pty (200x50)
   issue open      Enter on a row to a stack trace on screen at 100 ms RTT, in round trips
   keypress        CPU per key on 10,000 loaded issues (headless, full redraw per key), and the
-                  bytes written to a real 200x50 terminal for a one-row cursor move
+                  bytes written to a real 200x50 terminal for a one-row cursor move (NO_COLOR,
+                  and in the default theme's colours)
+  release list    CPU per frame of the release list with 1,000 releases loaded (--releases)
   memory          RSS with 10,000 issues loaded; `list --all` at 1,000 and 10,000 issues
   waterfall       build/*/bench/bench_waterfall (10,000 spans)
   idle            CPU per minute idle with refresh off; requests per interval in watch mode
@@ -66,14 +68,15 @@ def log(message):
 class Server:
     """The fake Sentry on a free port, with N issues and a per-request delay."""
 
-    def __init__(self, issues, latency_ms):
+    def __init__(self, issues, latency_ms, releases=None):
         self.dir = tempfile.mkdtemp(dir=TMP)
         self.log_path = os.path.join(self.dir, "requests.log")
         port_file = os.path.join(self.dir, "port")
         self.proc = subprocess.Popen(
             [sys.executable, os.path.join(ROOT, "tests", "fake_sentry", "server.py"),
              "--port-file", port_file, "--issues", str(issues), "--latency-ms", str(latency_ms),
-             "--now", NOW, "--log", self.log_path],
+             "--now", NOW, "--log", self.log_path]
+            + (["--releases", str(releases)] if releases else []),
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for _ in range(600):
             if os.path.exists(port_file):
@@ -355,11 +358,15 @@ def bench_first_row(latency):
     return stats(times), stats(own), stats(trips)
 
 
-def bench_terminal_bytes():
-    """Bytes written for one `j` on a loaded 200x50 stream (median of 20 moves)."""
+def bench_terminal_bytes(colour=False):
+    """Bytes written for one `j` on a loaded 200x50 stream (median of 20 moves); with
+    NO_COLOR like every figure here, or (colour=True) in the default theme's colours."""
     server = Server(10000, 0)
     home = tempfile.mkdtemp(dir=TMP)
-    tty = Pty(tui_argv(), base_env(server, home))
+    env = base_env(server, home)
+    if colour:
+        del env["NO_COLOR"]
+    tty = Pty(tui_argv(), env)
     tty.wait_for(ROW_TEXT)
     tty.quiet(1.0)
     sizes = []
@@ -477,6 +484,30 @@ def bench_memory_and_keys():
     return {"rows": rows, "peak": stats(peaks), "anon": stats(anon), "base": base,
             "base_anon": LAST_ANON_PEAK, "key": stats(per_key_cpu),
             "key_small": stats(per_key_small), "small_rows": small_rows}
+
+
+RELEASES = 1000
+
+
+def bench_release_draw():
+    """CPU per frame of the release list with 1,000 releases loaded (all pages, 25 a
+    page): 400 moves over its first rows at 200x50, each a full redraw of the screen."""
+    server = Server(300, 0, releases=RELEASES)
+    keys = (["j"] * 100 + ["k"] * 100) * 2
+    per_frame, rows = [], None
+    for _ in range(max(1, RUNS // 2)):
+        _, _, dump = headless(server, [":releases"] + ["G"] * (RELEASES // 25 + 1)
+                              + [":view loaded", "g", ":stamp a"] + keys + [":stamp b"],
+                              "releases", cols=PTY_COLS, rows=PTY_ROWS)
+        try:
+            with open(os.path.join(dump, "loaded"), encoding="utf-8") as handle:
+                rows = int(re.search(r"^rows: (\d+)", handle.read(), re.M).group(1))
+            (_, cpu_a), (_, cpu_b) = stamp(dump, "a"), stamp(dump, "b")
+        except (OSError, ValueError, AttributeError):
+            continue
+        per_frame.append((cpu_b - cpu_a) / len(keys))
+    server.stop()
+    return rows, stats(per_frame) if per_frame else None
 
 
 def bench_issue_open(latency, clis):
@@ -620,9 +651,14 @@ def main():
                  "", "", "with no issue: %.1f MB" % (mk["base_anon"] / 1024)))
     rows.append(("CPU per key on %s issues (move + full redraw, 120x40)" % mk["rows"],
                  fmt(mk["key"], "µs"), "", "", "on %s issues: %s" % (mk["small_rows"], fmt(mk["key_small"], "µs"))))
+    log("release list with %d releases…" % RELEASES)
+    release_rows, release_cpu = bench_release_draw()
+    rows.append(("release list drawn, %s releases loaded (CPU per frame, 200x50)" % release_rows,
+                 fmt(release_cpu, "µs"), "", "", "budget 5 ms; a move and a full redraw per frame"))
     log("terminal bytes…")
     rows.append(("bytes written for a one-row move (pty 200x50)", fmt(bench_terminal_bytes(), "B"),
-                 "", "", "budget 300 B"))
+                 "", "", "budget 300 B; in the default theme's colours: %s"
+                 % fmt(bench_terminal_bytes(colour=True), "B")))
 
     log("list --all memory…")
     mem = bench_list_memory()

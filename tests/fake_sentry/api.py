@@ -78,13 +78,14 @@ def _bad_request(detail):
 
 
 class Api:
-    def __init__(self, token, org_slug, dataset_name, now, issue_count, global_views):
+    def __init__(self, token, org_slug, dataset_name, now, issue_count, global_views, releases=None):
         self.token = token
         self.org_slug = org_slug
         self.dataset_name = dataset_name
         self.now = now
         self.issue_count = issue_count
         self.global_views = global_views
+        self.release_count = releases  # --releases: None keeps the demo's 12
         self.lock = threading.RLock()
         self.dataset = None
         # Issue lists are answered from caches that hold only while the data set is
@@ -99,7 +100,8 @@ class Api:
 
     def reset(self):
         """Rebuild the data set from its seed: the initial state, byte for byte."""
-        fresh = datasets.build_dataset(self.dataset_name, self.org_slug, self.now, self.issue_count)
+        fresh = datasets.build_dataset(self.dataset_name, self.org_slug, self.now, self.issue_count,
+                                       self.release_count)
         with self.lock:
             self.dataset = fresh
             self._changed()

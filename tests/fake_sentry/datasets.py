@@ -440,8 +440,8 @@ def _events_issues(directory, now):
     return _finish(issues, directory, now, random.Random("events"))
 
 
-def build_dataset(name, org_slug, now, issue_count):
-    directory = dirs.build_directory(org_slug, now, hostile=(name == "hostile"))
+def build_dataset(name, org_slug, now, issue_count, releases=None):
+    directory = dirs.build_directory(org_slug, now, hostile=(name == "hostile"), releases=releases)
     if name == "small":
         issues = _small_issues(directory, now)
     elif name == "hostile":

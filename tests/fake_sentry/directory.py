@@ -91,7 +91,28 @@ def _releases(prefix, versions, now):
     return releases
 
 
-def _projects(now):
+def _many_releases(project, count, now):
+    """`count` more releases of `project` (--releases), spread evenly over the last 90 days
+    between its own, named like CI builds; its releases stay oldest first."""
+    span = timedelta(days=90)
+    for k in range(count):
+        created = now - span + span * (k + 0.5) / count
+        project["releases"].append({"version": f"{project['slug']}@build.{k + 1}",
+                                    "dateCreated": created,
+                                    "dateReleased": created + timedelta(minutes=17)})
+    project["releases"].sort(key=lambda r: r["dateCreated"])
+
+
+def _projects(now, releases=None):
+    """releases: how many releases in all (--releases; at least the 12 of the demo)."""
+    projects = _demo_projects(now)
+    extra = max(0, (releases or 0) - sum(len(p["releases"]) for p in projects))
+    for k, project in enumerate(projects):
+        _many_releases(project, extra // len(projects) + (k < extra % len(projects)), now)
+    return projects
+
+
+def _demo_projects(now):
     return [
         {"id": "11", "slug": "backend", "name": "Backend", "platform": "python",
          "team_ids": [TEAM_BACKEND], "environments": list(ENVIRONMENTS),
@@ -104,14 +125,14 @@ def _projects(now):
     ]
 
 
-def build_directory(org_slug, now, hostile=False):
+def build_directory(org_slug, now, hostile=False, releases=None):
     return {
         "org": {"id": "4507000000000001", "slug": org_slug, "name": org_slug.capitalize(),
                 "dateCreated": now - timedelta(days=450)},
         "auth_user_id": AUTH_USER_ID,
         "people": _people(hostile),
         "teams": _teams(),
-        "projects": _projects(now),
+        "projects": _projects(now, releases),
     }
 
 

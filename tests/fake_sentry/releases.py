@@ -177,6 +177,19 @@ def _period_hours(name, text, default):
     return STATS_PERIODS[text], text
 
 
+_PROJECT_DAY = {}
+
+
+def _project_sessions_24h(project, now):
+    """Sessions of all the project's releases in the last 24 h (the same for each of its
+    releases: computed once, which matters with --releases 1000)."""
+    key = (project["id"], now, len(project["releases"]))
+    if key not in _PROJECT_DAY:
+        _PROJECT_DAY[key] = sum(_hour_counts(project, k, h)[0] for k in range(len(project["releases"]))
+                                for h in _hours(now, 24))
+    return _PROJECT_DAY[key]
+
+
 def health_data(project, release, now, summary_period, health_period):
     index = project["releases"].index(release)
     if not has_sessions(project, release):
@@ -192,8 +205,7 @@ def health_data(project, release, now, summary_period, health_period):
     errored = sum(c[2] for c in summary)
     day = [_hour_counts(project, index, h) for h in _hours(now, 24)]
     day_total = sum(c[0] for c in day)
-    project_day = sum(_hour_counts(project, k, h)[0] for k in range(len(project["releases"]))
-                      for h in _hours(now, 24))
+    project_day = _project_sessions_24h(project, now)
     users = int(total / SESSIONS_PER_USER)
     crash_rate = crashed / total if total else None
     bucket_hours = 1 if health_period[0] <= 48 else 24

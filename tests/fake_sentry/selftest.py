@@ -843,6 +843,43 @@ class GlitchTipFlavorTest(unittest.TestCase):
         self.server.json("PUT", self.ORG + "issues/?id=4500000002", {"status": "unresolved"})
 
 
+class ManyReleasesTest(unittest.TestCase):
+    """--releases N (benchmarks): N releases in all, paged and shaped like the demo's, the
+    newest with release health."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = FakeServer("--releases", "60")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    def test_all_releases_paged_newest_first(self):
+        path = "/api/0/organizations/acme/releases/?per_page=25&health=1"
+        versions, pages, shapes = [], 0, fixture("openapi.org-releases.json")[0]
+        while path:
+            status, response, body = self.server.json("GET", path)
+            self.assertEqual(status, 200)
+            pages += 1
+            for release in body:
+                self.assertEqual(set(release), set(shapes))
+                self.assertEqual(set(release["projects"][0]) - {"healthData"}, set(shapes["projects"][0]))
+            versions += [r["version"] for r in body]
+            nxt = [e for e in LINK_ENTRY.findall(response.getheader("Link")) if e[1] == "next" and e[2] == "true"]
+            path = nxt[0][0].split("127.0.0.1:%d" % self.server.port)[1] if nxt else None
+        self.assertEqual((len(versions), len(set(versions)), pages), (60, 60, 3))
+        self.assertIn("backend@2.17.1", versions)
+        self.assertIn("frontend@build.24", versions)
+        _, _, first = self.server.json("GET", "/api/0/organizations/acme/releases/?per_page=5&health=1")
+        created = [r["dateCreated"] for r in first]
+        self.assertEqual(created, sorted(created, reverse=True))
+        health = first[0]["projects"][0]["healthData"]
+        self.assertTrue(health["hasHealthData"])
+        self.assertEqual(len(health["stats"]["24h"]), 24)
+        self.assertGreater(health["totalSessions24h"], 0)
+
+
 def main():
     suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
     result = unittest.TextTestRunner(stream=sys.stdout, verbosity=1).run(suite)

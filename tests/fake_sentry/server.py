@@ -4,7 +4,7 @@
     python3 tests/fake_sentry/server.py --port-file FILE [--log FILE] [--token TOKEN]
         [--org ORG] [--now ISO8601] [--dataset demo|hostile|small|events] [--faults FILE]
         [--fault-rate R --fault-seed N] [--latency-ms N] [--no-global-views] [--issues N]
-        [--tls CERT KEY]
+        [--releases N] [--tls CERT KEY]
 
 Listens on 127.0.0.1 on an ephemeral port and writes the port number to
 --port-file once it accepts connections. See README.md in this folder.
@@ -377,6 +377,8 @@ def _parse_args(argv):
     parser.add_argument("--no-global-views", action="store_true",
                         help="refuse multi-project issue queries like small Sentry plans")
     parser.add_argument("--issues", type=int, default=300, help="number of demo issues")
+    parser.add_argument("--releases", type=int, help="releases in all (at least the demo's 12): "
+                        "more are spread over the last 90 days, for benchmarks")
     parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"),
                         help="speak HTTPS with this PEM certificate (chain) and key")
     args = parser.parse_args(argv)
@@ -409,7 +411,8 @@ def main(argv=None):
     if args.flavor == "glitchtip":
         from glitchtip import GlitchTipApi
         api_class = GlitchTipApi
-    api = api_class(args.token, args.org, args.dataset, now, args.issues, not args.no_global_views)
+    api = api_class(args.token, args.org, args.dataset, now, args.issues, not args.no_global_views,
+                    releases=args.releases)
     request_log = RequestLog(args.log)
     server = FakeSentryServer(api, faults, request_log, args.latency_ms)
     if args.tls:

@@ -42,7 +42,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_string(is->id, MODEL_MAX_ID);
 			check_string(is->title, MODEL_MAX_TITLE);
 			check_string(is->culprit, MODEL_MAX_FIELD);
-			check_string(is->metadata_value, MODEL_MAX_TITLE);
 			if (is->nstats > MODEL_MAX_STATS || (is->nstats && !is->stats))
 				abort();
 		}

@@ -10,8 +10,10 @@
 
 A key is answered when the program writes to the terminal after it: curses writes only
 what changed, so any output after a key sent in silence is its answer. `rows_touched`
-says which screen rows that answer moved the cursor to (absolute CUP and VPA moves), so a
-test can check that `j` drew the row below. Standard library only.
+says which screen rows that answer moved the cursor to (absolute CUP and VPA moves) or
+wrote on (the cursor's row followed through everything written before: a frame may start
+on the row the last one ended on, with no move), so a test can check that `j` drew the
+row below. Standard library only.
 """
 
 import fcntl
@@ -26,6 +28,40 @@ import time
 
 # Absolute row moves: CUP (ESC [ row ; col H) and VPA (ESC [ row d).
 ROW_MOVE = re.compile(rb"\x1b\[(\d+)(?:;\d+)?[Hd]")
+# What moves the cursor's row or writes on it, in the order written: CSI sequences,
+# two-byte escapes (save, restore, index, reverse index, next line), line feeds, text.
+ROW_TOKENS = re.compile(rb"\x1b\[([0-?]*)[ -/]*([@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|"
+                        rb"\x1b[()][0-9A-Za-z]|\x1b([78DEM=>])|([\n\x0b\x0c])|([^\x00-\x1f\x7f])")
+
+
+def follow_rows(data, row, saved):
+    """Follow the cursor's row through data from `row`: (rows written on, final row,
+    saved row). Text and erasures (ECH, EL) count as writing on a row."""
+    written = set()
+    for m in ROW_TOKENS.finditer(data):
+        params, final, esc, feed, text = m.groups()
+        if final:
+            n = [int(p) if p.isdigit() else 0 for p in params.decode().split(";")] if params else []
+            first = n[0] if n and n[0] else 1
+            if final in (b"H", b"f", b"d"):
+                row = first
+            elif final in (b"A", b"F"):
+                row -= first
+            elif final in (b"B", b"E"):
+                row += first
+            elif final in (b"X", b"K"):
+                written.add(row)
+        elif esc == b"7":
+            saved = row
+        elif esc == b"8":
+            row = saved
+        elif esc in (b"D", b"E") or feed:
+            row += 1
+        elif esc == b"M":
+            row -= 1
+        elif text:
+            written.add(row)
+    return written, row, saved
 RESTORE = b"\x1b[?1049l"   # rmcup: back from the alternate screen (xterm)
 ESCAPES = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
 
@@ -40,6 +76,7 @@ class Pty:
         self.env = env if env is not None else dict(os.environ)
         self.output = bytearray()      # everything the program wrote
         self.last = b""                # the answer to the last key
+        self.last_at = 0               # where in output that answer starts
         self.pid = None
         self.fd = None
         self.status = None
@@ -105,6 +142,7 @@ class Pty:
         `settle` s of silence) is kept in self.last."""
         self.quiet(0.05)
         start = time.monotonic()
+        self.last_at = len(self.output)
         self.send(data)
         first = self._read(timeout)
         if not first:
@@ -120,7 +158,9 @@ class Pty:
         return elapsed
 
     def rows_touched(self):
-        return sorted({int(m.group(1)) for m in ROW_MOVE.finditer(self.last)})
+        _, row, saved = follow_rows(bytes(self.output[:self.last_at]), 1, 1)
+        written, _, _ = follow_rows(self.last, row, saved)
+        return sorted({int(m.group(1)) for m in ROW_MOVE.finditer(self.last)} | written)
 
     def quit(self, data, timeout=10.0):
         """Send a key; ms until the process exited (its status in self.status). The ms

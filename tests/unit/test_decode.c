@@ -142,8 +142,6 @@ static void test_org_issue_list_fixture(void **state)
 	assert_string_equal(is->platform, "python");
 	assert_string_equal(is->permalink,
 	                    "https://sentry.io/the-interstellar-jurisdiction/pump-station/issues/1/");
-	assert_null(is->metadata_type); /* metadata has only a title here */
-	assert_null(is->metadata_value);
 	assert_true(is->has_count);
 	assert_int_equal(is->count, 150); /* from the string "150" */
 	assert_int_equal(is->user_count, 0);
@@ -250,8 +248,6 @@ static void test_mcp_issue_detail_fixture(void **state)
 	assert_string_equal(is.short_id, "CLOUDFLARE-MCP-41");
 	assert_string_equal(is.title, "Error: Tool list_organizations is already registered");
 	assert_string_equal(is.culprit, "Object.fetch(index)");
-	assert_string_equal(is.metadata_type, "Error");
-	assert_string_equal(is.metadata_value, "Tool list_organizations is already registered");
 	assert_int_equal(is.level, LEVEL_ERROR);
 	assert_string_equal(is.type, "error");
 	assert_string_equal(is.platform, "javascript");
@@ -282,7 +278,6 @@ static void test_regressed_issue_fixture(void **state)
 	assert_string_equal(is.substatus, "regressed");
 	assert_int_equal(is.level, LEVEL_INFO);
 	assert_string_equal(is.type, "generic");
-	assert_string_equal(is.metadata_value, "Increased from 909.77ms to 1711.36ms (P95)");
 	assert_null(is.assigned_to);
 	assert_int_equal(is.count, 3);
 	assert_int_equal(is.first_seen, 1758682930); /* 2025-09-24T03:02:10.919020Z */
@@ -303,8 +298,6 @@ static void test_performance_issue_fixture(void **state)
 	assert_string_equal(is.level_name, "warning");
 	assert_string_equal(is.type, "performance_n_plus_one_db_queries");
 	assert_string_equal(is.culprit, "GET /api/users");
-	assert_null(is.metadata_type);
-	assert_string_equal(is.metadata_value, "SELECT * FROM users WHERE id = %s");
 	assert_int_equal(is.user_count, 5);
 	assert_string_equal(is.priority, "medium");
 	issue_free(&is);
@@ -595,13 +588,10 @@ static void test_metadata_not_an_object(void **state)
 {
 	struct decoded d;
 	struct issue *is = decode_variant("metadata", "\"ValueError\"", &d);
-	assert_null(is->metadata_type);
-	assert_null(is->metadata_value);
 	assert_string_equal(is->title, "This is an example Python exception");
 	decoded_free(&d);
 	is = decode_variant("metadata", "{\"type\":[\"ValueError\"],\"value\":42}", &d);
-	assert_null(is->metadata_type);
-	assert_null(is->metadata_value);
+	assert_string_equal(is->title, "This is an example Python exception");
 	decoded_free(&d);
 }
 
@@ -686,7 +676,6 @@ static void test_glitchtip_issue_shape(void **state)
 	assert_null(is->assigned_to);
 	assert_null(is->substatus);
 	assert_null(is->priority);
-	assert_string_equal(is->metadata_type, "ZeroDivisionError");
 	assert_string_equal(is->project_id, "5");
 	assert_string_equal(is->stats_period, "24h");
 	assert_int_equal(is->nstats, 0);

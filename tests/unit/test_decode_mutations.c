@@ -165,7 +165,6 @@ static bool check_issue_list(const char *body, size_t len, const char *path, boo
 		ok = is->id && (entry_may_go || strcmp(is->id, "1") == 0) &&
 		     good_string(is->title, MODEL_MAX_TITLE) && good_string(is->culprit, MODEL_MAX_FIELD) &&
 		     good_string(is->short_id, MODEL_MAX_ID) && good_string(is->status, MODEL_MAX_ID) &&
-		     good_string(is->metadata_value, MODEL_MAX_TITLE) &&
 		     good_string(is->project_slug, MODEL_MAX_ID) && is->nstats <= MODEL_MAX_STATS &&
 		     (is->nstats == 0 || is->stats) &&
 		     (!is->assigned_to || is->assigned_to->id || is->assigned_to->name);

@@ -355,6 +355,33 @@ static void test_groups_by_hash_and_pattern(void **state)
 	span_set_free(&s);
 }
 
+/* Long shared text: a number glued to a word (t1, t2) is text, a number after a blank or
+ * '=' is masked, and a difference after a long common part still tells runs apart. */
+static void test_groups_by_pattern_long_text(void **state)
+{
+	(void)state;
+	struct span_set s;
+	struct span_tree t;
+	span_json("{\"start_timestamp\":1,\"timestamp\":100,\"contexts\":{\"trace\":{\"span_id\":\"R\",\"op\":\"root\"}},"
+	          "\"spans\":["
+	          "{\"span_id\":\"a1\",\"parent_span_id\":\"R\",\"op\":\"db\",\"description\":\"SELECT * FROM t1 WHERE id = 1\",\"start_timestamp\":2},"
+	          "{\"span_id\":\"a2\",\"parent_span_id\":\"R\",\"op\":\"db\",\"description\":\"SELECT * FROM t1 WHERE id = 22\",\"start_timestamp\":3},"
+	          "{\"span_id\":\"a3\",\"parent_span_id\":\"R\",\"op\":\"db\",\"description\":\"SELECT  *\\nFROM t1 WHERE id = 333\",\"start_timestamp\":4},"
+	          "{\"span_id\":\"b1\",\"parent_span_id\":\"R\",\"op\":\"db\",\"description\":\"SELECT * FROM t2 WHERE id = 1\",\"start_timestamp\":5},"
+	          "{\"span_id\":\"b2\",\"parent_span_id\":\"R\",\"op\":\"db\",\"description\":\"SELECT * FROM t2 WHERE id = 4\",\"start_timestamp\":6},"
+	          "{\"span_id\":\"b3\",\"parent_span_id\":\"R\",\"op\":\"db\",\"description\":\"SELECT * FROM t2 WHERE id = 5\",\"start_timestamp\":7},"
+	          "{\"span_id\":\"c1\",\"parent_span_id\":\"R\",\"op\":\"db\",\"description\":\"SELECT * FROM t2 WHERE id = 5 LIMIT 1\",\"start_timestamp\":8}"
+	          "]}",
+	          &s);
+	span_tree_build(&t, &s);
+	assert_rows(&t, "root|  3 × db|  3 × db|  db");
+	assert_int_equal(t.nodes[node_of(&t, "a3")].group, 0);
+	assert_int_equal(t.nodes[node_of(&t, "b1")].group, 1);
+	assert_int_equal(t.nodes[node_of(&t, "c1")].group, SPAN_NONE);
+	span_tree_free(&t);
+	span_set_free(&s);
+}
+
 static void test_description_pattern(void **state)
 {
 	(void)state;
@@ -525,6 +552,7 @@ int main(void)
 		cmocka_unit_test(test_overlapping_children),
 		cmocka_unit_test(test_identical_starts_keep_the_order_sent),
 		cmocka_unit_test(test_groups_by_hash_and_pattern),
+		cmocka_unit_test(test_groups_by_pattern_long_text),
 		cmocka_unit_test(test_description_pattern),
 		cmocka_unit_test(test_fold_zoom_and_search),
 		cmocka_unit_test(test_ten_thousand_spans),
