@@ -617,6 +617,7 @@ def bench_peers():
         return None
     columns = [column for column, _, _, _ in programs]
     versions = {column: peer_version(argv) for column, argv, _, _ in programs[1:]}
+    load_before, started = os.getloadavg(), time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     first = {latency: {c: [] for c in columns} for latency in (0, 100)}
     rss = {c: [] for c in columns}
     key = {c: [] for c in columns}
@@ -678,9 +679,10 @@ def bench_peers():
                      "the fake server's log, 0 ms RTT"))
     lines.append(row("requests sent by the 40 keys", lambda c: str(len(keys_sent.get(c, []))), ""))
     lines.append(row("size on disk", size, ""))
-    text = ["Other terminal clients, measured %s in the same pty, alternating with sentry-tui "
-            "(median of %d launches, min–max; idle: %d runs at once):" % (
-                time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), RUNS, idle_runs), ""]
+    text = ["Other terminal clients, measured %s on %s; load average %.2f before, %.2f after "
+            "(1 min). The same pty, launches alternating with sentry-tui, median of %d "
+            "(min–max); idle: %d runs of the three at once." % (
+                started, machine(), load_before[0], os.getloadavg()[0], RUNS, idle_runs), ""]
     text += lines + [""]
     for column in columns:
         calls = {}
