@@ -15,6 +15,9 @@ Every figure is measured here, on this machine, against tests/fake_sentry/server
   waterfall       build/*/bench/bench_waterfall (10,000 spans)
   idle            CPU per minute idle with refresh off; requests per interval in watch mode
   size            the stripped binary
+  other TUIs      with SENTRY_TUI_BENCH_PEER_BUN_TUI / _GO_TUI naming the commands of
+                  billyvg/sentry-tui and Beargruug/sentry-tui: launch, memory, keys, idle
+                  and requests beside ours (bench_peers; `bench.py peers` runs it alone)
 
 The official CLIs come from npm (tests/cli/official-clis.sh installs them into its cache
 on first use); without npm or a reachable registry their columns say why they are empty.
