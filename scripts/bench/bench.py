@@ -536,10 +536,13 @@ def peer_version(argv):
 
 
 def peer_vmhwm(pid):
-    with open("/proc/%d/status" % pid, encoding="ascii") as handle:
-        for line in handle:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
+    try:
+        with open("/proc/%d/status" % pid, encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:  # it has exited
+        pass
     return None
 
 
@@ -561,7 +564,7 @@ def peer_launch(server, argv, env, row_text, keys):
         result["rss"] = peer_vmhwm(tty.proc.pid)
         requests = server.requests()
         result["requests"] = requests[before:]
-        if keys:
+        if keys and tty.proc.poll() is None:
             cpu, start = tty.cpu_seconds(), time.monotonic()
             while time.monotonic() - start < 3.0:
                 tty.read(start + 3.0 - time.monotonic())
