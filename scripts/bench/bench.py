@@ -17,6 +17,9 @@ Every figure is measured here, on this machine, against tests/fake_sentry/server
   waterfall       build/*/bench/bench_waterfall (10,000 spans)
   idle            CPU per minute idle with refresh off; requests per interval in watch mode
   size            the stripped binary
+  other TUIs      with SENTRY_TUI_BENCH_PEER_BUN_TUI / _GO_TUI naming the commands of
+                  billyvg/sentry-tui and Beargruug/sentry-tui: launch, memory, keys, idle
+                  and requests beside ours (bench_peers; `bench.py peers` runs it alone)
 
 The official CLIs come from npm (tests/cli/official-clis.sh installs them into its cache
 on first use); without npm or a reachable registry their columns say why they are empty.
@@ -586,6 +589,215 @@ def tree_size(path):
     return total
 
 
+# ---------------------------------------------------- other terminal clients ----
+# The two other Sentry TUIs are measured only when the environment names their commands
+# (docs/benchmarks.md says how to get and build them by hand; their code is never part of
+# this repository). Each gets the fake server through its own settings and is watched for
+# its own issue-row text: billyvg's rows show the short id, Beargruug's do not (they show
+# the event count after "×").
+
+PEERS = (  # (column, variable naming the command, its settings for the server, row text)
+    ("billyvg/sentry-tui", "SENTRY_TUI_BENCH_PEER_BUN_TUI",
+     lambda url: {"SENTRY_TUI_NO_TELEMETRY": "1"}, ROW_TEXT),
+    ("Beargruug/sentry-tui", "SENTRY_TUI_BENCH_PEER_GO_TUI",
+     lambda url: {"SENTRY_BASE_URL": url + "api/0"}, "×".encode()),
+)
+PEER_KEYS = b"j" * 20 + b"k" * 20  # stays within the first 25 rows every client shows
+
+
+def peer_programs():
+    """[(column, argv, extra environment, row text)]: ours first, then each named peer."""
+    programs = [("sentry-tui", tui_argv(), lambda url: {}, ROW_TEXT)]
+    for column, variable, settings, row_text in PEERS:
+        command = os.environ.get(variable, "").split()
+        if command:
+            programs.append((column, command, settings, row_text))
+    return programs
+
+
+def peer_version(argv):
+    try:
+        out = subprocess.run(argv + ["--version"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                             stdin=subprocess.DEVNULL, timeout=30, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+    found = re.search(r"\bv?\d+\.\d+\S*", out.decode("utf-8", "replace"))
+    return found.group(0) if found else "?"
+
+
+def peer_vmhwm(pid):
+    try:
+        with open("/proc/%d/status" % pid, encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:  # it has exited
+        pass
+    return None
+
+
+def endpoint(request):
+    """A request's method and path with its ids folded, for the list of endpoints."""
+    return request["method"] + " " + re.sub(r"(?<=/)\d{3,}(?=/)", "{id}", request["path"])
+
+
+def peer_launch(server, argv, env, row_text, keys):
+    """One launch in the pty: seconds to the first row, VmHWM after the first page (KB),
+    the requests sent until then, and with keys the CPU seconds per key above the
+    program's idle CPU (measured for 3 s just before) and the requests the keys sent."""
+    before = len(server.requests())
+    tty = Pty(argv, env)
+    first = tty.wait_for(row_text, timeout=60.0)
+    result = {"first": first, "rss": None, "requests": [], "key": None, "key_requests": []}
+    if first is not None:
+        tty.quiet(1.0, timeout=15.0)
+        result["rss"] = peer_vmhwm(tty.proc.pid)
+        requests = server.requests()
+        result["requests"] = requests[before:]
+        if keys and tty.proc.poll() is None:
+            cpu, start = tty.cpu_seconds(), time.monotonic()
+            while time.monotonic() - start < 3.0:
+                tty.read(start + 3.0 - time.monotonic())
+            idle_rate = (tty.cpu_seconds() - cpu) / (time.monotonic() - start)
+            cpu, start = tty.cpu_seconds(), time.monotonic()
+            for key in keys:  # one key at a time: each is handled and drawn before the next
+                tty.write(bytes([key]))
+                tty.read(2.0)
+                tty.quiet(0.15, timeout=5.0)
+            spent = tty.cpu_seconds() - cpu - idle_rate * (time.monotonic() - start)
+            result["key"] = max(0.0, spent) / len(keys)
+            result["key_requests"] = server.requests()[len(requests):]
+    tty.close()
+    return result
+
+
+def peer_idle(programs, seconds):
+    """CPU per minute and requests per minute of every program at once, each on its own
+    server with the stream loaded, measured after its first minute as bench_idle does."""
+    running = []
+    for column, argv, settings, row_text in programs:
+        server = Server(10000, 0)
+        env = dict(base_env(server, tempfile.mkdtemp(dir=TMP)), **settings(server.url))
+        running.append((column, server, Pty(argv, env), row_text))
+    launched = time.monotonic()
+    for _, _, tty, row_text in running:
+        tty.wait_for(row_text, timeout=60.0)
+    deadline = launched + 62
+    while time.monotonic() < deadline:
+        select.select([tty.master for _, _, tty, _ in running], [], [], max(0.0, deadline - time.monotonic()))
+        for _, _, tty, _ in running:
+            tty.read(0)
+    start = time.monotonic()
+    cpu = {column: tty.cpu_seconds() for column, _, tty, _ in running}
+    requests = {column: len(server.requests()) for column, server, _, _ in running}
+    while time.monotonic() - start < seconds:
+        select.select([tty.master for _, _, tty, _ in running], [], [],
+                      max(0.0, start + seconds - time.monotonic()))
+        for _, _, tty, _ in running:
+            tty.read(0)
+    elapsed = time.monotonic() - start
+    result = {}
+    for column, server, tty, _ in running:
+        result[column] = ((tty.cpu_seconds() - cpu[column]) * 60 / elapsed,
+                          (len(server.requests()) - requests[column]) * 60 / elapsed)
+        tty.close()
+        server.stop()
+    return result
+
+
+def bench_peers():
+    """The table of sentry-tui beside the other terminal clients, or None when the
+    environment names none of them."""
+    programs = peer_programs()
+    if len(programs) == 1:
+        return None
+    columns = [column for column, _, _, _ in programs]
+    versions = {column: peer_version(argv) for column, argv, _, _ in programs[1:]}
+    load_before, started = os.getloadavg(), time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    first = {latency: {c: [] for c in columns} for latency in (0, 100)}
+    rss = {c: [] for c in columns}
+    key = {c: [] for c in columns}
+    sent, keys_sent, missing = {}, {}, {c: 0 for c in columns}
+    for latency in (0, 100):
+        log("other terminal clients: launch at %d ms RTT…" % latency)
+        server = Server(10000, latency)
+        for run in range(RUNS + 1):  # run 0 is not counted: page cache, first start
+            for column, argv, settings, row_text in programs:  # alternating: ours, billyvg, …
+                env = dict(base_env(server, tempfile.mkdtemp(dir=TMP)), **settings(server.url))
+                result = peer_launch(server, argv, env, row_text, PEER_KEYS if latency == 0 else b"")
+                if run == 0:
+                    continue
+                if result["first"] is None:
+                    missing[column] += 1
+                    continue
+                first[latency][column].append(result["first"])
+                if latency == 0:
+                    rss[column].append(result["rss"])
+                    key[column].append(result["key"])
+                    sent[column] = result["requests"]
+                    keys_sent[column] = result["key_requests"]
+        server.stop()
+    idle_seconds = float(os.environ.get("SENTRY_TUI_BENCH_IDLE_S", "60"))
+    idle_runs = max(1, RUNS // 3)
+    idle = {c: [] for c in columns}
+    idle_requests = {c: [] for c in columns}
+    for run in range(idle_runs):
+        log("other terminal clients: idle, run %d of %d…" % (run + 1, idle_runs))
+        for column, (cpu, requests) in peer_idle(programs, idle_seconds).items():
+            idle[column].append(cpu)
+            idle_requests[column].append(requests)
+
+    def row(measure, cells, note=""):
+        return "| " + " | ".join([measure] + [cells(c) for c in columns] + [note]) + " |"
+
+    def size(column):
+        path = dict((c, a[0]) for c, a, _, _ in programs)[column]
+        if column == "sentry-tui":
+            return "%.2f MB stripped" % (stripped_size(BIN) / 1e6)
+        path = shutil.which(path) or path
+        return "%.1f MB as built" % (os.path.getsize(path) / 1e6) if os.path.isfile(path) else "–"
+
+    header = ["measure"] + ["%s %s" % (c, versions[c]) if c in versions else c for c in columns] + ["note"]
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    for latency in (0, 100):
+        lines.append(row("launch to first issue row (pty 200x50), %d ms RTT" % latency,
+                         lambda c: fmt(stats(first[latency][c]), "ms", 1000),
+                         "exec to the first write with an issue row"))
+    lines.append(row("RSS after the first page (VmHWM)", lambda c: fmt(stats(rss[c]), "MB", 1 / 1024, 1),
+                     "1 s after the first row"))
+    lines.append(row("CPU per key (j×20, k×20, pty 200x50)", lambda c: fmt(stats(key[c]), "ms", 1000, 1),
+                     "each key drawn before the next; above the program's idle CPU"))
+    lines.append(row("idle CPU per minute (after the first minute)",
+                     lambda c: fmt(stats(idle[c]), "ms", 1000), "each program's defaults"))
+    lines.append(row("requests per idle minute", lambda c: fmt(stats(idle_requests[c]), "/min", 1, 1),
+                     "auto-refresh where the program has it on by default"))
+    lines.append(row("requests to the first page", lambda c: str(len(sent.get(c, []))),
+                     "the fake server's log, 0 ms RTT"))
+    lines.append(row("requests sent by the 40 keys", lambda c: str(len(keys_sent.get(c, []))), ""))
+    lines.append(row("size on disk", size, ""))
+    text = ["Other terminal clients, measured %s on %s; load average %.2f before, %.2f after "
+            "(1 min). The same pty, launches alternating with sentry-tui, median of %d "
+            "(min–max); idle: %d runs of the three at once." % (
+                started, machine(), load_before[0], os.getloadavg()[0], RUNS, idle_runs), ""]
+    text += lines + [""]
+    for column in columns:
+        calls = {}
+        for request in sent.get(column, []):
+            name = endpoint(request)
+            calls[name] = calls.get(name, 0) + 1
+        text.append("- %s, to the first page: %s" % (column, "; ".join(
+            "%s%s%s" % (name, " ×%d" % count if count > 1 else "",
+                        "" if all(r["status"] < 400 for r in sent[column] if endpoint(r) == name)
+                        else " (%d)" % next(r["status"] for r in sent[column] if endpoint(r) == name))
+            for name, count in calls.items()) or "none"))
+        issues = [r for r in sent.get(column, []) if r["path"].endswith("/issues/")]
+        if issues:
+            text.append("  (issue list query: `%s`)" % issues[0]["query"])
+        if missing[column]:
+            text.append("  (%d launches showed no issue row within 60 s)" % missing[column])
+    return "\n".join(text) + "\n"
+
+
 # ------------------------------------------------------------------ report ----
 
 def machine():
@@ -602,9 +814,25 @@ def machine():
                                            platform.release())
 
 
+def write_peers(text):
+    """The other terminal clients' table: printed, and written between its markers."""
+    print(text)
+    target = os.environ.get("SENTRY_TUI_BENCH_OUT", os.path.join(ROOT, "docs", "benchmarks.md"))
+    if target != "-":
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from markers import replace_between
+        replace_between(target, "bench-peers", text)
+
+
 def main():
     if not os.access(BIN, os.X_OK):
         raise SystemExit("bench: %s is not built (make sentry-tui)" % BIN)
+    if sys.argv[1:] == ["peers"]:  # only sentry-tui beside the other terminal clients
+        peers = bench_peers()
+        if peers is None:
+            raise SystemExit("bench: name a client in SENTRY_TUI_BENCH_PEER_BUN_TUI or "
+                             "SENTRY_TUI_BENCH_PEER_GO_TUI (docs/benchmarks.md)")
+        return write_peers(peers)
     load_before = os.getloadavg()
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     clis = official_clis()
@@ -684,6 +912,7 @@ def main():
                  "%.1f MB + node" % (size_npm / 1e6) if size_npm else "–", ""))
 
     waterfall = bench_waterfall()
+    peers = bench_peers()
     load_after = os.getloadavg()
 
     header = ["measure", "sentry-tui", "sentry-cli %s" % clis.get("sentry-cli", "(absent)"),
@@ -712,6 +941,8 @@ def main():
         from markers import replace_between
         replace_between(target, "bench-results", result)
         log("written to %s (scripts/bench/readme.py copies it into README.md)" % target)
+    if peers:
+        write_peers(peers)
 
 
 if __name__ == "__main__":

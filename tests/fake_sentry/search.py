@@ -60,12 +60,22 @@ class Context:
 
 
 def tokenize(query):
-    tokens, current, quoted, started = [], [], False, False
+    # Sentry's grammar allows spaces around a list's commas (`key:[a, b]`, as its own
+    # default query `issue.priority:[high, medium]`), so a value list is one token.
+    tokens, current, quoted, started, in_list = [], [], False, False, False
     for char in query:
         if char == '"':
             quoted = not quoted
             current.append(char)
             started = True
+        elif char == "[" and not quoted and current[-1:] == [":"]:
+            in_list = True
+            current.append(char)
+        elif char == "]" and not quoted and in_list:
+            in_list = False
+            current.append(char)
+        elif char.isspace() and in_list:
+            continue
         elif char.isspace() and not quoted:
             if started:
                 tokens.append("".join(current))

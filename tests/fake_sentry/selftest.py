@@ -316,6 +316,13 @@ class SentryFidelityTest(unittest.TestCase):
             status, _, body = self.server.json("GET", ISSUES + f"?query={key}:bogus")
             self.assertEqual((status, body), (400, {"detail": f"Error parsing search query: invalid {key} value of 'bogus'"}))
 
+    def test_a_value_list_may_have_spaces_after_its_commas(self):
+        high, medium = self.ids("issue.priority:high"), self.ids("issue.priority:medium")
+        self.assertTrue(high and medium)
+        self.assertEqual(self.ids("issue.priority:[high, medium]"), high | medium)
+        self.assertEqual(self.ids("issue.priority:[ high ,medium ] is:unresolved"),
+                         (high | medium) & self.ids("is:unresolved"))
+
     def test_event_list_applies_the_query(self):
         issue = self.first_issue("is:unresolved timesSeen:>20 level:error")
         path = f"/api/0/organizations/acme/issues/{issue['id']}/events/"
