@@ -19,6 +19,21 @@ static struct link *links;
 static size_t nlinks, links_cap;
 static bool enabled;
 
+/* Links the terminal has now: laid by an earlier frame on cells curses has not written
+ * since. A frame's link that is still live costs nothing; a live link whose cells curses
+ * is about to rewrite, or that the frame no longer has, is forgotten (and its cells'
+ * leftovers unlinked). Without this every frame re-sent every link on screen (about
+ * 5 KB a keystroke on a 50-row stream). */
+struct live_link {
+	int y, x, width;
+	char *url;
+	bool kept; /* still live after the check before doupdate */
+};
+
+static struct live_link *live;
+static size_t nlive, live_cap;
+static int live_lines = -1, live_cols = -1;
+
 static bool starts_with(const char *s, const char *prefix)
 {
 	return s && strncmp(s, prefix, strlen(prefix)) == 0;
@@ -142,20 +157,23 @@ static void add_rendition(struct strbuf *out, attr_t attr, short pair)
 	strbuf_addc(out, 'm');
 }
 
-/* One link: its cells as curses has them, or false when they are no longer what was
- * drawn (an overlay, a menu) and must not be linked. */
-static bool add_link(struct strbuf *out, const struct link *l)
+/* The cells (y, x, width) as curses has them, written again: inside an OSC 8 link to url,
+ * or plainly (url NULL: a link's leftovers unlinked). expect: the cells as drawn, or
+ * NULL; false (nothing written) when they are no longer that (an overlay, a menu). */
+static bool lay_span(struct strbuf *out, int y, int x, int width, const char *url,
+                     const cchar_t *expect)
 {
 	struct strbuf text = STRBUF_INIT;
 	bool have_rendition = false;
 	attr_t last_attr = 0;
 	short last_pair = 0;
-	for (int i = 0; i < l->width; i++) {
+	for (int i = 0; i < width; i++) {
 		cchar_t now;
 		wchar_t wc[CCHARW_MAX + 1];
 		attr_t attr;
 		short pair;
-		if (mvwin_wch(curscr, l->y, l->x + i, &now) == ERR || !same_cell(&now, &l->cells[i]) ||
+		if (mvwin_wch(curscr, y, x + i, &now) == ERR ||
+		    (expect && !same_cell(&now, &expect[i])) ||
 		    getcchar(&now, wc, &attr, &pair, NULL) == ERR) {
 			strbuf_free(&text);
 			return false;
@@ -177,24 +195,132 @@ static bool add_link(struct strbuf *out, const struct link *l)
 		if (wc[0] && wcwidth(wc[0]) == 2)
 			i++; /* the next cell continues this character */
 	}
-	strbuf_addf(out, "\033[%d;%dH", l->y + 1, l->x + 1);
-	osc8_open(out, l->url);
+	strbuf_addf(out, "\033[%d;%dH", y + 1, x + 1);
+	if (url)
+		osc8_open(out, url);
 	strbuf_add(out, text.buf ? text.buf : "", text.len);
-	osc8_close(out);
+	if (url)
+		osc8_close(out);
 	strbuf_free(&text);
 	return true;
 }
 
+static void forget_live(void)
+{
+	for (size_t i = 0; i < nlive; i++)
+		free(live[i].url);
+	nlive = 0;
+}
+
+/* Whether curses' next doupdate leaves the cells (y, x, width) as the terminal has them:
+ * what it is about to draw (newscr) equals what it last drew (curscr). */
+static bool cells_unchanged(int y, int x, int width)
+{
+	for (int i = 0; i < width; i++) {
+		cchar_t next, shown;
+		if (mvwin_wch(newscr, y, x + i, &next) == ERR ||
+		    mvwin_wch(curscr, y, x + i, &shown) == ERR || !same_cell(&next, &shown))
+			return false;
+	}
+	return true;
+}
+
+/* Reading a cell moves a window's cursor, and newscr's and curscr's cursors are where
+ * doupdate leaves the terminal's cursor and where curses believes it is: they are put
+ * back after reading. */
+struct cursors {
+	int new_y, new_x, cur_y, cur_x;
+};
+
+static struct cursors save_cursors(void)
+{
+	struct cursors c;
+	getyx(newscr, c.new_y, c.new_x);
+	getyx(curscr, c.cur_y, c.cur_x);
+	return c;
+}
+
+static void restore_cursors(const struct cursors *c)
+{
+	wmove(newscr, c->new_y, c->new_x);
+	wmove(curscr, c->cur_y, c->cur_x);
+}
+
+void hyperlink_screen_cleared(void)
+{
+	forget_live();
+}
+
+void hyperlink_before_update(void)
+{
+	if (!enabled)
+		return;
+	/* A cleared or resized screen is drawn again whole: no link survives it. */
+	if (is_cleared(curscr) || LINES != live_lines || COLS != live_cols) {
+		forget_live();
+		live_lines = LINES;
+		live_cols = COLS;
+	}
+	struct cursors c = save_cursors();
+	for (size_t i = 0; i < nlive; i++)
+		live[i].kept = cells_unchanged(live[i].y, live[i].x, live[i].width);
+	restore_cursors(&c);
+}
+
+static struct live_link *find_live(const struct link *l)
+{
+	for (size_t i = 0; i < nlive; i++)
+		if (live[i].kept && live[i].y == l->y && live[i].x == l->x &&
+		    live[i].width == l->width && strcmp(live[i].url, l->url) == 0)
+			return &live[i];
+	return NULL;
+}
+
+/* Whether one of the frame's links that is not live yet covers the cells of l. */
+static bool covered_by_new_link(const struct live_link *l, const struct live_link **same)
+{
+	for (size_t i = 0; i < nlinks; i++)
+		if (!same[i] && links[i].y == l->y && links[i].x <= l->x &&
+		    links[i].x + links[i].width >= l->x + l->width)
+			return true;
+	return false;
+}
+
 void hyperlink_emit(struct strbuf *out)
 {
-	if (!nlinks) {
-		return;
-	}
+	struct cursors c = save_cursors();
 	struct strbuf seq = STRBUF_INIT;
-	size_t laid = 0;
-	for (size_t i = 0; i < nlinks; i++)
-		laid += add_link(&seq, &links[i]);
-	if (laid) {
+	const struct live_link **same = nlinks ? xcalloc(nlinks, sizeof(*same)) : NULL;
+	bool *still = nlive ? xcalloc(nlive, sizeof(*still)) : NULL;
+	for (size_t i = 0; i < nlinks; i++) {
+		same[i] = find_live(&links[i]);
+		if (same[i])
+			still[same[i] - live] = true; /* the terminal has it: nothing to send */
+	}
+	/* Live links this frame does not have, or whose cells curses rewrote in part: what
+	 * is left of them on the terminal is written again without the link, unless a new
+	 * link is laid over it. First, so a new link on the same cells comes after. */
+	size_t kept = 0;
+	for (size_t i = 0; i < nlive; i++) {
+		if (still[i]) {
+			live[kept++] = live[i];
+			continue;
+		}
+		if (live[i].y < LINES && live[i].x + live[i].width <= COLS &&
+		    !covered_by_new_link(&live[i], same))
+			lay_span(&seq, live[i].y, live[i].x, live[i].width, NULL, NULL);
+		free(live[i].url);
+	}
+	nlive = kept;
+	for (size_t i = 0; i < nlinks; i++) {
+		if (same[i] || !lay_span(&seq, links[i].y, links[i].x, links[i].width, links[i].url,
+		                         links[i].cells))
+			continue;
+		xgrow((void **)&live, &live_cap, nlive + 1, sizeof(*live));
+		live[nlive++] = (struct live_link){ links[i].y, links[i].x, links[i].width,
+			                            xstrdup(links[i].url), true };
+	}
+	if (seq.len) {
 		/* DECSC/DECRC keep the cursor and the rendition curses left, so its picture of
 		 * the terminal stays true. */
 		strbuf_adds(out, "\0337");
@@ -202,7 +328,10 @@ void hyperlink_emit(struct strbuf *out)
 		strbuf_adds(out, "\0338");
 	}
 	strbuf_free(&seq);
+	free(same);
+	free(still);
 	hyperlink_reset();
+	restore_cursors(&c);
 }
 
 void hyperlink_reset(void)
@@ -220,5 +349,10 @@ void hyperlink_free(void)
 	free(links);
 	links = NULL;
 	links_cap = 0;
+	forget_live();
+	free(live);
+	live = NULL;
+	live_cap = 0;
+	live_lines = live_cols = -1;
 	enabled = false;
 }

@@ -6,7 +6,9 @@
  * the OSC 8 opening, exactly the same characters with the same attributes (read back
  * from curses' own copy of the screen), the OSC 8 closing and a restore-cursor. The
  * terminal then shows what curses believes it shows, with links; curses rewriting a
- * cell later only drops its link until the next frame lays it again. */
+ * cell later only drops its link until the next frame lays it again. A link the
+ * terminal still has from an earlier frame (curses wrote none of its cells since) is
+ * not sent again, so a cursor move costs only the links on the rows it redraws. */
 #ifndef TUI_HYPERLINK_H
 #define TUI_HYPERLINK_H
 
@@ -29,9 +31,16 @@ bool hyperlink_enabled(void);
 /* The width cells at (y, x) of win, just drawn, link to url (dropped when links are off
  * or osc8_url_ok refuses url). */
 void hyperlink_record(WINDOW *win, int y, int x, int width, const char *url);
+/* Before doupdate (after the frame's wnoutrefresh): notes which links the terminal has
+ * from earlier frames that curses will not write over. */
+void hyperlink_before_update(void);
 /* After doupdate: the sequences that lay this frame's links over the screen, appended
- * to out (nothing when there are none); the frame's links are then forgotten. */
+ * to out (nothing when the terminal has them all already); links the frame no longer
+ * has are unlinked; the frame's links are then forgotten. */
 void hyperlink_emit(struct strbuf *out);
+/* The terminal was drawn again whole outside a frame (after a child program): no link
+ * survives that. */
+void hyperlink_screen_cleared(void);
 /* Forget the frame's links without writing them. */
 void hyperlink_reset(void);
 void hyperlink_free(void);

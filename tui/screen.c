@@ -163,6 +163,7 @@ void screen_resume(void)
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	refresh();
+	hyperlink_screen_cleared();
 }
 
 void screen_enable_hyperlinks(const char *mode, const char *token)

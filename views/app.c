@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "tui/draw.h"
+#include "tui/hyperlink.h"
 #include "tui/keymap.h"
 #include "tui/keys.h"
 #include "tui/loop.h"
@@ -1065,6 +1066,7 @@ void app_redraw(struct app *app, bool force)
 			prompt_draw(stdscr, rows - 1, cols); /* leaves the cursor in the prompt */
 	}
 	wnoutrefresh(stdscr);
+	hyperlink_before_update();
 	doupdate();
 	/* Escapes of our own (a clipboard write) go after curses' frame, never inside it. */
 	screen_flush_queued();

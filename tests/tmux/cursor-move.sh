@@ -81,4 +81,20 @@ TMUX_ENV=(NO_COLOR=1)
 move mono
 check mono '(0;)?7'
 TMUX_ENV=()
+
+# With OSC 8 links on, the move sends the links of the two rows it redraws, not those of
+# every row on screen (the terminal keeps the others from the last frame).
+mkdir -p "$HOME/.config/sentry-tui"
+printf 'hyperlinks: on\n' >"$HOME/.config/sentry-tui/config.yml"
+TMUX_TERM=xterm-256color
+move links
+linked=$(python3 - "$TEST_DIR/links.bytes" <<'PY'
+import re, sys
+raw = open(sys.argv[1], "rb").read()
+texts = re.findall(rb"\x1b\]8;;http[^\x1b]*\x1b\\(?:\x1b\[[0-9;]*m)*([^\x1b]*)", raw)
+print(" ".join(sorted(t.decode() for t in texts)))
+PY
+)
+[ "$linked" = "BACKEND-4B FRONTEND-42" ] \
+	|| fail "links: a one-row move should link the two redrawn short ids, and only them; it linked: $linked"
 finish

@@ -101,6 +101,7 @@ static char *frame_with_link(const char *url)
 	draw_row_begin(&row, stdscr, 2, 5, 40, false);
 	draw_link_field(&row, ROLE_SHORT_ID, "BACKEND-1", 12, ALIGN_LEFT, url);
 	wnoutrefresh(stdscr);
+	hyperlink_before_update();
 	doupdate();
 	struct strbuf sb = STRBUF_INIT;
 	hyperlink_emit(&sb);
@@ -115,11 +116,41 @@ static void test_links_over_the_frame(void **state)
 	assert_string_equal(seq, "\0337\033[3;6H\033]8;;https://acme.sentry.io/issues/1/\033\\"
 	                         "\033[0;38;5;38mBACKEND-1\033]8;;\033\\\0338");
 	free(seq);
-	/* Once written, the frame's links are forgotten. */
-	struct strbuf sb = STRBUF_INIT;
-	hyperlink_emit(&sb);
-	assert_int_equal(sb.len, 0);
-	strbuf_free(&sb);
+	/* The same frame again: the terminal has the link, nothing is sent. */
+	seq = frame_with_link("https://acme.sentry.io/issues/1/");
+	assert_string_equal(seq, "");
+	free(seq);
+	/* The same text linked elsewhere: laid again with the new address. */
+	seq = frame_with_link("https://acme.sentry.io/issues/2/");
+	assert_string_equal(seq, "\0337\033[3;6H\033]8;;https://acme.sentry.io/issues/2/\033\\"
+	                         "\033[0;38;5;38mBACKEND-1\033]8;;\033\\\0338");
+	free(seq);
+	/* The frame no longer links it: the text, still on the terminal, is written again
+	 * without the link. */
+	seq = frame_with_link(NULL);
+	assert_string_equal(seq, "\0337\033[3;6H\033[0;38;5;38mBACKEND-1\0338");
+	free(seq);
+	seq = frame_with_link(NULL);
+	assert_string_equal(seq, "");
+	free(seq);
+}
+
+/* A cleared screen (Ctrl-l, a resume after a child program) lost every link: the
+ * frame lays them again. */
+static void test_links_laid_again_after_a_clear(void **state)
+{
+	char *seq = frame_with_link("https://acme.sentry.io/issues/1/");
+	assert_true(strstr(seq, "\033]8;;https://acme.sentry.io/issues/1/") != NULL);
+	free(seq);
+	clearok(curscr, TRUE);
+	seq = frame_with_link("https://acme.sentry.io/issues/1/");
+	assert_true(strstr(seq, "\033]8;;https://acme.sentry.io/issues/1/") != NULL);
+	free(seq);
+	hyperlink_screen_cleared();
+	seq = frame_with_link("https://acme.sentry.io/issues/1/");
+	assert_true(strstr(seq, "\033]8;;https://acme.sentry.io/issues/1/") != NULL);
+	free(seq);
+	free(frame_with_link(NULL)); /* the next test starts without a link on screen */
 }
 
 static void test_hostile_permalink_gives_no_link(void **state)
@@ -229,6 +260,7 @@ int main(void)
 		cmocka_unit_test(test_url_checks),
 		cmocka_unit_test(test_sequences),
 		cmocka_unit_test(test_links_over_the_frame),
+		cmocka_unit_test(test_links_laid_again_after_a_clear),
 		cmocka_unit_test(test_hostile_permalink_gives_no_link),
 		cmocka_unit_test(test_text_drawn_over_a_link_is_not_linked),
 		cmocka_unit_test(test_auto),
