@@ -43,15 +43,22 @@ static size_t utf8_valid_at(const unsigned char *p, size_t left)
 }
 
 /* Length of the run of ASCII bytes at the start of p. Bodies are mostly ASCII, so the
- * run is tested eight bytes at a time (a byte at 0x80 or over has its top bit set):
- * byte by byte, this check was a third of fuzz_event's time. */
+ * run is tested 32, then eight bytes at a time (a byte at 0x80 or over has its top bit
+ * set): byte by byte, this check was a third of fuzz_event's time. */
 static size_t ascii_run(const unsigned char *p, size_t len)
 {
+	const uint64_t top_bits = UINT64_C(0x8080808080808080);
 	size_t i = 0;
+	for (; len - i >= 32; i += 32) {
+		uint64_t words[4];
+		memcpy(words, p + i, 32);
+		if ((words[0] | words[1] | words[2] | words[3]) & top_bits)
+			break;
+	}
 	for (; len - i >= 8; i += 8) {
 		uint64_t word;
 		memcpy(&word, p + i, 8);
-		if (word & UINT64_C(0x8080808080808080))
+		if (word & top_bits)
 			break;
 	}
 	while (i < len && p[i] < 0x80)

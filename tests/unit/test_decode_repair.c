@@ -226,28 +226,28 @@ static void test_invalid_utf8_bytes(void **state)
 	assert_null(repair_utf8(clean, sizeof(clean) - 1, &out_len));
 }
 
-/* Long ASCII runs are checked eight bytes at a time: a bad byte or a character at any
- * place in such a run, across the eight-byte boundaries, is found and kept as above. */
+/* Long ASCII runs are checked 32 and eight bytes at a time: a bad byte or a character
+ * at any place in such a run, across those boundaries, is found and kept as above. */
 static void test_invalid_utf8_in_long_ascii_runs(void **state)
 {
-	for (size_t at = 0; at < 24; at++) {
-		char body[32], expected[40];
-		memset(body, 'a', 24);
-		body[24] = '\0';
+	enum { LEN = 72 };
+	for (size_t at = 0; at < LEN; at++) {
+		char body[LEN + 3], expected[LEN + 8];
+		memset(body, 'a', LEN);
 		body[at] = '\xff';
 		size_t out_len = 0;
-		char *out = repair_utf8(body, 24, &out_len);
+		char *out = repair_utf8(body, LEN, &out_len);
 		assert_non_null(out);
 		snprintf(expected, sizeof expected, "%.*s\xef\xbf\xbd%.*s", (int)at, body,
-		         (int)(23 - at), body + at + 1);
+		         (int)(LEN - 1 - at), body + at + 1);
 		assert_string_equal(out, expected);
-		assert_int_equal(out_len, 26);
+		assert_int_equal(out_len, LEN + 2);
 		free(out);
 
 		/* A valid three-byte character there instead: nothing to repair. */
-		memset(body, 'a', 26);
+		memset(body, 'a', LEN + 2);
 		memcpy(body + at, "\xe2\x82\xac", 3);
-		assert_null(repair_utf8(body, 26, &out_len));
+		assert_null(repair_utf8(body, LEN + 2, &out_len));
 		/* The same character cut off by the end of the body. */
 		assert_non_null(out = repair_utf8(body, at + 2, &out_len));
 		snprintf(expected, sizeof expected, "%.*s\xef\xbf\xbd\xef\xbf\xbd", (int)at, body);
