@@ -9,7 +9,8 @@
 # Prints one line per target and exits non-zero on any crash (the input that crashed is
 # kept in build/fuzz/artifacts/). FUZZ_ONLY=fuzz_event runs
 # one target; FUZZ_KEEP=DIR keeps the corpora (and logs) in DIR instead of a temporary
-# folder, so a long run can go on from where the last one stopped.
+# folder, so a long run can go on from where the last one stopped; FUZZ_RUNS=N stops a
+# target once it has run N inputs, even before SECONDS.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SECONDS_EACH=${1:-60}
@@ -69,9 +70,11 @@ for bin in "$ROOT"/build/fuzz/fuzz_*; do
 	args=(-max_total_time="$SECONDS_EACH" -max_len="$MAX_LEN" -print_final_stats=1
 	      -artifact_prefix="$ROOT/build/fuzz/artifacts/$name-")
 	[ -n "$DICT" ] && args+=(-dict="$DICT")
+	[ -n "${FUZZ_RUNS:-}" ] && args+=(-runs="$FUZZ_RUNS")
 	if "$bin" "${args[@]}" "$CORPUS/$name" "${SEEDS[@]}" >"$log" 2>&1; then
 		runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
-		echo "ok - fuzz $name (${runs:-?} runs in ${SECONDS_EACH}s, $replayed regression inputs)"
+		took=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log")
+		echo "ok - fuzz $name (${runs:-?} runs in ${took:-$SECONDS_EACH}s, $replayed regression inputs)"
 	else
 		echo "not ok - fuzz $name"
 		grep -m5 'broken promise\|ERROR\|SUMMARY\|Test unit written' "$log" | sed 's/^/    /'
