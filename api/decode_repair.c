@@ -2,6 +2,7 @@
 #include "api/decode_repair.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,42 @@ static size_t utf8_valid_at(const unsigned char *p, size_t left)
 	return n;
 }
 
+/* Length of the run of ASCII bytes at the start of p. Bodies are mostly ASCII, so the
+ * run is tested 32, then eight bytes at a time (a byte at 0x80 or over has its top bit
+ * set): byte by byte, this check was a third of fuzz_event's time. */
+static size_t ascii_run(const unsigned char *p, size_t len)
+{
+	const uint64_t top_bits = UINT64_C(0x8080808080808080);
+	size_t i = 0;
+	for (; len - i >= 32; i += 32) {
+		uint64_t words[4];
+		memcpy(words, p + i, 32);
+		if ((words[0] | words[1] | words[2] | words[3]) & top_bits)
+			break;
+	}
+	for (; len - i >= 8; i += 8) {
+		uint64_t word;
+		memcpy(&word, p + i, 8);
+		if (word & top_bits)
+			break;
+	}
+	while (i < len && p[i] < 0x80)
+		i++;
+	return i;
+}
+
+/* Length of the valid UTF-8 at the start of p. */
+static size_t valid_run(const unsigned char *p, size_t len)
+{
+	size_t i = 0, n;
+	for (;;) {
+		i += ascii_run(p + i, len - i);
+		if (i == len || (n = utf8_valid_at(p + i, len - i)) == 0)
+			return i;
+		i += n;
+	}
+}
+
 /* A server (or a proxy) can let raw bytes from an event through. The bad bytes are
  * counted first, so the copy is one allocation of its exact size and valid runs are
  * copied whole (fuzz_event's profile had a copy per character and the buffer's
@@ -48,11 +85,9 @@ static size_t utf8_valid_at(const unsigned char *p, size_t left)
 char *repair_utf8(const char *body, size_t len, size_t *out_len)
 {
 	const unsigned char *p = (const unsigned char *)body;
-	size_t bad = 0, n;
-	for (size_t i = 0; i < len; i += n ? n : 1) {
-		n = utf8_valid_at(p + i, len - i);
-		bad += n == 0;
-	}
+	size_t bad = 0;
+	for (size_t i = valid_run(p, len); i < len; i += 1 + valid_run(p + i + 1, len - i - 1))
+		bad++;
 	if (!bad)
 		return NULL;
 	/* Each bad byte becomes the three bytes of U+FFFD. */
@@ -60,8 +95,7 @@ char *repair_utf8(const char *body, size_t len, size_t *out_len)
 	size_t i = 0;
 	while (i < len) {
 		size_t run = i;
-		while (i < len && (n = utf8_valid_at(p + i, len - i)) > 0)
-			i += n;
+		i += valid_run(p + i, len - i);
 		memcpy(o, body + run, i - run);
 		o += i - run;
 		if (i < len) {

@@ -226,10 +226,41 @@ static void test_invalid_utf8_bytes(void **state)
 	assert_null(repair_utf8(clean, sizeof(clean) - 1, &out_len));
 }
 
+/* Long ASCII runs are checked 32 and eight bytes at a time: a bad byte or a character
+ * at any place in such a run, across those boundaries, is found and kept as above. */
+static void test_invalid_utf8_in_long_ascii_runs(void **state)
+{
+	enum { LEN = 72 };
+	for (size_t at = 0; at < LEN; at++) {
+		char body[LEN + 3], expected[LEN + 8];
+		memset(body, 'a', LEN);
+		body[at] = '\xff';
+		size_t out_len = 0;
+		char *out = repair_utf8(body, LEN, &out_len);
+		assert_non_null(out);
+		snprintf(expected, sizeof expected, "%.*s\xef\xbf\xbd%.*s", (int)at, body,
+		         (int)(LEN - 1 - at), body + at + 1);
+		assert_string_equal(out, expected);
+		assert_int_equal(out_len, LEN + 2);
+		free(out);
+
+		/* A valid three-byte character there instead: nothing to repair. */
+		memset(body, 'a', LEN + 2);
+		memcpy(body + at, "\xe2\x82\xac", 3);
+		assert_null(repair_utf8(body, LEN + 2, &out_len));
+		/* The same character cut off by the end of the body. */
+		assert_non_null(out = repair_utf8(body, at + 2, &out_len));
+		snprintf(expected, sizeof expected, "%.*s\xef\xbf\xbd\xef\xbf\xbd", (int)at, body);
+		assert_string_equal(out, expected);
+		free(out);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lone_high_surrogate),
+		cmocka_unit_test(test_invalid_utf8_in_long_ascii_runs),
 		cmocka_unit_test(test_nul_escape_in_a_title),
 		cmocka_unit_test(test_nul_escape_in_a_key),
 		cmocka_unit_test(test_lone_high_surrogate_upper_case),
