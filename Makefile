@@ -117,15 +117,17 @@ FUZZ_FLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O2 -fno-omit-frame-pointer 
 FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzz/%.o)
 FUZZ_BIN := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
 
+# -MMD: an object is rebuilt when a header it includes changes (a struct's layout must
+# not differ between the library and a target).
 build/fuzz/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZ_CC) $(FUZZ_FLAGS) -MMD -MP -fsanitize=fuzzer-no-link -c -o $@ $<
 
 build/fuzz/libsentry-tui.a: $(FUZZ_OBJ)
 	ar rcs $@ $^
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libsentry-tui.a tests/fuzz/harness.ignore
-	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -fsanitize-coverage-ignorelist=tests/fuzz/harness.ignore \
+	$(FUZZ_CC) $(FUZZ_FLAGS) -MMD -MP -fsanitize=fuzzer -fsanitize-coverage-ignorelist=tests/fuzz/harness.ignore \
 	    -o $@ $< build/fuzz/libsentry-tui.a $(PKG_LIBS)
 
 fuzz-bins: $(FUZZ_BIN)
