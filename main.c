@@ -170,8 +170,12 @@ int main(int argc, char **argv)
 	 * TLS handshake on a real network) and the server's work overlap the terminal's
 	 * setup. app_init touches no terminal; the callbacks only change state. */
 	app_init(&app, &cfg, client, SERVER_UNKNOWN, screen_rows(script != NULL));
-	api_perform(client); /* starts the connections */
-	api_perform(client); /* sends on those already up (a local server); neither waits */
+	/* Not for `open ISSUE`: a stream page answered before the issue is looked at would
+	 * decide by a race whether a short id is looked up or found among the rows. */
+	if (!open_target) {
+		api_perform(client); /* starts the connections */
+		api_perform(client); /* sends on those already up (a local server); neither waits */
+	}
 
 	if (!loop_signals_init() || !screen_init(script != NULL, cfg.theme)) {
 		fprintf(stderr, "sentry-tui: cannot initialise the terminal (TERM=%s)\n",
