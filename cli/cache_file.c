@@ -1,10 +1,12 @@
 /* Named files of the cache folder (see cache_file.h). */
 #include "cli/cache_file.h"
 
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -37,4 +39,35 @@ char *cache_file_path(const char *name, uint64_t key, bool create_dir)
 	}
 	strbuf_addf(&dir, "/%s-%016" PRIx64, name, key);
 	return strbuf_detach(&dir);
+}
+
+FILE *cache_file_begin(const char *path, struct cache_write *w)
+{
+	w->tmp = NULL;
+	if (!path)
+		return NULL;
+	char *tmp = xmalloc(strlen(path) + 32);
+	sprintf(tmp, "%s.%ld", path, (long)getpid());
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "w");
+	if (!f) {
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		free(tmp);
+		return NULL;
+	}
+	w->tmp = tmp;
+	return f;
+}
+
+void cache_file_commit(FILE *f, const char *path, struct cache_write *w)
+{
+	if (fclose(f) == 0)
+		rename(w->tmp, path);
+	else
+		unlink(w->tmp);
+	free(w->tmp);
+	w->tmp = NULL;
 }

@@ -5,6 +5,7 @@
 #define SENTRY_TUI_CLI_CACHE_FILE_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 
 /* The hash's start; add each field with cache_key_add. */
@@ -16,5 +17,15 @@ uint64_t cache_key_add(uint64_t key, const char *s);
 /* "DIR/NAME-KEY" (KEY in 16 hex digits), the folder made (0700) when create_dir; NULL
  * when there is no home to put it in. The caller frees it. */
 char *cache_file_path(const char *name, uint64_t key, bool create_dir);
+
+/* A new version of the file at path, written beside it (mode 0600) and put in its place
+ * by cache_file_commit, so a reader never sees half a file. NULL when it cannot be made
+ * (no cache then: the next run asks the server, nothing else is lost). */
+struct cache_write {
+	char *tmp;
+};
+FILE *cache_file_begin(const char *path, struct cache_write *w);
+/* Closes f and replaces the file with it, or drops it when the write failed. */
+void cache_file_commit(FILE *f, const char *path, struct cache_write *w);
 
 #endif

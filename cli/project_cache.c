@@ -84,28 +84,17 @@ char **project_cache_lookup(const struct config *cfg)
 void project_cache_store(const struct config *cfg, const struct project_store *ps)
 {
 	char *path = cache_path(cfg, true);
-	if (!path)
-		return;
-	char *tmp = xmalloc(strlen(path) + 32);
-	sprintf(tmp, "%s.%ld", path, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
-	if (fd < 0) {
-		free(tmp);
-		free(path);
-		return; /* no cache: the next run asks the server, nothing else is lost */
+	struct cache_write w;
+	FILE *f = cache_file_begin(path, &w);
+	if (f) {
+		fprintf(f, HEADER " %lld\n", (long long)time(NULL));
+		for (size_t i = 0; i < ps->n; i++) {
+			const struct project *p = &ps->items[i];
+			if (p->id && p->slug && all_digits(p->id) && !strpbrk(p->slug, "\t\n"))
+				fprintf(f, "%s\t%s\n", p->id, p->slug);
+		}
+		cache_file_commit(f, path, &w);
 	}
-	FILE *f = fdopen(fd, "w");
-	fprintf(f, HEADER " %lld\n", (long long)time(NULL));
-	for (size_t i = 0; i < ps->n; i++) {
-		const struct project *p = &ps->items[i];
-		if (p->id && p->slug && all_digits(p->id) && !strpbrk(p->slug, "\t\n"))
-			fprintf(f, "%s\t%s\n", p->id, p->slug);
-	}
-	if (fclose(f) == 0)
-		rename(tmp, path);
-	else
-		unlink(tmp);
-	free(tmp);
 	free(path);
 }
 

@@ -121,24 +121,14 @@ static long long cache_read(const char *path, struct status_counts *c)
 
 static void cache_write(const char *path, const struct status_counts *c)
 {
-	if (!path)
-		return;
-	char *tmp = xmalloc(strlen(path) + 32);
-	sprintf(tmp, "%s.%ld", path, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
-	if (fd < 0) {
-		free(tmp);
+	struct cache_write w;
+	FILE *f = cache_file_begin(path, &w);
+	if (!f)
 		return; /* no cache: every call asks the server, nothing else is lost */
-	}
-	FILE *f = fdopen(fd, "w");
 	fprintf(f, "sentry-tui-status 1 %lld %lld %d %lld %lld %lld\n", (long long)time(NULL),
 	        c->unresolved, c->unresolved_more ? 1 : 0, c->new_issues, c->escalating,
 	        c->regressed);
-	if (fclose(f) == 0)
-		rename(tmp, path);
-	else
-		unlink(tmp);
-	free(tmp);
+	cache_file_commit(f, path, &w);
 }
 
 /* The request */
