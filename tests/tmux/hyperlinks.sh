@@ -26,7 +26,7 @@ run() {
 	T pipe-pane -O -t t "cat >>'$TEST_DIR/raw-$mode'"
 	tmux_wait_for "3 issues"
 	tmux_wait_for "FRONTEND-1"
-	tmux_keys j k # a frame drawn while the pane is recorded
+	tmux_keys C-l # a whole frame, every link laid again, while the pane is recorded
 	tmux_wait_for "3 issues"
 	sleep 0.3
 	tmux_screen >"$TEST_DIR/stream-$mode"
