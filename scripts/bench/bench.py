@@ -305,6 +305,19 @@ class Pty:
         os.close(self.master)
 
 
+def build_first_request():
+    """The floor program, linked statically (no loader at all); None without a C compiler
+    or a static libc."""
+    path = os.path.join(TMP, "first_request")
+    try:
+        subprocess.run([os.environ.get("CC", "cc"), "-O2", "-static", "-o", path,
+                        os.path.join(ROOT, "scripts", "bench", "first_request.c")],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return path
+
+
 def tui_argv(*extra):
     return [BIN, "--query", QUERY, "--period", "90d", *extra]
 
@@ -334,16 +347,17 @@ def own_time(total, latency, chain):
     return total - latency / 1000.0 * len(chain) - sum(r["build_ms"] or 0 for r in chain) / 1000.0
 
 
-def bench_first_row(latency):
+def bench_first_row(latency, argv=None):
     """Exec to the first frame with an issue row in a 200x50 pty, and of that our own
     time (the fake server logs when each request arrived and how long it built the
-    answer). Returns (total, own, round trips on the critical path), each stats()."""
+    answer). Returns (total, own, round trips on the critical path), each stats().
+    argv: another program measured the same way (the floor, first_request.c)."""
     server = Server(10000, latency)
     times, own, trips = [], [], []
     for run in range(RUNS + 1):
         before = len(server.requests())
         home = tempfile.mkdtemp(dir=TMP)
-        tty = Pty(tui_argv(), base_env(server, home))
+        tty = Pty(argv or tui_argv(), base_env(server, home))
         first = tty.wait_for(ROW_TEXT)
         tty.close()
         if first is None:
@@ -861,6 +875,15 @@ def main():
         rows.append(("of which our own time, %d ms RTT" % latency, fmt(own, "ms", 1000), "", "",
                      "budget 15 ms; total − %s RTT × %s round trips − the server's build time" % (
                          latency, "%g" % trips[0] if trips else "–")))
+
+    floor = build_first_request()
+    if floor:
+        log("the harness's floor at 0 ms RTT…")
+        total, own, _ = bench_first_row(0, [floor])
+        rows.append(("the same, a static program that only sends the first request (floor)",
+                     fmt(total, "ms", 1000), "", "", "first_request.c: no libraries, config, "
+                     "curses or JSON; its own time is the harness's, the kernel's and the "
+                     "fake server's request handling: %s" % fmt(own, "ms", 1000)))
 
     log("issue open at 100 ms RTT…")
     opened, viewed, opened_own = bench_issue_open(100, clis)
