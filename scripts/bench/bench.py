@@ -318,6 +318,39 @@ def build_first_request():
     return path
 
 
+def needed_libraries(path):
+    """The shared libraries a binary names itself (DT_NEEDED), e.g. libcurl.so.4."""
+    out = subprocess.run(["readelf", "-d", path], check=True, capture_output=True, text=True).stdout
+    return [line.split("[", 1)[1].split("]", 1)[0] for line in out.splitlines() if "(NEEDED)" in line]
+
+
+def build_exit_program(name, libraries):
+    """A program whose main only returns, linked with these libraries (sonames) whether
+    it uses them or not: its run is the dynamic loader's work for them and their own
+    initialisers. None without a C compiler."""
+    path = os.path.join(TMP, "exit-" + name)
+    source = os.path.join(TMP, "exit.c")
+    with open(source, "w", encoding="utf-8") as handle:
+        handle.write("int main(void) { return 0; }\n")
+    try:
+        subprocess.run([os.environ.get("CC", "cc"), "-O2", "-o", path, source, "-Wl,--no-as-needed"]
+                       + ["-l:" + name for name in libraries],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return path
+
+
+def bench_exit_cpu(path, runs=31):
+    """CPU (user + system) of one run of a program, exec to exit: stats() of runs."""
+    cpu = []
+    for _ in range(runs):
+        child = subprocess.Popen([path], stdout=subprocess.DEVNULL)
+        _, _, usage = os.wait4(child.pid, 0)
+        cpu.append(usage.ru_utime + usage.ru_stime)
+    return stats(cpu)
+
+
 def tui_argv(*extra):
     return [BIN, "--query", QUERY, "--period", "90d", *extra]
 
@@ -884,6 +917,20 @@ def main():
                      fmt(total, "ms", 1000), "", "", "first_request.c: no libraries, config, "
                      "curses or JSON; its own time is the harness's, the kernel's and the "
                      "fake server's request handling: %s" % fmt(own, "ms", 1000)))
+
+    libraries = needed_libraries(BIN)
+    programs = [build_exit_program("all", libraries), build_exit_program("libc", []),
+                build_exit_program("without-curl",
+                                   [name for name in libraries if not name.startswith("libcurl.")])]
+    if all(programs):
+        log("loading the libraries…")
+        everything, libc_only, without_curl = (bench_exit_cpu(path) for path in programs)
+        rows.append(("a program that only exits, linked with sentry-tui's libraries: CPU",
+                     fmt(everything, "ms", 1000, 1), "", "",
+                     "the loader's work for %s and all they load, before any code of ours; "
+                     "linked with all but libcurl: %s; with libc only: %s" % (
+                         ", ".join(libraries), fmt(without_curl, "ms", 1000, 1),
+                         fmt(libc_only, "ms", 1000, 1))))
 
     log("issue open at 100 ms RTT…")
     opened, viewed, opened_own = bench_issue_open(100, clis)
