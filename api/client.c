@@ -51,6 +51,7 @@ struct api_client {
 	char *host;
 	char *host_port;            /* "host:port", port explicit even when it is the default */
 	long timeout_s;
+	long connect_timeout_s;
 	size_t max_response;
 	int max_retries_429, max_retries_5xx;
 	long long backoff_ms;
@@ -102,6 +103,9 @@ struct api_client *api_client_new(const struct api_client_options *o, api_notice
 		c->host = xstrdup("the server");
 	c->host_port = url_host_port(o->base_url, c->host);
 	c->timeout_s = o->timeout_s > 0 ? o->timeout_s : 30;
+	c->connect_timeout_s = o->connect_timeout_s > 0 ? o->connect_timeout_s : 10;
+	if (c->connect_timeout_s > c->timeout_s)
+		c->connect_timeout_s = c->timeout_s;
 	c->max_response = o->max_response ? o->max_response : 32u << 20;
 	c->max_retries_429 = o->max_retries_429 > 0 ? o->max_retries_429 : 5;
 	c->max_retries_5xx = o->max_retries_5xx > 0 ? o->max_retries_5xx : 3;
@@ -254,7 +258,7 @@ static void request_start(struct request *r)
 	curl_easy_setopt(e, CURLOPT_USERAGENT, c->user_agent);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(e, CURLOPT_TIMEOUT, c->timeout_s);
-	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, c->timeout_s < 10 ? c->timeout_s : 10L);
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, c->connect_timeout_s);
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
@@ -563,6 +567,28 @@ static void describe_certificate_error(struct request *r, struct strbuf *msg)
 	tls_refusal_describe(why, r->client->host, r->client->ca_bundle, r->errbuf, msg);
 }
 
+/* Which limit ran out: the connect phase has its own, shorter one, so "did not answer
+ * within 30s" after 10 s of a TLS handshake that never finished would be untrue. curl
+ * records the pretransfer time (at least 1 µs, a reused connection included) once the
+ * connection, TLS handshake and all, is ready for the request; a local port exists once
+ * TCP has connected. */
+static void describe_timeout(struct request *r, struct strbuf *msg)
+{
+	struct api_client *c = r->client;
+	curl_off_t ready = 0;
+	long local_port = 0;
+	curl_easy_getinfo(r->easy, CURLINFO_PRETRANSFER_TIME_T, &ready);
+	curl_easy_getinfo(r->easy, CURLINFO_LOCAL_PORT, &local_port);
+	if (ready > 0)
+		strbuf_addf(msg, "%s did not answer within %lds", c->host, c->timeout_s);
+	else if (local_port > 0 && strncmp(r->url, "https://", 8) == 0)
+		strbuf_addf(msg, "TLS handshake with %s did not finish within %lds", c->host,
+		            c->connect_timeout_s);
+	else
+		strbuf_addf(msg, "cannot connect to %s within %lds (no answer to the connection)",
+		            c->host, c->connect_timeout_s);
+}
+
 static void describe_network_error(struct request *r, CURLcode code, struct strbuf *msg)
 {
 	struct api_client *c = r->client;
@@ -594,7 +620,7 @@ static void describe_network_error(struct request *r, CURLcode code, struct strb
 		strbuf_addf(msg, "cannot connect to %s (connection refused or unreachable)", c->host);
 		break;
 	case CURLE_OPERATION_TIMEDOUT:
-		strbuf_addf(msg, "%s did not answer within %lds", c->host, c->timeout_s);
+		describe_timeout(r, msg);
 		break;
 	case CURLE_PARTIAL_FILE:
 	case CURLE_RECV_ERROR:

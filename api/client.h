@@ -25,6 +25,8 @@ struct api_client_options {
 	const char *token;         /* copied; never logged */
 	const char *ca_bundle;     /* NULL = system default */
 	long timeout_s;            /* whole transfer; 0 = 30 */
+	long connect_timeout_s;    /* connecting and the TLS handshake; 0 = 10, never over
+	                              timeout_s (an unreachable host fails fast) */
 	size_t max_response;       /* bytes; 0 = 32 MiB */
 	int max_retries_429;       /* 0 = 5 */
 	int max_retries_5xx;       /* 0 = 3 */

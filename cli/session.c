@@ -46,6 +46,11 @@ void cli_client_options(const struct config *cfg, struct api_client_options *opt
 	const char *backoff = getenv("SENTRY_TUI_BACKOFF_MS"); /* tests shorten retries */
 	if (backoff)
 		opts->backoff_ms = atoll(backoff);
+	/* Under valgrind a TLS handshake that loads the system's CA store costs seconds of
+	 * CPU; on a loaded machine the tests lengthen the connect phase's limit. */
+	const char *connect = getenv("SENTRY_TUI_CONNECT_TIMEOUT_S");
+	if (connect && atol(connect) > 0)
+		opts->connect_timeout_s = atol(connect);
 	const char *cap = getenv("SENTRY_TUI_MAX_RESPONSE_KB"); /* tests lower the size cap */
 	if (cap && atol(cap) > 0)
 		opts->max_response = (size_t)atol(cap) * 1024;

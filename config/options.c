@@ -64,7 +64,8 @@ const struct config_option config_options[OPT_COUNT] = {
 		.help = "seconds between automatic refreshes (at least 5); 0 turns them off" },
 	[OPT_TIMEOUT] = { .key = "timeout", .kind = KIND_SECONDS, .scope = SCOPE_TOP,
 		.default_text = "30", .min = 1, .max = MAX_SECONDS,
-		.help = "seconds to wait for each request" },
+		.help = "seconds to wait for each request; connecting, the TLS handshake "
+		        "included, gets at most 10 of them" },
 	[OPT_READ_ONLY] = { .key = "read_only", .flag = "--read-only", .kind = KIND_BOOL,
 		.scope = SCOPE_TOP | SCOPE_PROFILE, .default_text = "false",
 		.help = "hide every action that changes data on the server" },

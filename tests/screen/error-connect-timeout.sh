@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The connect phase has its own, shorter limit (10 s, never over `timeout`), and the
+# message says which limit ran out: a TLS handshake that never finishes and a connection
+# that is never accepted are not "did not answer within 30s". The whole-request limit
+# keeps its own sentence (error-hang).
+. "$(dirname "$0")/../lib/screen.sh"
+. "$ROOT/tests/lib/cmdline.sh"
+mkdir -p "$XDG_CONFIG_HOME/sentry-tui"
+printf 'timeout: 30\n' >"$XDG_CONFIG_HOME/sentry-tui/config.yml"
+export SENTRY_AUTH_TOKEN=demo-token SENTRY_ORG=acme SENTRY_TUI_CONNECT_TIMEOUT_S=2
+
+silent_port() { # mode: sets PORT
+	rm -f "$TEST_DIR/silent.port"
+	python3 "$ROOT/tests/lib/silent_port.py" "$1" "$TEST_DIR/silent.port" &
+	OTHER_SERVER_PIDS+=($!)
+	for _ in $(seq 600); do
+		[ -s "$TEST_DIR/silent.port" ] && break
+		sleep 0.05
+	done
+	PORT=$(cat "$TEST_DIR/silent.port")
+}
+
+# Accepted, then silence: an https:// URL waits for a handshake that never comes.
+silent_port accept
+export SENTRY_URL="https://127.0.0.1:$PORT/"
+tui_run <<'EOF2'
+:screen handshake
+EOF2
+assert_screen_has handshake "issue list: TLS handshake with 127.0.0.1 did not finish within 2s"
+assert_screen_lacks handshake "within 30s"
+cli_run list --format tsv
+expect_status 5 "handshake: list"
+grep -qF "sentry-tui: issue list: TLS handshake with 127.0.0.1 did not finish within 2s" "$TEST_DIR/err" ||
+	fail "handshake: list's stderr: $(cat "$TEST_DIR/err")"
+
+# Never accepted (the queue is full, SYNs go unanswered, as behind a dropping firewall).
+silent_port full
+export SENTRY_URL="http://127.0.0.1:$PORT/"
+tui_run <<'EOF2'
+:screen connect
+EOF2
+assert_screen_has connect "issue list: cannot connect to 127.0.0.1 within 2s (no answer to the connection)"
+assert_screen_lacks connect "within 30s"
+finish
