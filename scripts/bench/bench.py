@@ -305,17 +305,21 @@ class Pty:
         os.close(self.master)
 
 
-def build_first_request():
-    """The floor program, linked statically (no loader at all); None without a C compiler
-    or a static libc."""
-    path = os.path.join(TMP, "first_request")
+def compile_c(path, *args):
+    """Build path with the C compiler (CC, else cc); None when that fails."""
     try:
-        subprocess.run([os.environ.get("CC", "cc"), "-O2", "-static", "-o", path,
-                        os.path.join(ROOT, "scripts", "bench", "first_request.c")],
+        subprocess.run([os.environ.get("CC", "cc"), "-O2", "-o", path, *args],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except (OSError, subprocess.CalledProcessError):
         return None
     return path
+
+
+def build_first_request():
+    """The floor program, linked statically (no loader at all); None without a C compiler
+    or a static libc."""
+    return compile_c(os.path.join(TMP, "first_request"), "-static",
+                     os.path.join(ROOT, "scripts", "bench", "first_request.c"))
 
 
 def needed_libraries(path):
@@ -328,17 +332,11 @@ def build_exit_program(name, libraries):
     """A program whose main only returns, linked with these libraries (sonames) whether
     it uses them or not: its run is the dynamic loader's work for them and their own
     initialisers. None without a C compiler."""
-    path = os.path.join(TMP, "exit-" + name)
     source = os.path.join(TMP, "exit.c")
     with open(source, "w", encoding="utf-8") as handle:
         handle.write("int main(void) { return 0; }\n")
-    try:
-        subprocess.run([os.environ.get("CC", "cc"), "-O2", "-o", path, source, "-Wl,--no-as-needed"]
-                       + ["-l:" + name for name in libraries],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return path
+    return compile_c(os.path.join(TMP, "exit-" + name), source, "-Wl,--no-as-needed",
+                     *["-l:" + soname for soname in libraries])
 
 
 def bench_exit_cpu(path, runs=31):
