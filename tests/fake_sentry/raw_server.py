@@ -8,6 +8,12 @@ Sentry sends, for the client's transport error texts.
                                                        HTTPS answering "[]", or file F's
                                                        text for an issue list (the TLS
                                                        handshake is what tests look at)
+  raw_server.py --port-file FILE --reply silent        accept, then never send a byte (an
+                                                       https:// URL's handshake never ends)
+  raw_server.py --port-file FILE --reply unaccepted    never accept: the listen queue is
+                                                       full, so the kernel drops further
+                                                       SYNs and connect() waits, as behind
+                                                       a firewall that drops packets
 It listens on 127.0.0.1 on an ephemeral port, written to --port-file once bound, and
 serves until killed. The fake Sentry server (server.py) cannot send these: its HTTP
 layer always speaks well-formed HTTP.
@@ -18,11 +24,18 @@ import os
 import socket
 import ssl
 import threading
+import time
 
 HUGE_HEADER_BYTES = 200 * 1024
 
 
+# Replies that are no bytes at all: the connection itself is the fault.
+NO_REPLY_KINDS = ("silent", "unaccepted")
+
+
 def reply_bytes(kind):
+    if kind in NO_REPLY_KINDS:
+        return None
     if kind == "not-http":
         # What a client meets when SENTRY_URL names the wrong port (here: sshd's).
         return b"SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n"
@@ -66,6 +79,19 @@ def serve_one(conn, reply, issues_body=None):
             pass
 
 
+def fill_listen_queue(listener):
+    """Linux queues backlog + 1 connections; past that a SYN is dropped. Connect to
+    ourselves, without blocking, until the queue is full and the last tries wait."""
+    held = []
+    for _ in range(4):
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        s.setblocking(False)
+        s.connect_ex(listener.getsockname())
+        held.append(s)
+    time.sleep(0.2)
+    return held
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port-file", required=True)
@@ -87,12 +113,22 @@ def main():
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind(("127.0.0.1", 0))
-    listener.listen(16)
+    held = []  # connections kept open without a reply (silent, unaccepted)
+    if args.reply == "unaccepted":
+        listener.listen(0)
+        held = fill_listen_queue(listener)
+    else:
+        listener.listen(16)
     with open(args.port_file + ".tmp", "w") as f:
         f.write(str(listener.getsockname()[1]))
     os.replace(args.port_file + ".tmp", args.port_file)
+    if args.reply == "unaccepted":
+        threading.Event().wait()
     while True:
         conn, _ = listener.accept()
+        if args.reply == "silent":
+            held.append(conn)
+            continue
         if context is not None:
             try:
                 conn.settimeout(10)

@@ -69,6 +69,25 @@ server_start() {
 	export SENTRY_URL="http://127.0.0.1:$PORT/" SENTRY_AUTH_TOKEN=demo-token SENTRY_ORG=acme
 }
 
+# raw_server_start [raw_server.py flags]: in place of the fake server, a server whose
+# replies no Sentry sends (tests/fake_sentry/raw_server.py: not HTTP, huge headers, a
+# silent or never accepted connection, TLS with a given certificate); sets RAW_PORT and
+# an http:// SENTRY_URL on it.
+raw_server_start() {
+	if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null; fi
+	rm -f "$TEST_DIR/raw-port"
+	python3 "$ROOT/tests/fake_sentry/raw_server.py" --port-file "$TEST_DIR/raw-port" "$@" \
+		>"$TEST_DIR/raw.out" 2>&1 &
+	SERVER_PID=$!
+	for _ in $(seq 600); do # up to 30 s: a loaded machine starts Python slowly
+		[ -s "$TEST_DIR/raw-port" ] && break
+		sleep 0.05
+	done
+	[ -s "$TEST_DIR/raw-port" ] || { fail "raw server did not start"; cat "$TEST_DIR/raw.out"; finish; }
+	RAW_PORT=$(cat "$TEST_DIR/raw-port")
+	export SENTRY_URL="http://127.0.0.1:$RAW_PORT/" SENTRY_AUTH_TOKEN=demo-token SENTRY_ORG=acme
+}
+
 # other_server_start NAME [server.py flags]: one more fake server (two servers in one
 # session: profiles), its port in OTHER_PORT, its requests in $TEST_DIR/requests-NAME.log
 # (other_request NAME [requests.py filters] asserts on them).

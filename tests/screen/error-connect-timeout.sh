@@ -3,26 +3,14 @@
 # message says which limit ran out: a TLS handshake that never finishes and a connection
 # that is never accepted are not "did not answer within 30s". The whole-request limit
 # keeps its own sentence (error-hang).
-. "$(dirname "$0")/../lib/screen.sh"
-. "$ROOT/tests/lib/cmdline.sh"
+. "$(dirname "$0")/../lib/cmdline.sh"
 mkdir -p "$XDG_CONFIG_HOME/sentry-tui"
 printf 'timeout: 30\n' >"$XDG_CONFIG_HOME/sentry-tui/config.yml"
-export SENTRY_AUTH_TOKEN=demo-token SENTRY_ORG=acme SENTRY_TUI_CONNECT_TIMEOUT_S=2
-
-silent_port() { # mode: sets PORT
-	rm -f "$TEST_DIR/silent.port"
-	python3 "$ROOT/tests/lib/silent_port.py" "$1" "$TEST_DIR/silent.port" &
-	OTHER_SERVER_PIDS+=($!)
-	for _ in $(seq 600); do
-		[ -s "$TEST_DIR/silent.port" ] && break
-		sleep 0.05
-	done
-	PORT=$(cat "$TEST_DIR/silent.port")
-}
+export SENTRY_TUI_CONNECT_TIMEOUT_S=2
 
 # Accepted, then silence: an https:// URL waits for a handshake that never comes.
-silent_port accept
-export SENTRY_URL="https://127.0.0.1:$PORT/"
+raw_server_start --reply silent
+export SENTRY_URL="https://127.0.0.1:$RAW_PORT/"
 tui_run <<'EOF2'
 :screen handshake
 EOF2
@@ -34,8 +22,7 @@ grep -qF "sentry-tui: issue list: TLS handshake with 127.0.0.1 did not finish wi
 	fail "handshake: list's stderr: $(cat "$TEST_DIR/err")"
 
 # Never accepted (the queue is full, SYNs go unanswered, as behind a dropping firewall).
-silent_port full
-export SENTRY_URL="http://127.0.0.1:$PORT/"
+raw_server_start --reply unaccepted
 tui_run <<'EOF2'
 :screen connect
 EOF2

@@ -20,19 +20,9 @@ make_cert() {
 # tls_start NAME: an HTTPS server on 127.0.0.1 with NAME's certificate, answering the
 # real issue list fixture for issues and "[]" for everything else.
 tls_start() {
-	if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null; fi
-	rm -f "$TEST_DIR/tls-port"
-	python3 "$ROOT/tests/fake_sentry/raw_server.py" --port-file "$TEST_DIR/tls-port" \
-		--reply json-list --cert "$TEST_DIR/$1.pem" --key "$TEST_DIR/$1.key" \
-		--issues-body "$ROOT/tests/fixtures/sentry/api/openapi.org-issues-list.json" \
-		>"$TEST_DIR/tls.out" 2>&1 &
-	SERVER_PID=$!
-	for _ in $(seq 600); do # up to 30 s: a loaded machine starts Python slowly
-		[ -s "$TEST_DIR/tls-port" ] && break
-		sleep 0.05
-	done
-	[ -s "$TEST_DIR/tls-port" ] || { fail "TLS server did not start"; cat "$TEST_DIR/tls.out"; finish; }
-	export SENTRY_URL="https://127.0.0.1:$(cat "$TEST_DIR/tls-port")/" SENTRY_AUTH_TOKEN=demo-token SENTRY_ORG=acme
+	raw_server_start --reply json-list --cert "$TEST_DIR/$1.pem" --key "$TEST_DIR/$1.key" \
+		--issues-body "$ROOT/tests/fixtures/sentry/api/openapi.org-issues-list.json"
+	export SENTRY_URL="https://127.0.0.1:$RAW_PORT/"
 }
 
 # use_ca_bundle FILE: the YAML config's ca_bundle (the only place it can be set).
