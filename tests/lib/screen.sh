@@ -51,6 +51,20 @@ fail() {
 	FAILURES=$((FAILURES + 1))
 }
 
+# wait_for_port FILE WHAT LOG: wait for the port a server just started writes to FILE
+# once it listens, into STARTED_PORT; the test ends when none comes (WHAT did not start,
+# LOG shown). Not in $(...): fail and finish must run in the test's own shell.
+wait_for_port() {
+	for _ in $(seq 600); do # up to 30 s: a loaded machine starts Python slowly
+		[ -s "$1" ] && break
+		sleep 0.05
+	done
+	if [ ! -s "$1" ]; then
+		fail "$2 did not start"; cat "$3" 2>/dev/null; finish
+	fi
+	STARTED_PORT=$(cat "$1")
+}
+
 # server_start [server.py flags]: start the fake server, export SENTRY_URL/TOKEN/ORG.
 server_start() {
 	rm -f "$TEST_DIR/port"
@@ -58,14 +72,8 @@ server_start() {
 		--log "$TEST_DIR/requests.log" --now "$PINNED_NOW" "$@" \
 		>"$TEST_DIR/server.out" 2>&1 &
 	SERVER_PID=$!
-	for _ in $(seq 600); do # up to 30 s: a loaded machine starts Python slowly
-		[ -s "$TEST_DIR/port" ] && break
-		sleep 0.05
-	done
-	if [ ! -s "$TEST_DIR/port" ]; then
-		fail "fake server did not start"; cat "$TEST_DIR/server.out"; finish
-	fi
-	PORT=$(cat "$TEST_DIR/port")
+	wait_for_port "$TEST_DIR/port" "fake server" "$TEST_DIR/server.out"
+	PORT=$STARTED_PORT
 	export SENTRY_URL="http://127.0.0.1:$PORT/" SENTRY_AUTH_TOKEN=demo-token SENTRY_ORG=acme
 }
 
@@ -79,12 +87,8 @@ raw_server_start() {
 	python3 "$ROOT/tests/fake_sentry/raw_server.py" --port-file "$TEST_DIR/raw-port" "$@" \
 		>"$TEST_DIR/raw.out" 2>&1 &
 	SERVER_PID=$!
-	for _ in $(seq 600); do # up to 30 s: a loaded machine starts Python slowly
-		[ -s "$TEST_DIR/raw-port" ] && break
-		sleep 0.05
-	done
-	[ -s "$TEST_DIR/raw-port" ] || { fail "raw server did not start"; cat "$TEST_DIR/raw.out"; finish; }
-	RAW_PORT=$(cat "$TEST_DIR/raw-port")
+	wait_for_port "$TEST_DIR/raw-port" "raw server" "$TEST_DIR/raw.out"
+	RAW_PORT=$STARTED_PORT
 	export SENTRY_URL="http://127.0.0.1:$RAW_PORT/" SENTRY_AUTH_TOKEN=demo-token SENTRY_ORG=acme
 }
 
@@ -98,12 +102,8 @@ other_server_start() {
 		--log "$TEST_DIR/requests-$name.log" --now "$PINNED_NOW" "$@" \
 		>"$TEST_DIR/server-$name.out" 2>&1 &
 	OTHER_SERVER_PIDS+=($!)
-	for _ in $(seq 600); do
-		[ -s "$TEST_DIR/port-$name" ] && break
-		sleep 0.05
-	done
-	[ -s "$TEST_DIR/port-$name" ] || { fail "fake server $name did not start"; finish; }
-	OTHER_PORT=$(cat "$TEST_DIR/port-$name")
+	wait_for_port "$TEST_DIR/port-$name" "fake server $name" "$TEST_DIR/server-$name.out"
+	OTHER_PORT=$STARTED_PORT
 }
 other_request() {
 	local name=$1

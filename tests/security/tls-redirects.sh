@@ -23,11 +23,7 @@ start_target() { # name [server.py flags]
 		--log "$TEST_DIR/$name.log" --now "$PINNED_NOW" --dataset small "$@" \
 		>"$TEST_DIR/$name.out" 2>&1 &
 	TARGET_PIDS+=($!)
-	for _ in $(seq 600); do
-		[ -s "$TEST_DIR/$name.port" ] && return 0
-		sleep 0.05
-	done
-	fail "redirect target $name did not start"; cat "$TEST_DIR/$name.out"; finish
+	wait_for_port "$TEST_DIR/$name.port" "redirect target $name" "$TEST_DIR/$name.out"
 }
 stop_targets() {
 	local pid
