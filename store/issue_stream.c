@@ -221,7 +221,7 @@ static void append(struct issue_stream *s, struct issue **items, size_t n)
 	xgrow((void **)&s->items, &s->cap, s->n + n, sizeof(*s->items));
 	memcpy(s->items + s->n, items, n * sizeof(*items));
 	if (s->overlay)
-		s->overlay(s->overlay_ctx, s->items + s->n, n);
+		s->overlay(s->overlay_ctx, s->items + s->n, n, s->asked_us);
 	s->n += n;
 	request_stats(s);
 }
@@ -351,6 +351,7 @@ static void request_page_sized(struct issue_stream *s, const char *cursor, int l
 	q.limit = limit;
 	s->page_limit = limit;
 	s->loading = true;
+	s->asked_us = time_mono_us();
 	s->request = api_list_issues(s->target, &q, on_page, s);
 	free(pids);
 }
@@ -440,6 +441,7 @@ static void sort_round(struct issue_stream *s)
 static void request_round(struct issue_stream *s)
 {
 	const char *envs[1] = { s->filters.environment };
+	s->asked_us = time_mono_us();
 	for (size_t i = 0; i < s->npc; i++) {
 		struct project_cursor *pc = &s->pc[i];
 		if (pc->started && !pc->cursor)

@@ -65,6 +65,8 @@ struct issue_stream {
 	bool reloading;          /* the in-flight request replaces items */
 	bool waiting_for_projects;
 	unsigned long request;
+	long long asked_us;      /* monotonic time the request in flight (or the per-project
+	                            round) was sent: its rows may predate what happened since */
 	unsigned long stats_request; /* sparklines of a server whose list has none */
 
 	/* The session's first page sized to the screen (0: a full page): fewer issues for
@@ -86,8 +88,9 @@ struct issue_stream {
 	                            (until a load succeeds or the filters change) */
 	unsigned version;        /* bumped on every change */
 
-	/* Called on every batch of rows as it arrives (marks and in-flight triage go back on). */
-	void (*overlay)(void *ctx, struct issue **items, size_t n);
+	/* Called on every batch of rows as it arrives, with when they were asked for (marks,
+	 * triage settled since then and triage in flight go back on). */
+	void (*overlay)(void *ctx, struct issue **items, size_t n, long long asked_us);
 	void *overlay_ctx;
 
 	/* Told (state changes only) about errors and completed loads. */

@@ -8,6 +8,7 @@
 #include "api/issue_endpoints.h"
 #include "util/strbuf.h"
 #include "util/strpool.h"
+#include "util/timeutil.h"
 #include "util/xalloc.h"
 
 /* What became of one issue's change. */
@@ -39,6 +40,14 @@ struct op_request {
 	struct triage_op *op;
 	size_t first, count;       /* its issues: op->issues[first .. first+count) */
 	unsigned long id;
+};
+
+/* What the server was known to hold of an issue (its triage fields) when a change to it
+ * settled, and when: kept while the stream has a page on its way that was asked for
+ * earlier, for triage_overlay. */
+struct settled_state {
+	struct issue state;
+	long long at_us;
 };
 
 struct triage_op {
@@ -102,6 +111,9 @@ void triage_free(struct triage *t)
 		op_free(op);
 	}
 	op_free(t->last);
+	for (size_t i = 0; i < t->nsettled; i++)
+		issue_free(&t->settled[i].state);
+	free(t->settled);
 	triage_clear_marks(t);
 	free(t->marked);
 	memset(t, 0, sizeof(*t));
@@ -325,13 +337,61 @@ static struct issue *find_copy(struct triage *t, const char *id)
 	return NULL;
 }
 
+static void take_server_state(struct issue *copy, void *ctx);
+
+/* What a landing tells of the server's copy of the issue. */
+enum server_copy {
+	SERVER_COPY_UNCHANGED, /* the change was refused: the server's copy is as it was */
+	SERVER_COPY_KNOWN,     /* the rows now show what the server holds */
+	SERVER_COPY_UNKNOWN,   /* the answer was lost and the issue could not be read again */
+};
+
+static void forget_settled(struct triage *t, const char *id)
+{
+	for (size_t i = 0; i < t->nsettled; i++) {
+		if (strcmp(t->settled[i].state.id, id) == 0) {
+			issue_free(&t->settled[i].state);
+			memmove(&t->settled[i], &t->settled[i + 1], (t->nsettled - i - 1) * sizeof(*t->settled));
+			t->nsettled--;
+			return;
+		}
+	}
+}
+
+/* The server holds what the rows of this issue now show. A page the stream asked for
+ * before now, still on its way, may have been read before the change was made and
+ * would put the old state back: keep this state for it (triage_overlay). Only pages in
+ * flight can be that old, so what settled before the oldest of them is let go. */
+static void remember_settled(struct triage *t, const char *id)
+{
+	forget_settled(t, id);
+	size_t keep = 0;
+	for (size_t i = 0; i < t->nsettled; i++) {
+		if (t->stream->loading && t->settled[i].at_us >= t->stream->asked_us)
+			t->settled[keep++] = t->settled[i];
+		else
+			issue_free(&t->settled[i].state);
+	}
+	t->nsettled = keep;
+	struct issue *copy = find_copy(t, id);
+	if (!copy || !t->stream->loading)
+		return;
+	xgrow((void **)&t->settled, &t->settled_cap, t->nsettled + 1, sizeof(*t->settled));
+	struct settled_state *kept = &t->settled[t->nsettled++];
+	memset(kept, 0, sizeof(*kept));
+	kept->state.id = xstrdup(id);
+	kept->state.for_review = -1;
+	take_server_state(&kept->state, copy);
+	kept->at_us = time_mono_us();
+}
+
 /* What the server said about a change lands on an issue's copies (fn with ctx: its
- * answer, the state read back, or a rollback). The changes queued behind it on that issue
- * are taken off first (newest first, by their rollbacks) and put back after (oldest
- * first), each with its rollback taken again from the state it now follows: a queued
- * change's rollback must be what the server will have if it is refused, never its own
- * hoped-for state. */
-static void land(struct triage *t, const char *id, copy_fn fn, void *ctx)
+ * answer, the state read back, or a rollback; what that tells of the server's copy). The
+ * changes queued behind it on that issue are taken off first (newest first, by their
+ * rollbacks) and put back after (oldest first), each with its rollback taken again from
+ * the state it now follows: a queued change's rollback must be what the server will have
+ * if it is refused, never its own hoped-for state. */
+static void land(struct triage *t, const char *id, copy_fn fn, void *ctx, enum server_copy server)
 {
 	size_t n = 0;
 	for (struct triage_op *op = t->queued; op; op = op->next)
@@ -345,6 +405,10 @@ static void land(struct triage *t, const char *id, copy_fn fn, void *ctx)
 			if (strcmp(order[q]->issues[k].id, id) == 0)
 				for_each_copy(t, id, apply_copy, &order[q]->issues[k].rollback);
 	for_each_copy(t, id, fn, ctx);
+	if (server == SERVER_COPY_KNOWN)
+		remember_settled(t, id);
+	else if (server == SERVER_COPY_UNKNOWN)
+		forget_settled(t, id);
 	bool yes = true;
 	for (size_t q = 0; q < n; q++) {
 		struct triage_op *op = order[q];
@@ -558,7 +622,7 @@ static void fail_request(struct triage *t, struct op_request *req, const char *w
 		oi->outcome = OUTCOME_REFUSED;
 		free(oi->why);
 		oi->why = xstrdup(why);
-		land(t, oi->id, apply_copy, &oi->rollback);
+		land(t, oi->id, apply_copy, &oi->rollback, SERVER_COPY_UNCHANGED);
 	}
 }
 
@@ -635,12 +699,12 @@ static void on_reread(void *ctx, struct detail_result *r)
 	int seen = r->error || !r->detail ? -1 : change_seen_in(c, &r->detail->issue);
 	if (seen >= 0) {
 		/* Show what the server has, whichever way it went. */
-		land(t, oi->id, take_server_state, &r->detail->issue);
+		land(t, oi->id, take_server_state, &r->detail->issue, SERVER_COPY_KNOWN);
 		oi->outcome = seen ? OUTCOME_APPLIED : OUTCOME_NOT_APPLIED;
 	} else {
 		/* Nothing known: the rows go back to what the server last confirmed, and the
 		 * message says the change may be there. */
-		land(t, oi->id, apply_copy, &oi->rollback);
+		land(t, oi->id, apply_copy, &oi->rollback, SERVER_COPY_UNKNOWN);
 		oi->outcome = OUTCOME_UNKNOWN;
 	}
 	detail_result_free(r);
@@ -668,7 +732,7 @@ static void check_request(struct triage *t, struct op_request *req, const char *
 			op->pending++;
 		} else {
 			free(rr);
-			land(t, oi->id, apply_copy, &oi->rollback);
+			land(t, oi->id, apply_copy, &oi->rollback, SERVER_COPY_UNKNOWN);
 			oi->outcome = OUTCOME_UNKNOWN;
 		}
 	}
@@ -702,7 +766,7 @@ static void on_response(void *ctx, struct triage_result *r)
 		/* The server's answer corrects the optimistic guess (e.g. self-assignment on
 		 * resolve, the substatus it inferred). */
 		for (size_t i = req->first; i < req->first + req->count; i++)
-			land(t, op->issues[i].id, apply_result, &r->change);
+			land(t, op->issues[i].id, apply_result, &r->change, SERVER_COPY_KNOWN);
 	}
 	triage_result_free(r);
 	if (op->pending == 0)
@@ -827,13 +891,21 @@ struct issue **triage_marked_issues(struct triage *t, size_t *n)
 	return out;
 }
 
-void triage_overlay(struct triage *t, struct issue **items, size_t n)
+void triage_overlay(struct triage *t, struct issue **items, size_t n, long long asked_us)
 {
 	for (size_t i = 0; i < n; i++) {
 		struct issue *issue = items[i];
 		if (!issue->id)
 			continue;
 		issue->marked = mark_index(t, issue->id) >= 0;
+		/* A change settled after these rows were asked for: the server may have read
+		 * them before it was made. */
+		for (size_t k = 0; k < t->nsettled; k++) {
+			if (t->settled[k].at_us >= asked_us && strcmp(t->settled[k].state.id, issue->id) == 0) {
+				take_server_state(issue, &t->settled[k].state);
+				update_dimmed(issue, t);
+			}
+		}
 		/* A refresh that lands while a change is in flight must not undo it on screen. */
 		for (struct triage_op *op = t->ops; op; op = op->next) {
 			for (size_t k = 0; k < op->nissues; k++) {

@@ -4,6 +4,9 @@
  * can be undone by sending each issue's inverse change. Pending changes survive a
  * refresh that lands meanwhile, and marks survive refreshes too. A change to an issue that
  * has one on its way waits for it, so the server gets them in the order they were made.
+ * A page of rows asked for before a change settled may have been read on the server
+ * before the change was made (requests are answered in parallel): what the server was
+ * known to hold when it settled goes back on such rows.
  *
  * Every local copy of an issue is kept in step: the stream's rows and the copies the
  * issue screen holds (registered with triage_watch). */
@@ -18,6 +21,7 @@
 #include "store/issue_stream.h"
 
 struct triage_op;
+struct settled_state;
 
 struct triage {
 	const struct sentry_target *target;
@@ -28,6 +32,9 @@ struct triage {
 	                                 they arrive, and parallel connections do not keep
 	                                 the order they were sent in */
 	struct triage_op *last;       /* the last finished action, for undo */
+	struct settled_state *settled; /* what the server holds of issues whose change settled
+	                                  while a page was on its way, oldest first */
+	size_t nsettled, settled_cap;
 	char **marked;                /* ids of marked issues */
 	size_t nmarked, marked_cap;
 	struct issue *watch_summary;  /* the issue screen's copies, if one is open */
@@ -60,8 +67,9 @@ void triage_clear_marks(struct triage *t);
  * borrowed). */
 struct issue **triage_marked_issues(struct triage *t, size_t *n);
 
-/* The stream loaded new rows: put marks and in-flight changes back on them. */
-void triage_overlay(struct triage *t, struct issue **items, size_t n);
+/* The stream loaded new rows, asked for at asked_us (time_mono_us): put marks, what
+ * changes settled since then left on the server, and changes in flight back on them. */
+void triage_overlay(struct triage *t, struct issue **items, size_t n, long long asked_us);
 
 /* The issue screen's copies (NULLs to stop watching). */
 void triage_watch(struct triage *t, struct issue *summary, struct issue_detail **detail);

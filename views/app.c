@@ -217,10 +217,10 @@ static void on_triage_done(void *ctx, const char *message, bool error)
 	stream_changed(app);
 }
 
-static void on_stream_rows(void *ctx, struct issue **items, size_t n)
+static void on_stream_rows(void *ctx, struct issue **items, size_t n, long long asked_us)
 {
 	struct app *app = ctx;
-	triage_overlay(&app->triage, items, n);
+	triage_overlay(&app->triage, items, n, asked_us);
 }
 
 static void on_people(void *ctx)

@@ -6,6 +6,8 @@ A rule is a JSON object:
   body       body text for that status (default: Sentry's body for the status, see default_body)
   headers    extra/overriding response headers, e.g. {"Retry-After": "1"}
   delay_ms   wait this long before answering
+  hold_ms    build the real answer at once, then hold it this long before sending it (an
+             answer slow on the wire: a change another request makes meanwhile is not in it)
   hang       never answer; hold the connection until the client or the server goes away
   truncate   send the full Content-Length but only the first N body bytes, then close
   malformed  answer 200 (or `status`) with a body that is not JSON
@@ -32,7 +34,7 @@ import re
 import threading
 import uuid
 
-RULE_KEYS = {"match", "status", "body", "headers", "delay_ms", "hang", "truncate", "malformed",
+RULE_KEYS = {"match", "status", "body", "headers", "delay_ms", "hold_ms", "hang", "truncate", "malformed",
              "times", "content_type", "apply_first", "reset"}
 RANDOM_KEYS = {"rate", "seed", "match", "kinds", "until"}
 MUTATING_METHODS = ("PUT", "POST", "DELETE", "PATCH")
@@ -109,6 +111,7 @@ class Rule:
         self.spec = dict(spec)
         self.status = self._int(spec, "status", index)
         self.delay_ms = self._int(spec, "delay_ms", index) or 0
+        self.hold_ms = self._int(spec, "hold_ms", index) or 0
         self.truncate = self._int(spec, "truncate", index)
         self.remaining = self._int(spec, "times", index)
         self.hang = bool(spec.get("hang"))

@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unittest
 from urllib.parse import quote
@@ -243,6 +244,20 @@ class DemoServerTest(unittest.TestCase):
             self.assertEqual(response.status, 200)
             response.read()
         connection.close()
+
+    def test_a_held_answer_was_built_before_a_change_made_meanwhile(self):
+        query = ISSUES + "?query=is:unresolved&project=11&limit=1"
+        issue_id = self.server.json("GET", query)[2][0]["id"]
+        self.server.control("POST", "faults", [{"match": r"^GET .*issues/\?", "hold_ms": 1000, "times": 1}])
+        held = {}
+        reader = threading.Thread(target=lambda: held.update(rows=self.server.json("GET", query)[2]))
+        reader.start()
+        time.sleep(0.3)
+        self.server.json("PUT", f"{ISSUES}?id={issue_id}&project=11", {"isBookmarked": True})
+        reader.join(5)
+        self.assertFalse(held["rows"][0]["isBookmarked"])  # built before the change
+        self.assertTrue(self.server.json("GET", query)[2][0]["isBookmarked"])
+        self.server.control("POST", "reset")
 
     def test_resolve_then_reset_restores_the_issue(self):
         _, _, body = self.server.json("GET", ISSUES + "?query=is:unresolved&project=11&limit=1")

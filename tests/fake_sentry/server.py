@@ -250,6 +250,8 @@ class Handler(BaseHTTPRequestHandler):
             status, body, content_type = rule.response()
         else:
             status, body, content_type, headers = self._timed_api_response(request)
+            if rule and rule.hold_ms and server.stopping.wait(rule.hold_ms / 1000.0):
+                return
         if is_api:
             headers.update(server.meter.headers(limited=status == 429))
         if rule:
