@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/timeutil.h"
 #include "util/xalloc.h"
 
 static void changed(struct issue_detail_store *s, const char *error)
@@ -27,6 +28,8 @@ static void on_detail(void *ctx, struct detail_result *r)
 	struct issue_detail_store *s = ctx;
 	part_done(&s->detail_state, r);
 	if (r->detail) {
+		if (s->overlay)
+			s->overlay(s->overlay_ctx, r->detail, s->detail_asked_us);
 		if (s->detail) {
 			issue_detail_free(s->detail);
 			free(s->detail);
@@ -106,6 +109,7 @@ void issue_detail_store_open(struct issue_detail_store *s, const struct sentry_t
 	s->ctx = ctx;
 	/* All three at once: the screen fills in as each answer lands. */
 	s->detail_state.loading = true;
+	s->detail_asked_us = time_mono_us();
 	s->detail_state.request = api_get_issue(target, issue_id, on_detail, s);
 	/* The event to show first: the recommended one where the server has it (GlitchTip
 	 * only serves the latest). */
@@ -139,6 +143,7 @@ void issue_detail_store_refresh(struct issue_detail_store *s)
 	cancel(s, &s->detail_state);
 	cancel(s, &s->tags_state);
 	s->detail_state.loading = true;
+	s->detail_asked_us = time_mono_us();
 	s->detail_state.request = api_get_issue(s->target, s->issue_id, on_detail, s);
 	char *which = xstrdup(s->event && s->event->id ? s->event->id : s->event_which);
 	issue_detail_store_load_event(s, which);

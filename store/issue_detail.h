@@ -24,6 +24,7 @@ struct issue_detail_store {
 
 	struct issue_detail *detail;
 	struct detail_part detail_state;
+	long long detail_asked_us; /* when the issue in flight was asked for (time_mono_us) */
 
 	struct event *event;
 	struct span_set *spans;    /* the event's spans when it is a transaction, else NULL */
@@ -43,6 +44,11 @@ struct issue_detail_store {
 	unsigned version;
 	void (*on_change)(void *ctx, const char *error);
 	void *ctx;
+	/* Called with the issue as it arrives, before it is shown, with when it was asked
+	 * for: triage settled since then and triage in flight go back on it. Set after
+	 * opening (answers come from the event loop, never during the call). */
+	void (*overlay)(void *ctx, struct issue_detail *detail, long long asked_us);
+	void *overlay_ctx;
 };
 
 /* event: the event to show first (an id, latest, oldest); NULL = the recommended one. */

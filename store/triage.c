@@ -1,6 +1,7 @@
 /* The triage engine (see triage.h). */
 #include "store/triage.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,9 +150,9 @@ static void for_each_copy(struct triage *t, const char *id, copy_fn fn, void *ct
 			fn(t->stream->items[i], ctx);
 	if (t->watch_summary && t->watch_summary->id && strcmp(t->watch_summary->id, id) == 0)
 		fn(t->watch_summary, ctx);
-	if (t->watch_detail && *t->watch_detail && (*t->watch_detail)->issue.id &&
-	    strcmp((*t->watch_detail)->issue.id, id) == 0) {
-		struct issue_detail *d = *t->watch_detail;
+	if (t->watch_store && t->watch_store->detail && t->watch_store->detail->issue.id &&
+	    strcmp(t->watch_store->detail->issue.id, id) == 0) {
+		struct issue_detail *d = t->watch_store->detail;
 		fn(&d->issue, ctx);
 		/* The server's account of how it was resolved or archived no longer holds. */
 		if (fn == apply_copy || fn == apply_result) {
@@ -331,9 +332,9 @@ static struct issue *find_copy(struct triage *t, const char *id)
 			return t->stream->items[i];
 	if (t->watch_summary && t->watch_summary->id && strcmp(t->watch_summary->id, id) == 0)
 		return t->watch_summary;
-	if (t->watch_detail && *t->watch_detail && (*t->watch_detail)->issue.id &&
-	    strcmp((*t->watch_detail)->issue.id, id) == 0)
-		return &(*t->watch_detail)->issue;
+	if (t->watch_store && t->watch_store->detail && t->watch_store->detail->issue.id &&
+	    strcmp(t->watch_store->detail->issue.id, id) == 0)
+		return &t->watch_store->detail->issue;
 	return NULL;
 }
 
@@ -358,23 +359,35 @@ static void forget_settled(struct triage *t, const char *id)
 	}
 }
 
-/* The server holds what the rows of this issue now show. A page the stream asked for
- * before now, still on its way, may have been read before the change was made and
- * would put the old state back: keep this state for it (triage_overlay). Only pages in
- * flight can be that old, so what settled before the oldest of them is let go. */
+/* When the oldest page of rows, or issue of the issue screen, still on its way was asked
+ * for; LLONG_MAX when none is. */
+static long long oldest_ask(const struct triage *t)
+{
+	long long oldest = t->stream->loading ? t->stream->asked_us : LLONG_MAX;
+	const struct issue_detail_store *store = t->watch_store;
+	if (store && store->detail_state.loading && store->detail_asked_us < oldest)
+		oldest = store->detail_asked_us;
+	return oldest;
+}
+
+/* The server holds what the rows of this issue now show. Rows asked for before now,
+ * still on their way, may have been read before the change was made and would put the
+ * old state back: keep this state for them (triage_overlay). Only rows in flight can be
+ * that old, so what settled before the oldest of them is let go. */
 static void remember_settled(struct triage *t, const char *id)
 {
 	forget_settled(t, id);
+	long long oldest = oldest_ask(t);
 	size_t keep = 0;
 	for (size_t i = 0; i < t->nsettled; i++) {
-		if (t->stream->loading && t->settled[i].at_us >= t->stream->asked_us)
+		if (t->settled[i].at_us >= oldest)
 			t->settled[keep++] = t->settled[i];
 		else
 			issue_free(&t->settled[i].state);
 	}
 	t->nsettled = keep;
 	struct issue *copy = find_copy(t, id);
-	if (!copy || !t->stream->loading)
+	if (!copy || oldest == LLONG_MAX)
 		return;
 	xgrow((void **)&t->settled, &t->settled_cap, t->nsettled + 1, sizeof(*t->settled));
 	struct settled_state *kept = &t->settled[t->nsettled++];
@@ -930,8 +943,8 @@ void triage_overlay(struct triage *t, struct issue **items, size_t n, long long 
 	}
 }
 
-void triage_watch(struct triage *t, struct issue *summary, struct issue_detail **detail)
+void triage_watch(struct triage *t, struct issue *summary, struct issue_detail_store *store)
 {
 	t->watch_summary = summary;
-	t->watch_detail = detail;
+	t->watch_store = store;
 }

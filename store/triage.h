@@ -18,6 +18,7 @@
 
 #include "api/event.h"
 #include "api/triage.h"
+#include "store/issue_detail.h"
 #include "store/issue_stream.h"
 
 struct triage_op;
@@ -38,7 +39,7 @@ struct triage {
 	char **marked;                /* ids of marked issues */
 	size_t nmarked, marked_cap;
 	struct issue *watch_summary;  /* the issue screen's copies, if one is open */
-	struct issue_detail **watch_detail;
+	struct issue_detail_store *watch_store;
 	/* Told when an action finishes: the sentence for the status line. */
 	void (*on_done)(void *ctx, const char *message, bool error);
 	void *ctx;
@@ -67,11 +68,12 @@ void triage_clear_marks(struct triage *t);
  * borrowed). */
 struct issue **triage_marked_issues(struct triage *t, size_t *n);
 
-/* The stream loaded new rows, asked for at asked_us (time_mono_us): put marks, what
- * changes settled since then left on the server, and changes in flight back on them. */
+/* New rows arrived (the stream's, the issue screen's issue), asked for at asked_us
+ * (time_mono_us): put marks, what changes settled since then left on the server, and
+ * changes in flight back on them. */
 void triage_overlay(struct triage *t, struct issue **items, size_t n, long long asked_us);
 
-/* The issue screen's copies (NULLs to stop watching). */
-void triage_watch(struct triage *t, struct issue *summary, struct issue_detail **detail);
+/* The issue screen's copies: its summary and its store's issue (NULLs to stop watching). */
+void triage_watch(struct triage *t, struct issue *summary, struct issue_detail_store *store);
 
 #endif

@@ -908,6 +908,22 @@ static void on_store_change(void *ctx, const char *error)
 	app_touch(iv->view.app);
 }
 
+/* The issue as it arrives: triage settled since it was asked for, and triage in flight,
+ * go back on it. The server's account of how it was resolved or archived goes when the
+ * status is no longer the one it describes. */
+static void on_issue_arrived(void *ctx, struct issue_detail *d, long long asked_us)
+{
+	struct app *app = ctx;
+	struct issue *issue = &d->issue;
+	char *before = xstrdup_or_null(issue->status);
+	triage_overlay(&app->triage, &issue, 1, asked_us);
+	if (strcmp(before ? before : "", issue->status ? issue->status : "") != 0) {
+		free(d->status_text);
+		d->status_text = NULL;
+	}
+	free(before);
+}
+
 static const struct view_ops issue_ops = {
 	.name = "issue",
 	.lines = lines,
@@ -938,6 +954,8 @@ struct view *issue_view_open(struct app *app, const struct view_args *args)
 	iv->stack.ctx = iv;
 	iv->crumbs.relative = true;
 	issue_detail_store_open(&iv->store, &app->target, issue->id, event, on_store_change, iv);
-	triage_watch(&app->triage, &iv->summary, &iv->store.detail);
+	iv->store.overlay = on_issue_arrived;
+	iv->store.overlay_ctx = app;
+	triage_watch(&app->triage, &iv->summary, &iv->store);
 	return &iv->view;
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# A list answer read on the server before a change was made, but arriving after the
-# change was confirmed, must not put the old state back on the row: the row shows what
-# the server confirmed, not pending, and the next refresh agrees. (Found by the fault
-# campaign, tests/campaign/triage-faults.sh: a refresh sent while a bookmark was in
-# flight was answered by the server first and reached the client last.)
+# Rows read on the server before a change was made, but arriving after the change was
+# confirmed, must not put the old state back: the row shows what the server confirmed,
+# not pending, and the next refresh agrees. The same for the issue screen's issue, which
+# also keeps a change still in flight when it arrives. (Found by the fault campaign,
+# tests/campaign/triage-faults.sh: a refresh sent while a bookmark was in flight was
+# answered by the server first and reached the client last.)
 . "$(dirname "$0")/../lib/screen.sh"
 server_start --dataset small
 LIST='^GET /api/0/organizations/acme/issues/\\?'
@@ -39,4 +40,30 @@ tui_run <<'EOF2'
 EOF2
 grep -q "issue: 4500000002 BACKEND-2 status=resolved .*pending=no" "$TEST_DIR/screens/change-first.view" ||
 	{ fail "the held answer put the old status back"; grep 4500000002 "$TEST_DIR/screens/change-first.view"; }
+
+# The issue screen: its issue read again (Ctrl-r) before an unbookmark and held past its
+# confirmation; and the screen opened on a row whose bookmark is still on its way (the
+# issue read at once shows the server's state before the change).
+ISSUE='^GET /api/0/(organizations/acme/)?issues/4500000001/$'
+server_faults "[{\"match\": \"$ISSUE\", \"times\": 1},
+                {\"match\": \"$ISSUE\", \"hold_ms\": 1000, \"times\": 1}]"
+tui_run <<'EOF2'
+:open BACKEND-1
+~<C-r>
+~b
+:screen issue-refresh-first
+EOF2
+assert_screen_has issue-refresh-first "unbookmarked BACKEND-1"
+assert_screen_lacks issue-refresh-first "★ bookmarked"
+server_faults "[{\"match\": \"^PUT \", \"delay_ms\": 1500, \"times\": 1}]"
+tui_run <<'EOF2'
+jj
+~b
+~<Enter>
+~:wait-for 30d
+~:screen issue-open-pending
+:screen issue-open-done
+EOF2
+assert_screen_has issue-open-pending "· ★ bookmarked"
+assert_screen_has issue-open-done "· ★ bookmarked"
 finish
