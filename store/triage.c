@@ -44,8 +44,8 @@ struct op_request {
 };
 
 /* What the server was known to hold of an issue (its triage fields) when a change to it
- * settled, and when: kept while the stream has a page on its way that was asked for
- * earlier, for triage_overlay. */
+ * settled, and when: kept while rows asked for earlier are on their way (a page of the
+ * stream, the issue screen's issue), for triage_overlay. */
 struct settled_state {
 	struct issue state;
 	long long at_us;
