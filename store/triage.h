@@ -4,9 +4,9 @@
  * can be undone by sending each issue's inverse change. Pending changes survive a
  * refresh that lands meanwhile, and marks survive refreshes too. A change to an issue that
  * has one on its way waits for it, so the server gets them in the order they were made.
- * A page of rows asked for before a change settled may have been read on the server
- * before the change was made (requests are answered in parallel): what the server was
- * known to hold when it settled goes back on such rows.
+ * Rows asked for before a change settled (a page of the stream, the issue screen's issue)
+ * may have been read on the server before the change was made (requests are answered in
+ * parallel): what the server was known to hold when it settled goes back on them.
  *
  * Every local copy of an issue is kept in step: the stream's rows and the copies the
  * issue screen holds (registered with triage_watch). */

@@ -250,11 +250,17 @@ class DemoServerTest(unittest.TestCase):
         issue_id = self.server.json("GET", query)[2][0]["id"]
         self.server.control("POST", "faults", [{"match": r"^GET .*issues/\?", "hold_ms": 1000, "times": 1}])
         held = {}
-        reader = threading.Thread(target=lambda: held.update(rows=self.server.json("GET", query)[2]))
+
+        def read():
+            started = time.monotonic()
+            held["rows"] = self.server.json("GET", query)[2]
+            held["seconds"] = time.monotonic() - started
+        reader = threading.Thread(target=read)
         reader.start()
         time.sleep(0.3)
         self.server.json("PUT", f"{ISSUES}?id={issue_id}&project=11", {"isBookmarked": True})
         reader.join(5)
+        self.assertGreaterEqual(held["seconds"], 0.9)        # held
         self.assertFalse(held["rows"][0]["isBookmarked"])  # built before the change
         self.assertTrue(self.server.json("GET", query)[2][0]["isBookmarked"])
         self.server.control("POST", "reset")
