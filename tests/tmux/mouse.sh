@@ -45,6 +45,24 @@ wait_cursor_line() {
 	return 1
 }
 
+# Until the issue screen shows its event (the event line, nothing left loading) and
+# the cursor row has held still for a moment.
+wait_event_shown() {
+	local screen line previous=
+	for _ in $(seq 250); do
+		screen=$(tmux_screen)
+		if grep -qF "(recommended) ·" <<<"$screen" && ! grep -q "Loading" <<<"$screen"; then
+			line=$(cursor_line)
+			[ -n "$line" ] && [ "$line" = "$previous" ] && return 0
+			previous=$line
+		fi
+		sleep 0.05
+	done
+	fail "the issue screen never showed its event"
+	tmux_screen | sed 's/^/    | /'
+	return 1
+}
+
 server_start --dataset small
 mkdir -p "$HOME/.config/sentry-tui"
 printf 'mouse: true\n' >"$HOME/.config/sentry-tui/config.yml"
@@ -87,7 +105,9 @@ for encoding in x10 sgr; do
 	id=$(tmux_screen | sed -n 6p | awk '{print $2}')
 	tmux_keys Enter
 	tmux_wait_for "acme › $id "
-	tmux_wait_for "Stack trace"
+	# The event, not only the tabs: its arrival puts the cursor on the crash frame, so a
+	# position read while it loads is not where the wheel starts from.
+	wait_event_shown
 	start=$(cursor_line)
 	[ -n "$start" ] || fail "$encoding: the issue screen shows no cursor row"
 	wheel_$encoding down 20 10
