@@ -3,8 +3,9 @@
  * One step per line; blank lines and lines starting with '#' are skipped:
  *   :command args     run a command (app commands, plus the test commands below)
  *   anything else     keys, as key names: "jjj", "<C-d>", "/level:error<Enter>"
- * Before each step the app waits until the API is idle (nothing in flight or waiting to
- * be retried), which makes asynchronous loading deterministic. Test commands:
+ * Before each step, and before it quits at the end, the app waits until the API is idle
+ * (nothing in flight or waiting to be retried), which makes asynchronous loading
+ * deterministic. Test commands:
  *   :screen NAME      write the screen text to $SENTRY_TUI_DUMP_DIR/NAME
  *   :view NAME        write the view's logical state (cursor, selection, filters)
  *   :wait-for TEXT    wait (without waiting for idle) until TEXT is on screen (10 s max)

@@ -3,6 +3,8 @@
 # first, stating the count, then sends one bulk request per project with explicit ids.
 . "$(dirname "$0")/../lib/screen.sh"
 server_start --dataset small
+# Each change answers late: the script's end waits for the last one, as its steps do.
+server_faults '[{"match": "^PUT ", "delay_ms": 300}]'
 tui_run <<'EOF2'
 V
 :screen all-marked
