@@ -54,6 +54,23 @@ tmux_wait_for() {
 	return 1
 }
 
+# tmux_wait_settled TEXT: until TEXT is on screen, nothing says it is loading, and the
+# screen has held still for 100 ms (what a late answer redraws is drawn by then).
+tmux_wait_settled() {
+	local screen previous=
+	for _ in $(seq 250); do
+		screen=$(T capture-pane -t t -p -e)
+		if grep -qF -- "$1" <<<"$screen" && ! grep -q "Loading" <<<"$screen"; then
+			[ "$screen" = "$previous" ] && return 0
+			previous=$screen
+		fi
+		sleep 0.1
+	done
+	fail "tmux: the screen never settled with '$1' on it"
+	tmux_screen | sed 's/^/    | /'
+	return 1
+}
+
 tmux_wait_exit() {
 	TMUX_EXIT=
 	for _ in $(seq 500); do

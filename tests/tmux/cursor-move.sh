@@ -11,6 +11,17 @@ trap 'tmux_stop; cleanup' EXIT
 
 server_start
 
+# Until the program has written nothing to the terminal for 300 ms.
+wait_quiet() {
+	local size=-1 now
+	for _ in $(seq 50); do
+		sleep 0.3
+		now=$(stat -c %s "$TEST_DIR/out" 2>/dev/null || echo 0)
+		[ "$now" = "$size" ] && return 0
+		size=$now
+	done
+}
+
 # move NAME: load the stream, press j once, keep what was written for it in
 # $TEST_DIR/NAME.bytes and the pane (with its escapes) in $TEST_DIR/NAME.pane.
 move() {
@@ -19,20 +30,14 @@ move() {
 	tmux_start 200 50
 	tmux_wait_for "BACKEND-4B"
 	tmux_wait_for "FRONTEND-42"
-	sleep 0.5
 	T pipe-pane -t t -O "cat >'$TEST_DIR/out'"
-	sleep 0.3
-	local before after size
+	# Whatever the start still draws (a late answer on a loaded machine) comes first.
+	wait_quiet
+	local before
 	before=$(stat -c %s "$TEST_DIR/out")
 	tmux_keys j
-	# Quiet for 300 ms: the frame for the key is complete.
-	size=-1
-	for _ in $(seq 50); do
-		sleep 0.3
-		after=$(stat -c %s "$TEST_DIR/out")
-		[ "$after" = "$size" ] && break
-		size=$after
-	done
+	# Quiet again: the frame for the key is complete.
+	wait_quiet
 	tail -c +"$((before + 1))" "$TEST_DIR/out" >"$TEST_DIR/$1.bytes"
 	T capture-pane -t t -p -e >"$TEST_DIR/$1.pane"
 	tmux_keys q

@@ -27,8 +27,7 @@ run() {
 	tmux_wait_for "3 issues"
 	tmux_wait_for "FRONTEND-1"
 	tmux_keys C-l # a whole frame, every link laid again, while the pane is recorded
-	tmux_wait_for "3 issues"
-	sleep 0.3
+	tmux_wait_settled "3 issues"
 	tmux_screen >"$TEST_DIR/stream-$mode"
 	# In the query prompt the cursor stays where the prompt put it, visible.
 	tmux_keys /
@@ -42,8 +41,7 @@ run() {
 	tmux_wait_for "BACKEND-1"
 	tmux_keys Enter
 	tmux_wait_for "acme › BACKEND-1 "
-	tmux_wait_for "/issues/"
-	sleep 0.3
+	tmux_wait_settled "(recommended) ·"
 	tmux_screen >"$TEST_DIR/issue-$mode"
 	tmux_keys q q
 	tmux_wait_exit

@@ -45,24 +45,6 @@ wait_cursor_line() {
 	return 1
 }
 
-# Until the issue screen shows its event (the event line, nothing left loading) and
-# the cursor row has held still for a moment.
-wait_event_shown() {
-	local screen line previous=
-	for _ in $(seq 250); do
-		screen=$(tmux_screen)
-		if grep -qF "(recommended) ·" <<<"$screen" && ! grep -q "Loading" <<<"$screen"; then
-			line=$(cursor_line)
-			[ -n "$line" ] && [ "$line" = "$previous" ] && return 0
-			previous=$line
-		fi
-		sleep 0.05
-	done
-	fail "the issue screen never showed its event"
-	tmux_screen | sed 's/^/    | /'
-	return 1
-}
-
 server_start --dataset small
 mkdir -p "$HOME/.config/sentry-tui"
 printf 'mouse: true\n' >"$HOME/.config/sentry-tui/config.yml"
@@ -107,7 +89,7 @@ for encoding in x10 sgr; do
 	tmux_wait_for "acme › $id "
 	# The event, not only the tabs: its arrival puts the cursor on the crash frame, so a
 	# position read while it loads is not where the wheel starts from.
-	wait_event_shown
+	tmux_wait_settled "(recommended) ·"
 	start=$(cursor_line)
 	[ -n "$start" ] || fail "$encoding: the issue screen shows no cursor row"
 	wheel_$encoding down 20 10
