@@ -48,8 +48,7 @@ printf 'x日y' | $CONVERT --cols 10 --rows 1 | grep -q '<text x="35.2" y="23.5" 
 # 2. A real pane: the stream at 100x20 in tmux, captured with its attributes.
 server_start
 tmux_start 100 20
-tmux_wait_for "issues"
-sleep 0.5
+tmux_wait_settled "issues" # the two captures below must see the same screen
 T capture-pane -t t -e -p -N >"$TEST_DIR/pane.ansi"
 tmux_screen >"$TEST_DIR/pane.txt"
 grep -q $'\e\\[' "$TEST_DIR/pane.ansi" || fail "capture-pane -e gave no attributes"
