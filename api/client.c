@@ -265,6 +265,11 @@ static void request_start(struct request *r)
 	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (c->ca_bundle)
 		curl_easy_setopt(e, CURLOPT_CAINFO, c->ca_bundle);
+	/* Trust one bundle file (ca_bundle, else the system's) and no CA directory: libcurl
+	 * keeps the store built from a bundle in the multi handle only when no directory is
+	 * set, and Debian's libcurl sets one. Without this every new connection parses the
+	 * whole bundle again in curl_multi_perform, on the event loop (ARCHITECTURE.md). */
+	curl_easy_setopt(e, CURLOPT_CAPATH, NULL);
 	/* Never follow redirects: they could carry the Authorization header elsewhere (or
 	 * to plain http://). A redirect is reported instead (describe_redirect). */
 	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
