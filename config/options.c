@@ -41,7 +41,8 @@ const struct config_option config_options[OPT_COUNT] = {
 		.help = "shell command that prints the token (e.g. pass show sentry)" },
 	[OPT_CA_BUNDLE] = { .key = "ca_bundle", .kind = KIND_TEXT,
 		.scope = SCOPE_TOP | SCOPE_PROFILE,
-		.help = "CA certificates (PEM file) for a server with a private CA" },
+		.help = "CA certificates (PEM file) for a server with a private CA, trusted in place "
+		        "of the system's" },
 	[OPT_PROFILE] = { .key = "profile", .flag = "--profile", .metavar = "NAME",
 		.env = "SENTRY_TUI_PROFILE",
 		.kind = KIND_TEXT, .scope = SCOPE_TOP,
