@@ -9,6 +9,7 @@ Every figure is measured here, on this machine, against tests/fake_sentry/server
                   rusage); runs alternate between the programs (ours, sentry-cli, sentry, ours…)
   first row       exec to the first frame showing an issue row, in a real pty (200x50)
   issue open      Enter on a row to a stack trace on screen at 100 ms RTT, in round trips
+  HTTPS           CPU of a short session (stream, an issue opened) over HTTPS and over HTTP
   keypress        CPU per key on 10,000 loaded issues (headless, full redraw per key), and the
                   bytes written to a real 200x50 terminal for a one-row cursor move (NO_COLOR,
                   and in the default theme's colours)
@@ -71,7 +72,7 @@ def log(message):
 class Server:
     """The fake Sentry on a free port, with N issues and a per-request delay."""
 
-    def __init__(self, issues, latency_ms, releases=None):
+    def __init__(self, issues, latency_ms, releases=None, tls=None):
         self.dir = tempfile.mkdtemp(dir=TMP)
         self.log_path = os.path.join(self.dir, "requests.log")
         port_file = os.path.join(self.dir, "port")
@@ -79,7 +80,8 @@ class Server:
             [sys.executable, os.path.join(ROOT, "tests", "fake_sentry", "server.py"),
              "--port-file", port_file, "--issues", str(issues), "--latency-ms", str(latency_ms),
              "--now", NOW, "--log", self.log_path]
-            + (["--releases", str(releases)] if releases else []),
+            + (["--releases", str(releases)] if releases else [])
+            + (["--tls", *tls] if tls else []),
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for _ in range(600):
             if os.path.exists(port_file):
@@ -89,7 +91,7 @@ class Server:
             raise SystemExit("bench: the fake server did not start")
         with open(port_file, encoding="ascii") as handle:
             self.port = int(handle.read())
-        self.url = "http://127.0.0.1:%d/" % self.port
+        self.url = "%s://127.0.0.1:%d/" % ("https" if tls else "http", self.port)
 
     def requests(self):
         try:
@@ -593,6 +595,64 @@ def bench_issue_open(latency, clis):
     return stats(times), theirs and stats(theirs), stats(own)
 
 
+SYSTEM_BUNDLE = "/etc/ssl/certs/ca-certificates.crt"
+
+
+def make_certificate(directory):
+    """A self-signed certificate for 127.0.0.1 (its own CA): (cert, key), or None
+    without openssl."""
+    cert, key = os.path.join(directory, "cert.pem"), os.path.join(directory, "key.pem")
+    try:
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                        "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                        "-keyout", key, "-out", cert],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return cert, key
+
+
+def bench_https():
+    """CPU of one short session over HTTPS and the same over HTTP: the stream, an issue
+    opened (its three requests open connections beside the stream's two), quit. ca_bundle
+    names a bundle of the system's size: its CAs and the test certificate. Returns
+    {scheme: (stats of CPU s, connections of the last run)}, or None without openssl."""
+    pki = tempfile.mkdtemp(dir=TMP)
+    pair = make_certificate(pki)
+    if not pair:
+        NOTES.append("HTTPS session skipped: openssl could not make a certificate")
+        return None
+    bundle = os.path.join(pki, "bundle.pem")
+    with open(bundle, "wb") as out:
+        for path in (SYSTEM_BUNDLE, pair[0]):
+            if os.path.exists(path):
+                with open(path, "rb") as handle:
+                    out.write(handle.read())
+    result = {}
+    for scheme in ("https", "http"):
+        server = Server(300, 0, tls=pair if scheme == "https" else None)
+        cpu, connections = [], 0
+        for run in range(RUNS + 1):
+            home = tempfile.mkdtemp(dir=TMP)
+            os.makedirs(os.path.join(home, "sentry-tui"))
+            with open(os.path.join(home, "sentry-tui", "config.yml"), "w", encoding="utf-8") as handle:
+                handle.write("ca_bundle: %s\n" % bundle)
+            script = os.path.join(home, "session.script")
+            with open(script, "w", encoding="utf-8") as handle:
+                handle.write("<Enter>\n:screen issue\n")  # the end waits for every answer
+            env = dict(base_env(server, home), SENTRY_TUI_SCRIPT=script, SENTRY_TUI_DUMP_DIR=home,
+                       SENTRY_TUI_NOW=NOW, LINES=str(PTY_ROWS), COLUMNS=str(PTY_COLS))
+            before = len(server.requests())
+            _, used, _, _, status = run_child([BIN], env)
+            if run == 0 or status != 0:
+                continue  # untimed: the page cache, the server's first answers
+            cpu.append(used)
+            connections = len({r.get("client") for r in server.requests()[before:]})
+        server.stop()
+        result[scheme] = (stats(cpu) if cpu else None, connections)
+    return result
+
+
 def bench_list_memory():
     result = {}
     for issues in (1000, 10000):
@@ -938,6 +998,16 @@ def main():
                      "%.2f" % (opened[0] / 0.1) if opened else "–")))
     rows.append(("of which our own time", fmt(opened_own, "ms", 1000), "", "",
                  "total − the server's time on the event (RTT, build, queue)"))
+
+    log("a session over HTTPS…")
+    https = bench_https()
+    if https:
+        (tls_cpu, tls_connections), (plain_cpu, _) = https["https"], https["http"]
+        rows.append(("a session over HTTPS (stream, open an issue, quit): CPU",
+                     fmt(tls_cpu, "ms", 1000), "", "",
+                     "over HTTP: %s; %d connections; ca_bundle names a bundle of the system's size "
+                     "(tests/security/tls-ca-read-once.sh: read once)" % (
+                         fmt(plain_cpu, "ms", 1000), tls_connections)))
 
     log("memory and keys on 10,000 issues…")
     mk = bench_memory_and_keys()
