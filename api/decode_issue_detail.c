@@ -13,14 +13,20 @@
 
 /* ---- stats ------------------------------------------------------------------------- */
 
-static uint64_t series_sum(const json_t *series)
+/* The sum of a series' buckets into *sum; false when it has none (absent, empty or
+ * not a series), which is no count at all rather than zero events. */
+static bool series_sum(const json_t *series, uint64_t *sum)
 {
-	uint64_t sum = 0;
+	bool any = false;
 	uint32_t count;
-	for (size_t i = 0; i < json_array_size(series); i++)
-		if (bucket_count(json_array_get(series, i), &count))
-			sum = sum > UINT64_MAX - count ? UINT64_MAX : sum + count;
-	return sum;
+	*sum = 0;
+	for (size_t i = 0; i < json_array_size(series); i++) {
+		if (bucket_count(json_array_get(series, i), &count)) {
+			*sum = *sum > UINT64_MAX - count ? UINT64_MAX : *sum + count;
+			any = true;
+		}
+	}
+	return any;
 }
 
 /* The buckets of a series, the newest MODEL_MAX_STATS of them, oldest first. */
@@ -196,8 +202,8 @@ bool decode_issue_detail(const char *body, size_t len, struct issue_detail *out,
 	out->last_release = release_version(member(root, "lastRelease"));
 	const json_t *stats = member(root, "stats");
 	decode_series(member(stats, "30d"), &out->stats_30d, &out->nstats_30d);
-	out->events_24h = series_sum(member(stats, "24h"));
-	out->events_30d = series_sum(member(stats, "30d"));
+	out->has_events_24h = series_sum(member(stats, "24h"), &out->events_24h);
+	out->has_events_30d = series_sum(member(stats, "30d"), &out->events_30d);
 	out->archived_until = time_member(member(root, "statusDetails"), "ignoreUntil");
 	out->status_text = status_text(root, &out->issue, out->archived_until);
 	out->assignee_text = assignee_text(out->issue.assigned_to);

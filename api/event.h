@@ -169,6 +169,9 @@ struct issue_detail {
 	size_t nstats_30d;
 	uint64_t events_24h;      /* sum of stats["24h"] */
 	uint64_t events_30d;      /* sum of stats["30d"] */
+	/* The series came with buckets: GlitchTip sends "24h": [] and no 30d, and some
+	 * Sentry answers "stats": {}, which is no count at all, not zero events. */
+	bool has_events_24h, has_events_30d;
 	char *status_text;        /* how it was resolved or archived, in words, e.g.
 	                             "resolved in the next release by Jane Doe",
 	                             "archived until escalating", "archived for 30 minutes",

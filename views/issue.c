@@ -405,11 +405,17 @@ static void draw_header(struct view *v, WINDOW *win, int y, int width)
 	format_count(i->count, n1, sizeof(n1));
 	format_count(i->user_count > 0 ? (uint64_t)i->user_count : 0, n2, sizeof(n2));
 	strbuf_addf(&sb, "events %s", n1);
-	if (d) {
+	/* Only the periods the server counted (GlitchTip counts none here). */
+	if (d && (d->has_events_24h || d->has_events_30d)) {
 		char c24[16], c30[16];
 		format_count(d->events_24h, c24, sizeof(c24));
 		format_count(d->events_30d, c30, sizeof(c30));
-		strbuf_addf(&sb, " (24h %s, 30d %s)", c24, c30);
+		if (d->has_events_24h && d->has_events_30d)
+			strbuf_addf(&sb, " (24h %s, 30d %s)", c24, c30);
+		else if (d->has_events_24h)
+			strbuf_addf(&sb, " (24h %s)", c24);
+		else
+			strbuf_addf(&sb, " (30d %s)", c30);
 	}
 	format_age(i->first_seen, time_now(), a1, sizeof(a1));
 	format_age(i->last_seen, time_now(), a2, sizeof(a2));

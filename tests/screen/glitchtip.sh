@@ -53,6 +53,9 @@ assert_request --method GET --path /api/0/issues/4500000002/
 assert_request --method GET --path /api/0/issues/4500000002/events/latest/
 assert_request --method GET --path /api/0/organizations/acme/issues/4500000002/ --count 0
 assert_screen_has issue "(latest)"
+# GlitchTip counts no events per period ("stats": {"24h": []}): none shown, not zeros.
+assert_screen_has issue "events 1.5k · users 210"
+assert_screen_lacks issue "(24h"
 # GlitchTip's frames (snake_case keys beside its few camelCase ones) still make a stack.
 assert_screen_has issue "● compute_tax billing/invoices.py:18"
 assert_screen_has issue "→ 18 0/0"

@@ -113,6 +113,8 @@ static void test_openapi_issue_detail(void **state)
 	assert_int_equal(d.stats_30d[1], 12862);
 	assert_int_equal(d.events_24h, 557 + 473);
 	assert_int_equal(d.events_30d, 565 + 12862);
+	assert_true(d.has_events_24h);
+	assert_true(d.has_events_30d);
 	assert_null(d.status_text); /* unresolved, ongoing */
 	assert_string_equal(d.assignee_text, "John Doe");
 	assert_int_equal(d.archived_until, 0);
@@ -133,6 +135,7 @@ static void test_mcp_issue_detail(void **state)
 	assert_int_equal(d.stats_30d[30], 0);
 	assert_int_equal(d.events_30d, 25);
 	assert_int_equal(d.events_24h, 0);
+	assert_true(d.has_events_24h); /* 24 buckets of 0: counted, none */
 	assert_null(d.status_text);
 	assert_string_equal(d.assignee_text, "Jane Developer");
 	issue_detail_free(&d);
@@ -148,6 +151,8 @@ static void test_mcp_regressed_and_performance_issues(void **state)
 	assert_null(d.assignee_text);
 	assert_int_equal(d.nstats_30d, 0); /* "stats": {} */
 	assert_int_equal(d.events_30d, 0);
+	assert_false(d.has_events_24h); /* not counted, rather than zero */
+	assert_false(d.has_events_30d);
 	issue_detail_free(&d);
 
 	decode_detail_fixture("sentry-mcp.issue-performance.json", &d);
@@ -244,6 +249,8 @@ static void test_detail_variants(void **state)
 	assert_int_equal(d.stats_30d[0], 5);
 	assert_int_equal(d.events_30d, 7);
 	assert_int_equal(d.events_24h, 0);
+	assert_true(d.has_events_30d);
+	assert_false(d.has_events_24h); /* "none": no series */
 	issue_detail_free(&d);
 
 	/* A long series: the newest MODEL_MAX_STATS buckets kept, every one counted. */
