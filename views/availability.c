@@ -15,11 +15,11 @@ static const struct {
 	{ REQ_ASSIGN, FEATURE_ASSIGN, "assignees" },
 	{ REQ_ASSIGN_ME, FEATURE_ASSIGN, "assignees" },
 	{ REQ_BOOKMARK, FEATURE_BOOKMARK, "bookmarks" },
-	{ REQ_REVIEWED, FEATURE_REVIEWED, "a review inbox" },
-	{ REQ_EVENT_OLDEST, FEATURE_RECOMMENDED_EVENT, "an oldest-event route" },
+	{ REQ_REVIEWED, FEATURE_REVIEWED, "review inbox" },
+	{ REQ_EVENT_OLDEST, FEATURE_RECOMMENDED_EVENT, "oldest-event route" },
 	{ REQ_EVENT_RECOMMENDED, FEATURE_RECOMMENDED_EVENT, "recommended events" },
 	{ REQ_RELEASES, FEATURE_RELEASE_HEALTH, "release health" },
-	{ REQ_TRANSACTIONS, FEATURE_TRANSACTIONS, "a transaction list" },
+	{ REQ_TRANSACTIONS, FEATURE_TRANSACTIONS, "transaction list" },
 	{ REQ_TRACE, FEATURE_TRACES, "traces" },
 };
 

@@ -17,6 +17,8 @@ a
 :view assign.view
 R
 :view releases.view
+:transactions
+:view transactions.view
 :resolve next
 :view resolve-next.view
 ?
@@ -41,6 +43,7 @@ assert_screen stream
 assert_screen_lacks stream "a assign"
 grep -q "^status: GlitchTip has no assignees: 'assign' is not available here" "$TEST_DIR/screens/assign.view" || fail "a did not say GlitchTip has no assignees"
 grep -q "^status: GlitchTip has no release health" "$TEST_DIR/screens/releases.view" || fail "R did not say GlitchTip has no release health"
+grep -q "^status: GlitchTip has no transaction list: :transactions is not available here" "$TEST_DIR/screens/transactions.view" || fail ":transactions did not say GlitchTip has no transaction list: $(grep status "$TEST_DIR/screens/transactions.view")"
 grep -q "^status: GlitchTip has no resolving in a release" "$TEST_DIR/screens/resolve-next.view" || fail ":resolve next was not refused"
 assert_screen_lacks help "assign"
 assert_screen_lacks help "bookmark"
