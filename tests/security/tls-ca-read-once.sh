@@ -17,7 +17,11 @@ make_test_pki "$PKI" || { fail "openssl could not make the test certificates"; c
 cp "$PKI/ca.pem" "$TEST_DIR/bundle.pem"
 mkdir -p "$XDG_CONFIG_HOME/sentry-tui"
 printf 'ca_bundle: %s\n' "$TEST_DIR/bundle.pem" >"$XDG_CONFIG_HOME/sentry-tui/config.yml"
-tls_server_start good "$PKI" --dataset small
+# The issue's three requests answer late, so none frees its connection for another: the
+# third needs a new connection, made after the bundle is gone. (Set at the start: the
+# server speaks only HTTPS, its control endpoint too.)
+printf '[{"match": "/issues/[0-9]+/", "delay_ms": 300}]\n' >"$TEST_DIR/faults.json"
+tls_server_start good "$PKI" --dataset small --faults "$TEST_DIR/faults.json"
 
 # The connections (client host:port) the server has seen so far.
 connections() {
