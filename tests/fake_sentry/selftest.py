@@ -151,6 +151,17 @@ class DemoServerTest(unittest.TestCase):
             self.assertEqual(fixture_keys - set(issue), set())
             self.assertEqual(len(issue["stats"]["24h"]), 24)
 
+    def test_stats_never_add_up_to_more_events_than_the_issue_has(self):
+        # A real series is part of the issue's count: its last 24 hours or 30 days.
+        _, _, rows = self.server.json("GET", ISSUES + "?query=&limit=100&statsPeriod=90d")
+        for row in rows:
+            self.assertLessEqual(sum(n for _, n in row["stats"]["24h"]), int(row["count"]), row["shortId"])
+        for row in rows[:40]:
+            _, _, issue = self.server.json("GET", "/api/0/issues/%s/" % row["id"])
+            for period in ("24h", "30d"):
+                self.assertLessEqual(sum(n for _, n in issue["stats"][period]), int(issue["count"]),
+                                     (issue["shortId"], period))
+
     def test_429_fault_once_then_success(self):
         rule = {"match": "^GET /api/0/organizations/acme/issues/", "status": 429, "times": 1,
                 "headers": {"Retry-After": "1"}}

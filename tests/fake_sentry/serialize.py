@@ -198,6 +198,28 @@ def _bucket_count(issue, start, size, now):
     return value
 
 
+def _at_most(issue, counts, starts, size):
+    """The buckets scaled down when they add up to more events than the issue has: a
+    real series never does (its 30 days or 24 hours are part of `count`)."""
+    total = sum(counts)
+    if total <= issue["count"]:
+        return counts
+    factor = issue["count"] / total
+    exact = [n * factor for n in counts]
+    scaled = [int(x) for x in exact]
+    # Largest remainders first, so the buckets add up to the issue's count exactly.
+    by_remainder = sorted(range(len(exact)), key=lambda k: exact[k] - scaled[k], reverse=True)
+    for k in by_remainder[:issue["count"] - sum(scaled)]:
+        scaled[k] += 1
+    last = issue["lastSeen"]
+    for k, start in enumerate(starts):
+        if start <= last < start + timedelta(seconds=size) and scaled[k] == 0 and issue["count"]:
+            scaled[k] = 1  # the bucket of the last event still shows it
+            if sum(scaled) > issue["count"]:
+                scaled[scaled.index(max(scaled))] -= 1
+    return scaled
+
+
 _BUCKETS_CACHE = {}
 _BUCKETS_CACHE_SIZE = 100000
 
@@ -213,7 +235,8 @@ def buckets(issue, now, size, count):
     if cached is None:
         last_start = floor_to(now, size)
         starts = [last_start - timedelta(seconds=size * k) for k in range(count - 1, -1, -1)]
-        cached = [(epoch(s), _bucket_count(issue, s, size, now)) for s in starts]
+        counts = _at_most(issue, [_bucket_count(issue, s, size, now) for s in starts], starts, size)
+        cached = [(epoch(s), n) for s, n in zip(starts, counts)]
         if len(_BUCKETS_CACHE) >= _BUCKETS_CACHE_SIZE:
             _BUCKETS_CACHE.clear()
         _BUCKETS_CACHE[key] = cached
