@@ -142,6 +142,14 @@ typedef void (*copy_fn)(struct issue *copy, void *ctx);
 static void apply_copy(struct issue *copy, void *ctx);
 static void apply_result(struct issue *copy, void *ctx);
 
+/* The server's account of how the issue was resolved or archived ("resolved in the next
+ * release by …") no longer holds: a change was made to it since. */
+static void drop_status_text(struct issue_detail *d)
+{
+	free(d->status_text);
+	d->status_text = NULL;
+}
+
 /* Visit every local copy of the issue with this id. */
 static void for_each_copy(struct triage *t, const char *id, copy_fn fn, void *ctx)
 {
@@ -154,11 +162,8 @@ static void for_each_copy(struct triage *t, const char *id, copy_fn fn, void *ct
 	    strcmp(t->watch_store->detail->issue.id, id) == 0) {
 		struct issue_detail *d = t->watch_store->detail;
 		fn(&d->issue, ctx);
-		/* The server's account of how it was resolved or archived no longer holds. */
-		if (fn == apply_copy || fn == apply_result) {
-			free(d->status_text);
-			d->status_text = NULL;
-		}
+		if (fn == apply_copy || fn == apply_result)
+			drop_status_text(d);
 	}
 }
 
@@ -941,6 +946,16 @@ void triage_overlay(struct triage *t, struct issue **items, size_t n, long long 
 			}
 		}
 	}
+}
+
+void triage_overlay_detail(struct triage *t, struct issue_detail *d, long long asked_us)
+{
+	struct issue *issue = &d->issue;
+	char *before = xstrdup_or_null(issue->status);
+	triage_overlay(t, &issue, 1, asked_us);
+	if (strcmp(before ? before : "", issue->status ? issue->status : "") != 0)
+		drop_status_text(d);
+	free(before);
 }
 
 void triage_watch(struct triage *t, struct issue *summary, struct issue_detail_store *store)

@@ -73,6 +73,10 @@ struct issue **triage_marked_issues(struct triage *t, size_t *n);
  * changes in flight back on them. */
 void triage_overlay(struct triage *t, struct issue **items, size_t n, long long asked_us);
 
+/* The same for the issue screen's issue as it arrives; the server's account of how it
+ * was resolved or archived goes when its status is no longer the one it tells of. */
+void triage_overlay_detail(struct triage *t, struct issue_detail *d, long long asked_us);
+
 /* The issue screen's copies: its summary and its store's issue (NULLs to stop watching). */
 void triage_watch(struct triage *t, struct issue *summary, struct issue_detail_store *store);
 

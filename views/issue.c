@@ -915,19 +915,11 @@ static void on_store_change(void *ctx, const char *error)
 }
 
 /* The issue as it arrives: triage settled since it was asked for, and triage in flight,
- * go back on it. The server's account of how it was resolved or archived goes when the
- * status is no longer the one it describes. */
+ * go back on it. */
 static void on_issue_arrived(void *ctx, struct issue_detail *d, long long asked_us)
 {
 	struct app *app = ctx;
-	struct issue *issue = &d->issue;
-	char *before = xstrdup_or_null(issue->status);
-	triage_overlay(&app->triage, &issue, 1, asked_us);
-	if (strcmp(before ? before : "", issue->status ? issue->status : "") != 0) {
-		free(d->status_text);
-		d->status_text = NULL;
-	}
-	free(before);
+	triage_overlay_detail(&app->triage, d, asked_us);
 }
 
 static const struct view_ops issue_ops = {
